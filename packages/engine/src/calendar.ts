@@ -1,0 +1,203 @@
+/**
+ * The event calendar: a binary min-heap over typed arrays, ordered by (time, priority, sequence).
+ *
+ * The sequence number is the insertion order, so events at the same time and priority run first in,
+ * first out — simultaneous events are deterministic without any random tie-break. Priority and
+ * sequence are packed into one float64 key (priority in the high bits), which keeps the hot
+ * comparison to two numbers and the heap free of per-event objects.
+ *
+ * Entries refer to a *slot*: a small record (target, payload) kept in parallel typed arrays and
+ * reused through a free list, so a long run does not allocate per event.
+ */
+import { SimulationError } from './errors.js';
+
+/** Lowest and highest event priority; lower numbers run first among events at the same time. */
+export const MIN_PRIORITY = -1024;
+export const MAX_PRIORITY = 1023;
+const PRIORITY_OFFSET = 1024;
+/** 2^42 sequence numbers fit below one priority step (over 4e12 events per run). */
+const SEQ_SPAN = 2 ** 42;
+/** Generations wrap at 2^28 (an even number, so parity survives) to keep event ids below 2^53. */
+const GENERATION_MASK = 0x0fffffff;
+
+export class EventCalendar {
+  // heap arrays
+  private heapTime = new Float64Array(256);
+  private heapKey = new Float64Array(256);
+  private heapSlot = new Int32Array(256);
+  private size = 0;
+  private nextSeq = 0;
+
+  // slot arrays
+  /** What to run: an index the owner interprets (a handler id), or -1 for none. */
+  slotTarget = new Int32Array(256);
+  /** A number passed to the target. */
+  slotPayload = new Float64Array(256);
+  /** Generation of the slot, bumped on each reuse; a cancelled slot holds an odd generation. */
+  private slotGeneration = new Uint32Array(256);
+  private freeSlots = new Int32Array(256);
+  private freeCount = 0;
+  private slotCount = 0;
+
+  /** Time of the most recently popped event. */
+  lastTime = 0;
+
+  get pendingCount(): number {
+    return this.size - this.cancelledPending;
+  }
+  private cancelledPending = 0;
+
+  /** Time of the next event, or +Infinity when the calendar is empty. */
+  peekTime(): number {
+    this.dropCancelledTop();
+    return this.size > 0 ? this.heapTime[0] : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Adds an event and returns its id (slot and generation packed), usable with `cancel`.
+   * The caller has already validated `time`.
+   */
+  push(time: number, priority: number, target: number, payload: number): number {
+    if (!(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) || (priority | 0) !== priority) {
+      throw new SimulationError(
+        'invalid-parameter',
+        `event priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}]; got ${priority}`,
+      );
+    }
+    const slot = this.allocSlot();
+    this.slotTarget[slot] = target;
+    this.slotPayload[slot] = payload;
+    const key = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.nextSeq++;
+    if (this.size === this.heapTime.length) this.growHeap();
+    const T = this.heapTime;
+    const K = this.heapKey;
+    const S = this.heapSlot;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const tp = T[p];
+      if (tp < time || (tp === time && K[p] < key)) break;
+      T[i] = tp;
+      K[i] = K[p];
+      S[i] = S[p];
+      i = p;
+    }
+    T[i] = time;
+    K[i] = key;
+    S[i] = slot;
+    return this.slotGeneration[slot] * 0x1000000 + slot;
+  }
+
+  /** Cancels a pending event; returns false if it already ran or was cancelled. */
+  cancel(eventId: number): boolean {
+    const slot = eventId % 0x1000000;
+    const generation = Math.floor(eventId / 0x1000000);
+    if (slot >= this.slotCount || this.slotGeneration[slot] !== generation || (generation & 1) === 1) return false;
+    // An odd generation marks the slot cancelled; it is freed when the heap pops it.
+    this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+    this.cancelledPending++;
+    return true;
+  }
+
+  /**
+   * Removes the next live event and returns its slot, or -1 if none. The slot's target and payload
+   * stay readable until the next `push`; `lastTime` holds its time.
+   */
+  pop(): number {
+    for (;;) {
+      if (this.size === 0) return -1;
+      const slot = this.popTop();
+      const generation = this.slotGeneration[slot];
+      if ((generation & 1) === 1) {
+        this.cancelledPending--;
+        this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+        this.freeSlot(slot);
+        continue;
+      }
+      this.slotGeneration[slot] = (generation + 2) & GENERATION_MASK;
+      this.freeSlot(slot);
+      return slot;
+    }
+  }
+
+  private dropCancelledTop(): void {
+    while (this.size > 0 && (this.slotGeneration[this.heapSlot[0]] & 1) === 1) {
+      const slot = this.popTop();
+      this.cancelledPending--;
+      this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) & GENERATION_MASK;
+      this.freeSlot(slot);
+    }
+  }
+
+  private popTop(): number {
+    const T = this.heapTime;
+    const K = this.heapKey;
+    const S = this.heapSlot;
+    const top = S[0];
+    this.lastTime = T[0];
+    const n = --this.size;
+    if (n > 0) {
+      const time = T[n];
+      const key = K[n];
+      const slot = S[n];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        const r = c + 1;
+        if (r < n && (T[r] < T[c] || (T[r] === T[c] && K[r] < K[c]))) c = r;
+        if (time < T[c] || (time === T[c] && key < K[c])) break;
+        T[i] = T[c];
+        K[i] = K[c];
+        S[i] = S[c];
+        i = c;
+      }
+      T[i] = time;
+      K[i] = key;
+      S[i] = slot;
+    }
+    return top;
+  }
+
+  private allocSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount];
+    if (this.slotCount === this.slotTarget.length) this.growSlots();
+    if (this.slotCount >= 0x1000000) {
+      throw new SimulationError('capacity-exceeded', 'more than 16,777,216 events pending at once');
+    }
+    return this.slotCount++;
+  }
+
+  private freeSlot(slot: number): void {
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private growHeap(): void {
+    const cap = this.heapTime.length * 2;
+    const t = new Float64Array(cap);
+    t.set(this.heapTime);
+    this.heapTime = t;
+    const k = new Float64Array(cap);
+    k.set(this.heapKey);
+    this.heapKey = k;
+    const s = new Int32Array(cap);
+    s.set(this.heapSlot);
+    this.heapSlot = s;
+  }
+
+  private growSlots(): void {
+    const cap = this.slotTarget.length * 2;
+    const target = new Int32Array(cap);
+    target.set(this.slotTarget);
+    this.slotTarget = target;
+    const payload = new Float64Array(cap);
+    payload.set(this.slotPayload);
+    this.slotPayload = payload;
+    const generation = new Uint32Array(cap);
+    generation.set(this.slotGeneration);
+    this.slotGeneration = generation;
+    const free = new Int32Array(cap);
+    free.set(this.freeSlots);
+    this.freeSlots = free;
+  }
+}

@@ -1,0 +1,25 @@
+export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
+export type { SimulationErrorCode } from './errors.js';
+export {
+  assertDuration,
+  assertNonNegative,
+  assertPositive,
+  assertProbability,
+  SimulationError,
+} from './errors.js';
+export type { RandomStream } from './random.js';
+export { RandomStreams } from './random.js';
+export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
+export { EventPriority, Simulation } from './simulation.js';
+export {
+  daysFromMinutes,
+  hoursFromMinutes,
+  MINUTES_PER_DAY,
+  MINUTES_PER_HOUR,
+  MINUTES_PER_WEEK,
+  MINUTES_PER_YEAR,
+  minutesFromDays,
+  minutesFromHours,
+  minutesFromWeeks,
+  TIME_UNIT,
+} from './time.js';
