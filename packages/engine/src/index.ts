@@ -1,3 +1,4 @@
+export type { DistributionSpec } from './distribution-spec.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
 export type { SimulationErrorCode } from './errors.js';
 export {
