@@ -119,3 +119,20 @@ export interface DailyRow {
   scope: string;
   value: number;
 }
+
+/**
+ * Staff on duty as patient flow sees it. The workforce model implements it; flow reads it at each
+ * staffing change (shift starts happen at `EventPriority.capacityChange`, before work at that instant).
+ */
+export interface StaffingSource {
+  /** Effective staff on duty now at an organisation's service (substitutes and inductees weighted). */
+  onDuty(organisationId: string, service: ServiceKind): number;
+  /** Calls `listener` after every change of on-duty staff (shift changes, moves, sickness). */
+  subscribe(listener: () => void): void;
+}
+
+/** Pressure as the workforce model sees it: patient flow implements it. */
+export interface PressureSource {
+  /** Current pressure on every staffed service of every organisation. */
+  pressures(): readonly ServicePressure[];
+}
