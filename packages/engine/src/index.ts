@@ -1,4 +1,26 @@
 export type { DistributionSpec } from './distribution-spec.js';
+export type { Distribution, MixtureComponent } from './distributions.js';
+export {
+  bernoulli,
+  binomial,
+  categorical,
+  deterministic,
+  empirical,
+  erlang,
+  exponential,
+  gamma,
+  gammaFromMean,
+  lognormal,
+  lognormalFromLog,
+  mixture,
+  normal,
+  normalCdf,
+  normalQuantile,
+  poisson,
+  triangular,
+  uniform,
+  weibull,
+} from './distributions.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
 export type { SimulationErrorCode } from './errors.js';
 export {
