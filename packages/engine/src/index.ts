@@ -1,4 +1,5 @@
 export type { DistributionSpec } from './distribution-spec.js';
+export { distributionFromSpec } from './distribution-spec.js';
 export type { Distribution, MixtureComponent } from './distributions.js';
 export {
   bernoulli,
