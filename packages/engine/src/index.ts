@@ -31,8 +31,26 @@ export {
   assertProbability,
   SimulationError,
 } from './errors.js';
+export type { ProcessBody, ProcessState, Yieldable } from './process.js';
+export { Awaitable, activeProcess, Interrupt, Process, Signal, timeoutMinutes } from './process.js';
 export type { RandomStream } from './random.js';
 export { RandomStreams } from './random.js';
+export type {
+  CapacityDropRule,
+  GrantHandler,
+  HandedOver,
+  Preempted,
+  PreemptionReason,
+  RequestCallbacks,
+  RequestId,
+  RequestOptions,
+  RequestState,
+  ResourceOptions,
+  ResourceStats,
+} from './resource.js';
+export { Request, Resource } from './resource.js';
+export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
+export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
 export {

@@ -1,0 +1,462 @@
+/**
+ * Processes: generator functions that run on the same calendar as plain handlers.
+ *
+ * A process yields what it waits for:
+ * - a number — wait that many minutes (no allocation: one calendar event, resumed by a handler
+ *   registered once per simulation whose payload is the process's slot);
+ * - a resource `Request` (or any other `Awaitable`: a `Level` get/put, a `Signal`, another
+ *   `Process`) — wait until it is granted / triggered / finished; the `yield` expression then
+ *   evaluates to its value.
+ *
+ * Wake-up order: a resource or level grant resumes the waiting process at once, inside the call
+ * that freed the unit (no extra event, which keeps the hot path cheap); a `Signal` or a finishing
+ * `Process` wakes its waiters through events at the current time, in the order they began waiting.
+ *
+ * `Process.interrupt(cause)` throws an `Interrupt` into the process at the current time, after
+ * withdrawing whatever it was waiting for (a pending wait is cancelled and its remaining minutes
+ * reported; an ungranted request leaves its queue). Resources it holds stay held.
+ */
+import { SimulationError } from './errors.js';
+import { type HandlerId, Simulation } from './simulation.js';
+
+/** Something a process can `yield` to wait for; the `yield` evaluates to `T`. */
+export abstract class Awaitable<T = unknown> {
+  /** @internal True when a process yielding this would continue at once. */
+  abstract _isReady(): boolean;
+  /** @internal The value a ready awaitable gives the process. */
+  abstract _value(): T;
+  /** @internal Records `process` as waiting; it is woken with `process._wake(value, ...)`. */
+  abstract _addWaiter(process: Process): void;
+  /** @internal Withdraws `process` (it was interrupted while waiting). */
+  abstract _removeWaiter(process: Process): void;
+}
+
+/** What a process body may yield: minutes to wait, or something to wait for. */
+export type Yieldable = number | Awaitable<unknown>;
+
+/** A generator function usable as a process body; it receives its own `Process` handle. */
+export type ProcessBody<R> = (self: Process<R>) => Generator<Yieldable, R, any>;
+
+/** The exception thrown into a process by `Process.interrupt` (and by preemption). */
+export class Interrupt extends Error {
+  override readonly name = 'Interrupt';
+  /**
+   * Minutes that were left of the timed wait the interrupt cut short, or `undefined` if the
+   * process was not in a timed wait (e.g. it was waiting for a request).
+   */
+  readonly remainingMinutes: number | undefined;
+  constructor(
+    /** Why: whatever the interrupter passed, or a `Preempted`/`HandedOver` record from a resource. */
+    override readonly cause: unknown,
+    remainingMinutes: number | undefined,
+  ) {
+    super(`process interrupted${describeCause(cause)}`);
+    this.remainingMinutes = remainingMinutes;
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (cause === undefined) return '';
+  if (typeof cause === 'object' && cause !== null && 'kind' in cause) return `: ${String(cause.kind)}`;
+  return `: ${String(cause)}`;
+}
+
+/** Lifecycle of a process. */
+export type ProcessState = 'running' | 'waiting' | 'finished';
+
+// What a waiting process waits for.
+const WAIT_NONE = 0;
+const WAIT_TIMEOUT = 1;
+const WAIT_AWAITABLE = 2;
+/** Woken (or interrupted); a resume event at the current time is pending. */
+const WAIT_RESUME_EVENT = 3;
+
+/** Per-simulation state shared by all processes: the resume handler and the slot table. */
+class ProcessRuntime {
+  readonly processes: (Process<any> | undefined)[] = [];
+  readonly freeSlots: number[] = [];
+  readonly resumeHandler: HandlerId;
+  /** The process whose body is executing right now (innermost, if grants nest). */
+  active: Process<any> | undefined = undefined;
+
+  constructor(readonly sim: Simulation) {
+    this.resumeHandler = sim.registerHandler(
+      (slot) => this.processes[slot]!._onResumeEvent(),
+      'process-resume',
+    );
+  }
+
+  allocSlot(process: Process<any>): number {
+    const slot = this.freeSlots.pop();
+    if (slot !== undefined) {
+      this.processes[slot] = process;
+      return slot;
+    }
+    this.processes.push(process);
+    return this.processes.length - 1;
+  }
+}
+
+const RUNTIME = Symbol('carepool.processRuntime');
+type SimulationWithRuntime = Simulation & { [RUNTIME]?: ProcessRuntime };
+
+/** @internal The process runtime of `sim`, created on first use. */
+export function processRuntime(sim: Simulation): ProcessRuntime {
+  const s = sim as SimulationWithRuntime;
+  let runtime = s[RUNTIME];
+  if (runtime === undefined) {
+    runtime = new ProcessRuntime(sim);
+    s[RUNTIME] = runtime;
+  }
+  return runtime;
+}
+
+/** The process whose body is running now in `sim`, or `undefined` inside a plain handler. */
+export function activeProcess(sim: Simulation): Process<unknown> | undefined {
+  return (sim as SimulationWithRuntime)[RUNTIME]?.active;
+}
+
+/**
+ * Validates a wait for use as `yield timeoutMinutes(m)`; yielding the bare number `m` is the same.
+ */
+export function timeoutMinutes(minutes: number): number {
+  if (!(minutes >= 0) || minutes === Number.POSITIVE_INFINITY) {
+    throw new SimulationError(
+      'invalid-duration',
+      `timeout must be a finite, non-negative number of minutes; got ${String(minutes)}`,
+    );
+  }
+  return minutes;
+}
+
+/** A running generator function; also an `Awaitable` that other processes can wait for. */
+export class Process<R = unknown> extends Awaitable<R> {
+  /** Lifecycle: running (its body is executing), waiting (suspended at a yield) or finished. */
+  state: ProcessState = 'running';
+  /** The body's return value once finished. */
+  result: R | undefined = undefined;
+  /** Simulated time the process started (minutes). */
+  readonly startedAt: number;
+  /** Simulated time it finished (minutes), or `undefined` while it runs. */
+  finishedAt: number | undefined = undefined;
+
+  private readonly generator: Generator<Yieldable, R, any>;
+  private readonly runtime: ProcessRuntime;
+  private slot: number;
+  private waitKind = WAIT_NONE;
+  private waitTarget: Awaitable<unknown> | undefined = undefined;
+  private eventId = -1;
+  private waitUntil = 0;
+  private resumeValue: unknown = undefined;
+  private waiters: Process<any>[] | undefined = undefined;
+  private pendingInterrupts: Interrupt[] | undefined = undefined;
+
+  /** @internal Use `sim.process(...)`. */
+  constructor(
+    sim: Simulation,
+    body: ProcessBody<R> | Generator<Yieldable, R, any>,
+    /** A name for messages and traces. */
+    readonly name: string,
+  ) {
+    super();
+    this.runtime = processRuntime(sim);
+    this.startedAt = sim.now;
+    this.slot = this.runtime.allocSlot(this);
+    if (typeof body === 'function') {
+      this.generator = body(this);
+    } else {
+      this.generator = body;
+    }
+    if (typeof this.generator?.next !== 'function') {
+      throw new SimulationError(
+        'invalid-parameter',
+        `process '${name}' needs a generator function (function* () {...}) or a generator`,
+        sim.now,
+      );
+    }
+  }
+
+  /** True once the body has returned. */
+  get finished(): boolean {
+    return this.state === 'finished';
+  }
+
+  /**
+   * Throws an `Interrupt` carrying `cause` into the process at the current time. Whatever it was
+   * waiting for is withdrawn first (a timed wait is cancelled and its remaining minutes put in the
+   * `Interrupt`; an ungranted request leaves its queue). A process interrupted while its own body
+   * is running receives the interrupt at its next `yield`. Interrupting a finished process throws.
+   */
+  interrupt(cause?: unknown): void {
+    if (this.state === 'finished') {
+      throw new SimulationError(
+        'invalid-state',
+        `cannot interrupt process '${this.name}': it has finished`,
+        this.runtime.sim.now,
+      );
+    }
+    this._interrupt(cause);
+  }
+
+  /** @internal Interrupt without the finished check (resources use it; returns false if finished). */
+  _interrupt(cause: unknown): boolean {
+    if (this.state === 'finished') return false;
+    const sim = this.runtime.sim;
+    let remaining: number | undefined;
+    if (this.state === 'waiting') {
+      switch (this.waitKind) {
+        case WAIT_TIMEOUT:
+          sim.cancel(this.eventId);
+          this.eventId = -1;
+          remaining = this.waitUntil - sim.now;
+          break;
+        case WAIT_AWAITABLE:
+          this.waitTarget!._removeWaiter(this);
+          this.waitTarget = undefined;
+          break;
+        case WAIT_RESUME_EVENT:
+          // A wake-up already pending is superseded by the interrupt (its value is dropped);
+          // an interrupt already pending keeps its event.
+          if (this.pendingInterrupts === undefined || this.pendingInterrupts.length === 0) {
+            sim.cancel(this.eventId);
+            this.eventId = -1;
+          }
+          break;
+      }
+      this.waitKind = WAIT_RESUME_EVENT;
+      if (this.eventId === -1) this.eventId = sim.schedule(0, this.runtime.resumeHandler, this.slot);
+    }
+    (this.pendingInterrupts ??= []).push(new Interrupt(cause, remaining));
+    return true;
+  }
+
+  /**
+   * @internal Called by an awaitable this process waits for. `immediately` resumes the body now
+   * (resource grants); otherwise through an event at the current time (signals, joins).
+   */
+  _wake(value: unknown, immediately: boolean): void {
+    if (this.state !== 'waiting' || this.waitKind !== WAIT_AWAITABLE) return;
+    this.waitTarget = undefined;
+    if (immediately) {
+      this.waitKind = WAIT_NONE;
+      this.advance(value, false);
+    } else {
+      this.waitKind = WAIT_RESUME_EVENT;
+      this.resumeValue = value;
+      this.eventId = this.runtime.sim.schedule(0, this.runtime.resumeHandler, this.slot);
+    }
+  }
+
+  /** @internal The resume handler's entry point. */
+  _onResumeEvent(): void {
+    this.eventId = -1;
+    const interrupts = this.pendingInterrupts;
+    if (interrupts !== undefined && interrupts.length > 0) {
+      this.waitKind = WAIT_NONE;
+      this.advance(interrupts.shift(), true);
+      return;
+    }
+    const value = this.waitKind === WAIT_RESUME_EVENT ? this.resumeValue : undefined;
+    this.resumeValue = undefined;
+    this.waitKind = WAIT_NONE;
+    this.advance(value, false);
+  }
+
+  /** Runs the body from its current `yield` until it yields something not yet ready, or returns. */
+  private advance(value: unknown, isThrow: boolean): void {
+    const runtime = this.runtime;
+    const sim = runtime.sim;
+    const outer = runtime.active;
+    this.state = 'running';
+    runtime.active = this;
+    try {
+      for (;;) {
+        const step = isThrow ? this.generator.throw(value) : this.generator.next(value);
+        if (step.done === true) {
+          this.finish(step.value);
+          return;
+        }
+        const yielded = step.value;
+        // An interrupt that arrived while the body ran is delivered at this yield.
+        const interrupts = this.pendingInterrupts;
+        if (interrupts !== undefined && interrupts.length > 0) {
+          value = interrupts.shift();
+          isThrow = true;
+          continue;
+        }
+        if (typeof yielded === 'number') {
+          if (!(yielded >= 0) || yielded === Number.POSITIVE_INFINITY) {
+            throw new SimulationError(
+              'invalid-duration',
+              `process '${this.name}' yielded a wait of ${String(yielded)} minutes; waits must be finite and ≥ 0`,
+              sim.now,
+            );
+          }
+          this.waitKind = WAIT_TIMEOUT;
+          this.waitUntil = sim.now + yielded;
+          this.eventId = sim.schedule(yielded, runtime.resumeHandler, this.slot);
+          this.state = 'waiting';
+          return;
+        }
+        if (yielded instanceof Awaitable) {
+          if (yielded._isReady()) {
+            value = yielded._value();
+            isThrow = false;
+            continue;
+          }
+          this.waitKind = WAIT_AWAITABLE;
+          this.waitTarget = yielded;
+          this.state = 'waiting';
+          yielded._addWaiter(this);
+          return;
+        }
+        throw new SimulationError(
+          'invalid-parameter',
+          `process '${this.name}' yielded ${describeValue(yielded)}; yield a number of minutes, a request, a signal or a process`,
+          sim.now,
+        );
+      }
+    } catch (error) {
+      // The body threw (or yielded nonsense): it is over; the error propagates out of `run`.
+      if ((this.state as ProcessState) !== 'finished') this.finish(undefined as R, false);
+      throw error;
+    } finally {
+      runtime.active = outer;
+    }
+  }
+
+  private finish(result: R, wakeWaiters = true): void {
+    this.state = 'finished';
+    this.result = result;
+    this.finishedAt = this.runtime.sim.now;
+    this.pendingInterrupts = undefined;
+    this.runtime.processes[this.slot] = undefined;
+    this.runtime.freeSlots.push(this.slot);
+    this.slot = -1;
+    const waiters = this.waiters;
+    this.waiters = undefined;
+    if (wakeWaiters && waiters !== undefined) for (const w of waiters) w._wake(result, false);
+  }
+
+  /** @internal Runs the body up to its first `yield` (called once, by `sim.process`). */
+  _start(): void {
+    this.advance(undefined, false);
+  }
+
+  /** @internal */
+  _isReady(): boolean {
+    return this.state === 'finished';
+  }
+  /** @internal */
+  _value(): R {
+    return this.result as R;
+  }
+  /** @internal */
+  _addWaiter(process: Process<any>): void {
+    (this.waiters ??= []).push(process);
+  }
+  /** @internal */
+  _removeWaiter(process: Process<any>): void {
+    removeFrom(this.waiters, process);
+  }
+}
+
+/**
+ * A one-shot event that processes can wait for: `yield signal` suspends until `succeed(value)`,
+ * then evaluates to the value. Waiting for a signal that has already succeeded continues at once.
+ */
+export class Signal<T = void> extends Awaitable<T> {
+  private waiters: Process<any>[] | undefined = undefined;
+  private callbacks: ((value: T) => void)[] | undefined = undefined;
+  private triggeredValue: T | undefined = undefined;
+  /** True once `succeed` has been called. */
+  triggered = false;
+
+  constructor(
+    /** A name for messages. */
+    readonly name = 'signal',
+  ) {
+    super();
+  }
+
+  /** The value given to `succeed` (undefined before). */
+  get value(): T | undefined {
+    return this.triggeredValue;
+  }
+
+  /**
+   * Triggers the signal: waiting processes resume (through events at the current time, in the
+   * order they began waiting) and callbacks run now. A signal succeeds once; a second call throws.
+   */
+  succeed(value: T): void {
+    if (this.triggered) {
+      throw new SimulationError('invalid-state', `signal '${this.name}' has already succeeded`);
+    }
+    this.triggered = true;
+    this.triggeredValue = value;
+    const waiters = this.waiters;
+    this.waiters = undefined;
+    if (waiters !== undefined) for (const w of waiters) w._wake(value, false);
+    const callbacks = this.callbacks;
+    this.callbacks = undefined;
+    if (callbacks !== undefined) for (const fn of callbacks) fn(value);
+  }
+
+  /** Runs `fn(value)` when the signal succeeds (at once if it already has): the callback-style wait. */
+  subscribe(fn: (value: T) => void): void {
+    if (this.triggered) fn(this.triggeredValue as T);
+    else (this.callbacks ??= []).push(fn);
+  }
+
+  /** @internal */
+  _isReady(): boolean {
+    return this.triggered;
+  }
+  /** @internal */
+  _value(): T {
+    return this.triggeredValue as T;
+  }
+  /** @internal */
+  _addWaiter(process: Process<any>): void {
+    (this.waiters ??= []).push(process);
+  }
+  /** @internal */
+  _removeWaiter(process: Process<any>): void {
+    removeFrom(this.waiters, process);
+  }
+}
+
+/** @internal Removes the first occurrence of `item`, keeping order. */
+export function removeFrom<T>(list: T[] | undefined, item: T): void {
+  if (list === undefined) return;
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined (a bare `yield`)';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
+  return `${typeof value} ${String(value)}`;
+}
+
+// `sim.process(...)`: added to Simulation here so the kernel file stays free of process code.
+declare module './simulation.js' {
+  interface Simulation {
+    /**
+     * Starts a process. `body` is a generator function (called with the new `Process`) or a
+     * generator object; it runs at once, up to its first `yield`, inside this call.
+     */
+    process<R>(body: ProcessBody<R> | Generator<Yieldable, R, any>, name?: string): Process<R>;
+  }
+}
+
+Simulation.prototype.process = function process<R>(
+  this: Simulation,
+  body: ProcessBody<R> | Generator<Yieldable, R, any>,
+  name = 'process',
+): Process<R> {
+  const p = new Process<R>(this, body, name);
+  p._start();
+  return p;
+};

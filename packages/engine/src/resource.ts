@@ -1,0 +1,857 @@
+/**
+ * A counted resource: `capacity` identical units, a queue ordered by (priority, arrival) — lower
+ * priority numbers are more urgent, first come first served within a priority — optional
+ * preemption, patience (reneging), and capacity that may follow a schedule.
+ *
+ * Two ways to use it, sharing one implementation:
+ * - callbacks (the hot path, no allocation per request): `seize(callbacks, payload, priority?,
+ *   patienceMinutes?)` returns a numeric `RequestId`; `callbacks.granted(payload, requestId)` runs
+ *   when the unit is granted — synchronously inside `seize` if one is free — and the holder later
+ *   calls `release(requestId)`;
+ * - processes: `yield resource.request()` waits for and evaluates to a `Request` handle, then
+ *   `resource.release(request)`.
+ *
+ * Requests live in slots of parallel typed arrays reused through a free list; a `RequestId` packs
+ * the slot with a generation number, so a stale id (released twice, or after reneging) is detected.
+ *
+ * Which holder loses its unit — to a more urgent request (preemption), or when a scheduled
+ * capacity drop uses the 'preempt' or 'handover' rule — is always the least urgent holder, and
+ * among equally urgent holders the one granted most recently.
+ */
+import { SimulationError } from './errors.js';
+import { Awaitable, activeProcess, Interrupt, type Process, type Yieldable } from './process.js';
+import { assertCapacity, CapacitySchedule } from './schedule.js';
+import { EventPriority, type HandlerId, type Simulation } from './simulation.js';
+
+/** Identifies one request of one resource (a packed slot and generation). */
+export type RequestId = number;
+
+/** Called when a request is granted: the payload given to `seize`, and the request's id. */
+export type GrantHandler = (payload: number, requestId: RequestId) => void;
+
+/** Why a holder lost its unit: a more urgent request, or a scheduled capacity drop (rule 'preempt'). */
+export type PreemptionReason = 'priority' | 'capacity';
+
+/** What happens to work in progress when capacity drops below the number of units in use. */
+export type CapacityDropRule = 'finish' | 'handover' | 'preempt';
+
+/** Callback-style notifications for one kind of request; create the object once and reuse it. */
+export interface RequestCallbacks {
+  /** The unit is granted (synchronously inside `seize` when one is free). */
+  granted: GrantHandler;
+  /**
+   * The holder lost its unit (the request is over; do not release it): cancel the work in
+   * progress, and `seize` again to resume it later. Required if the resource may preempt it.
+   */
+  preempted?: (payload: number, requestId: RequestId, reason: PreemptionReason) => void;
+  /**
+   * Capacity dropped under rule 'handover': the unit left, and this request went back to the front
+   * of the queue, keeping its id; `granted` will be called again when a unit takes the work over.
+   */
+  handedOver?: (payload: number, requestId: RequestId) => void;
+  /** Patience ran out before a grant: the request has left the queue. Required with a patience. */
+  reneged?: (payload: number, requestId: RequestId) => void;
+}
+
+export interface ResourceOptions {
+  /** A name for messages and statistics. */
+  name?: string;
+  /** Number of units (an integer ≥ 0), or a schedule of capacities (a shift roster). */
+  capacity: number | CapacitySchedule;
+  /** If true, a request preempts a strictly less urgent holder when no unit is free (default false). */
+  preemptive?: boolean;
+  /** What happens to holders when capacity drops below the number in use (default 'finish'). */
+  whenCapacityDrops?: CapacityDropRule;
+}
+
+/** Options of a process-style request. */
+export interface RequestOptions {
+  /** Lower is more urgent (default 0); any finite number. */
+  priority?: number;
+  /** Leave the queue if not granted within this many minutes (default: wait for ever). */
+  patienceMinutes?: number;
+}
+
+/** Lifecycle of a request. */
+export type RequestState = 'waiting' | 'granted' | 'released' | 'reneged' | 'preempted' | 'withdrawn';
+
+/** `Interrupt.cause` of a process whose unit was taken away; the request is over. */
+export interface Preempted {
+  readonly kind: 'preempted';
+  readonly reason: PreemptionReason;
+  readonly resource: Resource;
+  readonly request: Request;
+}
+
+/** `Interrupt.cause` under rule 'handover': the request is back at the front of the queue (`yield request` to wait). */
+export interface HandedOver {
+  readonly kind: 'handed-over';
+  readonly resource: Resource;
+  readonly request: Request;
+}
+
+/** A process-style request; `yield` it to wait for the grant. */
+export class Request extends Awaitable<Request> {
+  /** Lifecycle; after `yield request` it is 'granted', or 'reneged' if patience ran out. */
+  state: RequestState = 'waiting';
+  /** When the (latest) grant happened, in minutes; `undefined` before. */
+  grantedAt: number | undefined = undefined;
+  /** @internal The process suspended on this request. */
+  waiter: Process<any> | undefined = undefined;
+
+  /** @internal Use `resource.request()`. */
+  constructor(
+    /** The resource asked. */
+    readonly resource: Resource,
+    /** The numeric id (usable with `release` too). */
+    readonly id: RequestId,
+    /** Lower is more urgent. */
+    readonly priority: number,
+    /** When the request was made, in minutes. */
+    readonly requestedAt: number,
+    /** The process that made it (it is notified of preemption), if any. */
+    readonly owner: Process<any> | undefined,
+  ) {
+    super();
+  }
+
+  /** True while the request holds a unit. */
+  get granted(): boolean {
+    return this.state === 'granted';
+  }
+
+  /** @internal */
+  _onGranted(now: number): void {
+    this.state = 'granted';
+    this.grantedAt = now;
+    const waiter = this.waiter;
+    if (waiter !== undefined) {
+      this.waiter = undefined;
+      waiter._wake(this, true);
+    }
+  }
+  /** @internal Patience ran out. */
+  _onReneged(): void {
+    this.state = 'reneged';
+    const waiter = this.waiter;
+    if (waiter !== undefined) {
+      this.waiter = undefined;
+      waiter._wake(this, true);
+    }
+  }
+  /** @internal */
+  _isReady(): boolean {
+    return this.state !== 'waiting';
+  }
+  /** @internal */
+  _value(): Request {
+    return this;
+  }
+  /** @internal */
+  _addWaiter(process: Process<any>): void {
+    if (this.waiter !== undefined && this.waiter !== process) {
+      throw new SimulationError(
+        'invalid-state',
+        `request ${this.id} of resource '${this.resource.name}' is already awaited by process '${this.waiter.name}'`,
+      );
+    }
+    this.waiter = process;
+  }
+  /** @internal The waiting process was interrupted: the request leaves the queue. */
+  _removeWaiter(process: Process<any>): void {
+    if (this.waiter === process) this.waiter = undefined;
+    if (this.state === 'waiting') this.resource.withdraw(this);
+  }
+}
+
+/** A snapshot of a resource's statistics since the start (or the last `resetStats`). */
+export interface ResourceStats {
+  readonly name: string;
+  /** Length of the observation window in minutes. */
+  readonly elapsedMinutes: number;
+  /** Requests made (by `seize` or `request`). */
+  readonly requests: number;
+  /** Grants, counting a handed-over request's re-grant again. */
+  readonly grants: number;
+  readonly releases: number;
+  /** Requests that left the queue because their patience ran out. */
+  readonly reneges: number;
+  /** Requests withdrawn while waiting (`withdraw`, or their process was interrupted). */
+  readonly withdrawals: number;
+  /** Holders that lost their unit to a more urgent request. */
+  readonly preemptions: number;
+  /** Holders that lost their unit to a capacity drop under rule 'preempt'. */
+  readonly capacityPreemptions: number;
+  /** Holders whose work went back to the queue under rule 'handover'. */
+  readonly handovers: number;
+  /** Time-weighted mean number of units in use. */
+  readonly meanBusyUnits: number;
+  /** Time-weighted mean number of requests waiting. */
+  readonly meanQueueLength: number;
+  /** Time-weighted mean capacity. */
+  readonly meanCapacity: number;
+  /** Busy unit-minutes over capacity unit-minutes (NaN if capacity was always 0). */
+  readonly utilisation: number;
+  /** Unit-minutes during which units were in use beyond capacity (rule 'finish'): overtime. */
+  readonly overtimeUnitMinutes: number;
+  /** Requests granted in the window whose waiting time was recorded (first grants only). */
+  readonly waitCount: number;
+  /** Mean wait from request to first grant, in minutes (NaN if none). */
+  readonly meanWaitMinutes: number;
+  /** Sample variance of those waits in minutes² (NaN if fewer than 2). */
+  readonly waitVarianceMinutes2: number;
+  readonly maxWaitMinutes: number;
+}
+
+const SLOT_SPAN = 2 ** 24;
+const GENERATION_MASK = 0x0fffffff;
+const FREE = 0;
+const QUEUED = 1;
+const HELD = 2;
+
+export class Resource {
+  /** The resource's name, for messages and statistics. */
+  readonly name: string;
+  /** Units available now (follows the schedule, if any). */
+  capacity: number;
+  /** Units held now (may exceed `capacity` after a drop under rule 'finish'). */
+  inUse = 0;
+  /** Requests waiting now. */
+  queueLength = 0;
+  readonly preemptive: boolean;
+  readonly whenCapacityDrops: CapacityDropRule;
+  readonly schedule: CapacitySchedule | undefined;
+
+  private readonly sim: Simulation;
+  // request slots
+  private slotId = new Float64Array(64);
+  private slotGeneration = new Uint32Array(64);
+  private slotState = new Uint8Array(64);
+  private slotPriority = new Float64Array(64);
+  private slotPayload = new Float64Array(64);
+  private slotRequestedAt = new Float64Array(64);
+  private slotGrantedAt = new Float64Array(64);
+  private slotGrantSeq = new Float64Array(64);
+  private slotPatienceEvent = new Float64Array(64);
+  private slotHolderIndex = new Int32Array(64);
+  private slotWasGranted = new Uint8Array(64);
+  private slotGrant: (GrantHandler | undefined)[] = [];
+  private slotCallbacks: (RequestCallbacks | undefined)[] = [];
+  private slotObject: (Request | undefined)[] = [];
+  private freeSlots = new Int32Array(64);
+  private freeCount = 0;
+  private slotCount = 0;
+  // holders, unordered (swap-remove)
+  private holders = new Int32Array(64);
+  private holderCount = 0;
+  private grantSeq = 0;
+  // queue: binary heap by (priority, sequence) of request ids, with lazy deletion
+  private qPriority = new Float64Array(64);
+  private qSeq = new Float64Array(64);
+  private qId = new Float64Array(64);
+  private qSize = 0;
+  private arrivalSeq = 0;
+  // handlers
+  private readonly patienceHandler: HandlerId;
+  private readonly capacityHandler: HandlerId;
+  // statistics
+  private statsFrom: number;
+  private lastChangeAt: number;
+  private busyArea = 0;
+  private queueArea = 0;
+  private capacityArea = 0;
+  private overtimeArea = 0;
+  private waitCount = 0;
+  private waitSum = 0;
+  private waitSumSq = 0;
+  private waitMax = 0;
+  private counts = {
+    requests: 0,
+    grants: 0,
+    releases: 0,
+    reneges: 0,
+    withdrawals: 0,
+    preemptions: 0,
+    capacityPreemptions: 0,
+    handovers: 0,
+  };
+
+  constructor(sim: Simulation, options: ResourceOptions) {
+    this.sim = sim;
+    this.name = options.name ?? 'resource';
+    this.preemptive = options.preemptive ?? false;
+    const rule = options.whenCapacityDrops ?? 'finish';
+    if (rule !== 'finish' && rule !== 'handover' && rule !== 'preempt') {
+      throw new SimulationError(
+        'invalid-parameter',
+        `resource '${this.name}': whenCapacityDrops must be 'finish', 'handover' or 'preempt'; got ${String(rule)}`,
+      );
+    }
+    this.whenCapacityDrops = rule;
+    const capacity = options.capacity;
+    if (capacity instanceof CapacitySchedule) {
+      this.schedule = capacity;
+      this.capacity = capacity.capacityAt(sim.now);
+    } else {
+      assertCapacity(capacity, `capacity of resource '${this.name}'`, sim.now);
+      this.schedule = undefined;
+      this.capacity = capacity;
+    }
+    this.statsFrom = sim.now;
+    this.lastChangeAt = sim.now;
+    this.patienceHandler = sim.registerHandler((slot) => this.onPatienceEnd(slot), `${this.name}.patience`);
+    this.capacityHandler = sim.registerHandler(() => this.onScheduledChange(), `${this.name}.capacity`);
+    if (this.schedule !== undefined) this.scheduleNextChange();
+  }
+
+  // ---------------------------------------------------------------- callback style
+
+  /**
+   * Asks for one unit. `callbacks.granted(payload, requestId)` runs when it is granted — at once,
+   * inside this call, if a unit is free and nobody waits. Returns the request's id, for `release`
+   * (and `withdraw`). Allocates nothing when `callbacks` is created once and reused.
+   */
+  seize(
+    callbacks: GrantHandler | RequestCallbacks,
+    payload = 0,
+    priority = 0,
+    patienceMinutes = Number.POSITIVE_INFINITY,
+  ): RequestId {
+    if (typeof callbacks === 'function') {
+      this.checkRequest(priority, patienceMinutes);
+      return this.add(this.allocSlot(), callbacks, undefined, undefined, payload, priority, patienceMinutes);
+    }
+    if (typeof callbacks?.granted !== 'function') {
+      throw new SimulationError(
+        'invalid-parameter',
+        `seize on resource '${this.name}' needs a grant handler or { granted, ... } callbacks`,
+        this.sim.now,
+      );
+    }
+    if (patienceMinutes !== Number.POSITIVE_INFINITY && callbacks.reneged === undefined) {
+      throw new SimulationError(
+        'invalid-parameter',
+        `seize on resource '${this.name}' with a patience needs a reneged callback`,
+        this.sim.now,
+      );
+    }
+    this.checkRequest(priority, patienceMinutes);
+    return this.add(
+      this.allocSlot(),
+      callbacks.granted,
+      callbacks,
+      undefined,
+      payload,
+      priority,
+      patienceMinutes,
+    );
+  }
+
+  // ---------------------------------------------------------------- process style
+
+  /**
+   * Asks for one unit; `yield` the returned `Request` to wait for it. A number is a priority.
+   * The process that calls this owns the request and is interrupted if it is preempted.
+   */
+  request(options?: RequestOptions | number): Request {
+    let priority = 0;
+    let patience = Number.POSITIVE_INFINITY;
+    if (typeof options === 'number') priority = options;
+    else if (options !== undefined) {
+      priority = options.priority ?? 0;
+      patience = options.patienceMinutes ?? Number.POSITIVE_INFINITY;
+    }
+    this.checkRequest(priority, patience);
+    const sim = this.sim;
+    const slot = this.allocSlot();
+    const req = new Request(this, this.slotId[slot], priority, sim.now, activeProcess(sim));
+    this.add(slot, undefined, undefined, req, 0, priority, patience);
+    return req;
+  }
+
+  /**
+   * Process helper: `yield* resource.use(serviceMinutes)` requests a unit, holds it for the
+   * service time and releases it. If preempted it requests again (same priority) and continues
+   * with the remaining minutes; if handed over it waits for the re-grant and continues. Returns the
+   * last request (state 'released', or 'reneged' if patience ran out first).
+   */
+  *use(serviceMinutes: number, options?: RequestOptions): Generator<Yieldable, Request, any> {
+    let remaining = serviceMinutes;
+    let req = this.request(options);
+    for (;;) {
+      yield req;
+      if (req.state !== 'granted') return req;
+      try {
+        yield remaining;
+        break;
+      } catch (error) {
+        const cause =
+          error instanceof Interrupt ? (error.cause as Preempted | HandedOver | undefined) : undefined;
+        if (
+          cause === undefined ||
+          cause.request !== req ||
+          (cause.kind !== 'preempted' && cause.kind !== 'handed-over')
+        ) {
+          throw error;
+        }
+        remaining = (error as Interrupt).remainingMinutes ?? remaining;
+        if (cause.kind === 'preempted') req = this.request({ priority: req.priority });
+      }
+    }
+    this.release(req);
+    return req;
+  }
+
+  // ---------------------------------------------------------------- both styles
+
+  /** Gives back a held unit. Throws if the request is not held (released twice, never granted, preempted...). */
+  release(request: Request | RequestId): void {
+    const id = typeof request === 'number' ? request : request.id;
+    const slot = id % SLOT_SPAN;
+    if (!(this.slotId[slot] === id && this.slotState[slot] === HELD)) this.throwNotHeld(request, 'release');
+    this.touch();
+    this.removeHolder(slot);
+    this.inUse--;
+    this.counts.releases++;
+    const obj = this.slotObject[slot];
+    if (obj !== undefined) obj.state = 'released';
+    this.freeSlot(slot);
+    if (this.queueLength > 0 && this.inUse < this.capacity) this.grantWaiting();
+  }
+
+  /** Takes a waiting (not yet granted) request out of the queue. Throws if it is not waiting. */
+  withdraw(request: Request | RequestId): void {
+    const id = typeof request === 'number' ? request : request.id;
+    const slot = id % SLOT_SPAN;
+    if (!(this.slotId[slot] === id && this.slotState[slot] === QUEUED))
+      this.throwNotHeld(request, 'withdraw');
+    this.touch();
+    this.queueLength--;
+    this.counts.withdrawals++;
+    this.cancelPatience(slot);
+    const obj = this.slotObject[slot];
+    if (obj !== undefined) obj.state = 'withdrawn';
+    this.freeSlot(slot);
+  }
+
+  /** True while request `id` holds a unit. */
+  isHeld(id: RequestId): boolean {
+    const slot = id % SLOT_SPAN;
+    return this.slotId[slot] === id && this.slotState[slot] === HELD;
+  }
+
+  /**
+   * Sets the capacity now (an integer ≥ 0). A drop below the units in use follows
+   * `whenCapacityDrops`; a rise grants waiting requests. A schedule's next change overrides it.
+   */
+  setCapacity(capacity: number): void {
+    assertCapacity(capacity, `capacity of resource '${this.name}'`, this.sim.now);
+    this.applyCapacity(capacity);
+  }
+
+  /** Statistics since the start or the last `resetStats`, up to now. */
+  stats(): ResourceStats {
+    this.touch();
+    const elapsed = this.sim.now - this.statsFrom;
+    const n = this.waitCount;
+    const mean = n > 0 ? this.waitSum / n : Number.NaN;
+    return {
+      name: this.name,
+      elapsedMinutes: elapsed,
+      ...this.counts,
+      meanBusyUnits: this.busyArea / elapsed,
+      meanQueueLength: this.queueArea / elapsed,
+      meanCapacity: this.capacityArea / elapsed,
+      utilisation: this.busyArea / this.capacityArea,
+      overtimeUnitMinutes: this.overtimeArea,
+      waitCount: n,
+      meanWaitMinutes: mean,
+      waitVarianceMinutes2: n > 1 ? Math.max(0, (this.waitSumSq - n * mean * mean) / (n - 1)) : Number.NaN,
+      maxWaitMinutes: n > 0 ? this.waitMax : Number.NaN,
+    };
+  }
+
+  /** Starts a new observation window now (e.g. after a warm-up); the state is kept. */
+  resetStats(): void {
+    this.touch();
+    this.statsFrom = this.sim.now;
+    this.busyArea = this.queueArea = this.capacityArea = this.overtimeArea = 0;
+    this.waitCount = this.waitSum = this.waitSumSq = this.waitMax = 0;
+    for (const k of Object.keys(this.counts) as (keyof typeof this.counts)[]) this.counts[k] = 0;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private checkRequest(priority: number, patienceMinutes: number): void {
+    if (priority - priority !== 0) {
+      throw new SimulationError(
+        'invalid-parameter',
+        `request priority on resource '${this.name}' must be a finite number; got ${String(priority)}`,
+        this.sim.now,
+      );
+    }
+    if (!(patienceMinutes >= 0)) {
+      throw new SimulationError(
+        'invalid-duration',
+        `patience on resource '${this.name}' must be ≥ 0 minutes (or Infinity); got ${String(patienceMinutes)}`,
+        this.sim.now,
+      );
+    }
+  }
+
+  /** Files a validated request in the freshly allocated `slot`: grant, preempt, or queue. */
+  private add(
+    slot: number,
+    grant: GrantHandler | undefined,
+    callbacks: RequestCallbacks | undefined,
+    obj: Request | undefined,
+    payload: number,
+    priority: number,
+    patienceMinutes: number,
+  ): RequestId {
+    this.touch();
+    const id = this.slotId[slot];
+    this.slotState[slot] = QUEUED;
+    this.slotPriority[slot] = priority;
+    this.slotPayload[slot] = payload;
+    this.slotRequestedAt[slot] = this.sim.now;
+    this.slotWasGranted[slot] = 0;
+    this.slotPatienceEvent[slot] = -1;
+    this.slotGrant[slot] = grant;
+    this.slotCallbacks[slot] = callbacks;
+    this.slotObject[slot] = obj;
+    this.counts.requests++;
+    if (this.inUse < this.capacity && this.queueLength === 0) {
+      this.grantSlot(slot);
+      return id;
+    }
+    if (this.preemptive && this.preemptFor(slot)) return id;
+    this.enqueue(slot, priority, this.arrivalSeq++);
+    this.queueLength++;
+    if (patienceMinutes !== Number.POSITIVE_INFINITY) {
+      this.slotPatienceEvent[slot] = this.sim.schedule(patienceMinutes, this.patienceHandler, slot);
+    }
+    if (this.inUse < this.capacity) this.grantWaiting();
+    return id;
+  }
+
+  private grantSlot(slot: number): void {
+    const now = this.sim.now;
+    this.slotState[slot] = HELD;
+    this.inUse++;
+    if (this.holderCount === this.holders.length) this.holders = grownInt32(this.holders);
+    this.holders[this.holderCount] = slot;
+    this.slotHolderIndex[slot] = this.holderCount++;
+    this.slotGrantedAt[slot] = now;
+    this.slotGrantSeq[slot] = this.grantSeq++;
+    this.counts.grants++;
+    if (this.slotPatienceEvent[slot] >= 0) this.cancelPatience(slot);
+    if (this.slotWasGranted[slot] === 0) {
+      this.slotWasGranted[slot] = 1;
+      const wait = now - this.slotRequestedAt[slot];
+      this.waitCount++;
+      this.waitSum += wait;
+      this.waitSumSq += wait * wait;
+      if (wait > this.waitMax) this.waitMax = wait;
+    }
+    const obj = this.slotObject[slot];
+    if (obj !== undefined) obj._onGranted(now);
+    else this.slotGrant[slot]!(this.slotPayload[slot], this.slotId[slot]);
+  }
+
+  private grantWaiting(): void {
+    while (this.inUse < this.capacity && this.queueLength > 0) {
+      const slot = this.popQueue();
+      if (slot < 0) break;
+      this.grantSlot(slot);
+    }
+  }
+
+  /** Preempts a strictly less urgent holder for the new request in `slot`; false if none. */
+  private preemptFor(slot: number): boolean {
+    const victim = this.findVictim(this.slotPriority[slot]);
+    if (victim < 0) return false;
+    this.removeHolder(victim);
+    this.inUse--;
+    this.counts.preemptions++;
+    const notice = this.endHolder(victim, 'priority');
+    this.grantSlot(slot);
+    notice();
+    return true;
+  }
+
+  /** The least urgent holder (most recently granted among equals) with priority above `than`, or -1. */
+  private findVictim(than: number): number {
+    let best = -1;
+    let bestPriority = Number.NEGATIVE_INFINITY;
+    let bestSeq = -1;
+    for (let i = 0; i < this.holderCount; i++) {
+      const s = this.holders[i];
+      const p = this.slotPriority[s];
+      if (p > bestPriority || (p === bestPriority && this.slotGrantSeq[s] > bestSeq)) {
+        best = s;
+        bestPriority = p;
+        bestSeq = this.slotGrantSeq[s];
+      }
+    }
+    return best >= 0 && bestPriority > than ? best : -1;
+  }
+
+  /** Frees a preempted holder's slot and returns the notification to send once the books balance. */
+  private endHolder(slot: number, reason: PreemptionReason): () => void {
+    const id = this.slotId[slot];
+    const payload = this.slotPayload[slot];
+    const obj = this.slotObject[slot];
+    const callbacks = this.slotCallbacks[slot];
+    this.freeSlot(slot);
+    if (obj !== undefined) {
+      obj.state = 'preempted';
+      const cause: Preempted = { kind: 'preempted', reason, resource: this, request: obj };
+      return () => obj.owner?._interrupt(cause);
+    }
+    if (callbacks?.preempted === undefined) {
+      throw new SimulationError(
+        'invalid-state',
+        `resource '${this.name}' preempted request ${id} (${reason}), but its callbacks have no 'preempted' handler`,
+        this.sim.now,
+      );
+    }
+    const handler = callbacks.preempted;
+    return () => handler(payload, id, reason);
+  }
+
+  private applyCapacity(capacity: number): void {
+    this.touch();
+    const before = this.capacity;
+    this.capacity = capacity;
+    if (capacity > before) {
+      this.grantWaiting();
+      return;
+    }
+    const excess = this.inUse - capacity;
+    if (excess <= 0 || this.whenCapacityDrops === 'finish') return;
+    const notices: (() => void)[] = [];
+    for (let k = 0; k < excess; k++) {
+      const victim = this.findVictim(Number.NEGATIVE_INFINITY);
+      this.removeHolder(victim);
+      this.inUse--;
+      if (this.whenCapacityDrops === 'preempt') {
+        this.counts.capacityPreemptions++;
+        notices.push(this.endHolder(victim, 'capacity'));
+      } else {
+        this.counts.handovers++;
+        notices.push(this.handBack(victim));
+      }
+    }
+    for (const notice of notices) notice();
+  }
+
+  /** Rule 'handover': the holder's request returns to the front of the queue, in original grant order. */
+  private handBack(slot: number): () => void {
+    this.slotState[slot] = QUEUED;
+    this.enqueue(slot, Number.NEGATIVE_INFINITY, this.slotGrantSeq[slot]);
+    this.queueLength++;
+    const id = this.slotId[slot];
+    const obj = this.slotObject[slot];
+    if (obj !== undefined) {
+      obj.state = 'waiting';
+      const cause: HandedOver = { kind: 'handed-over', resource: this, request: obj };
+      return () => obj.owner?._interrupt(cause);
+    }
+    const handler = this.slotCallbacks[slot]?.handedOver;
+    if (handler === undefined) {
+      throw new SimulationError(
+        'invalid-state',
+        `resource '${this.name}' handed over request ${id}, but its callbacks have no 'handedOver' handler`,
+        this.sim.now,
+      );
+    }
+    const payload = this.slotPayload[slot];
+    return () => handler(payload, id);
+  }
+
+  private onScheduledChange(): void {
+    this.applyCapacity(this.schedule!.capacityAt(this.sim.now));
+    this.scheduleNextChange();
+  }
+
+  private scheduleNextChange(): void {
+    const next = this.schedule!.nextChangeAfter(this.sim.now);
+    if (next !== Number.POSITIVE_INFINITY) {
+      this.sim.scheduleAt(next, this.capacityHandler, 0, EventPriority.capacityChange);
+    }
+  }
+
+  private onPatienceEnd(slot: number): void {
+    this.slotPatienceEvent[slot] = -1;
+    if (this.slotState[slot] !== QUEUED) return;
+    this.touch();
+    this.queueLength--;
+    this.counts.reneges++;
+    const id = this.slotId[slot];
+    const payload = this.slotPayload[slot];
+    const obj = this.slotObject[slot];
+    const callbacks = this.slotCallbacks[slot];
+    this.freeSlot(slot);
+    if (obj !== undefined) obj._onReneged();
+    else callbacks!.reneged!(payload, id);
+  }
+
+  private cancelPatience(slot: number): void {
+    const event = this.slotPatienceEvent[slot];
+    if (event >= 0) {
+      this.sim.cancel(event);
+      this.slotPatienceEvent[slot] = -1;
+    }
+  }
+
+  /** Adds the areas under units in use, queue length, capacity and overtime up to now. */
+  private touch(): void {
+    const now = this.sim.now;
+    const dt = now - this.lastChangeAt;
+    if (dt > 0) {
+      this.busyArea += this.inUse * dt;
+      this.queueArea += this.queueLength * dt;
+      this.capacityArea += this.capacity * dt;
+      if (this.inUse > this.capacity) this.overtimeArea += (this.inUse - this.capacity) * dt;
+      this.lastChangeAt = now;
+    }
+  }
+
+  private removeHolder(slot: number): void {
+    const index = this.slotHolderIndex[slot];
+    const last = this.holders[--this.holderCount];
+    this.holders[index] = last;
+    this.slotHolderIndex[last] = index;
+  }
+
+  private throwNotHeld(request: Request | RequestId, action: string): never {
+    const what =
+      typeof request === 'number' ? `request ${request}` : `request ${request.id} (state '${request.state}')`;
+    const need = action === 'release' ? 'held' : 'waiting';
+    throw new SimulationError(
+      'invalid-state',
+      `cannot ${action} ${what} of resource '${this.name}': it is not ${need} (released twice, reneged, preempted, or never made?)`,
+      this.sim.now,
+    );
+  }
+
+  private allocSlot(): number {
+    let slot: number;
+    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
+    else {
+      if (this.slotCount === this.slotId.length) this.growSlots();
+      if (this.slotCount >= SLOT_SPAN) {
+        throw new SimulationError('capacity-exceeded', `resource '${this.name}': over 2^24 requests at once`);
+      }
+      slot = this.slotCount++;
+    }
+    this.slotId[slot] = this.slotGeneration[slot] * SLOT_SPAN + slot;
+    return slot;
+  }
+
+  private freeSlot(slot: number): void {
+    this.slotState[slot] = FREE;
+    this.slotId[slot] = -1;
+    this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) & GENERATION_MASK;
+    this.slotObject[slot] = undefined;
+    this.slotCallbacks[slot] = undefined;
+    this.slotGrant[slot] = undefined;
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private growSlots(): void {
+    this.slotId = grownFloat64(this.slotId);
+    this.slotGeneration = grown(this.slotGeneration, Uint32Array);
+    this.slotState = grown(this.slotState, Uint8Array);
+    this.slotPriority = grownFloat64(this.slotPriority);
+    this.slotPayload = grownFloat64(this.slotPayload);
+    this.slotRequestedAt = grownFloat64(this.slotRequestedAt);
+    this.slotGrantedAt = grownFloat64(this.slotGrantedAt);
+    this.slotGrantSeq = grownFloat64(this.slotGrantSeq);
+    this.slotPatienceEvent = grownFloat64(this.slotPatienceEvent);
+    this.slotHolderIndex = grownInt32(this.slotHolderIndex);
+    this.slotWasGranted = grown(this.slotWasGranted, Uint8Array);
+    this.freeSlots = grownInt32(this.freeSlots);
+  }
+
+  private enqueue(slot: number, priority: number, seq: number): void {
+    if (this.qSize === this.qId.length) {
+      this.qPriority = grownFloat64(this.qPriority);
+      this.qSeq = grownFloat64(this.qSeq);
+      this.qId = grownFloat64(this.qId);
+    }
+    const P = this.qPriority;
+    const S = this.qSeq;
+    const I = this.qId;
+    let i = this.qSize++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pp = P[parent];
+      if (pp < priority || (pp === priority && S[parent] < seq)) break;
+      P[i] = pp;
+      S[i] = S[parent];
+      I[i] = I[parent];
+      i = parent;
+    }
+    P[i] = priority;
+    S[i] = seq;
+    I[i] = this.slotId[slot];
+  }
+
+  /** Removes and returns the slot of the most urgent live queued request, or -1. */
+  private popQueue(): number {
+    const P = this.qPriority;
+    const S = this.qSeq;
+    const I = this.qId;
+    while (this.qSize > 0) {
+      const id = I[0];
+      const n = --this.qSize;
+      if (n > 0) {
+        const priority = P[n];
+        const seq = S[n];
+        const last = I[n];
+        let i = 0;
+        for (;;) {
+          let c = 2 * i + 1;
+          if (c >= n) break;
+          const r = c + 1;
+          if (r < n && (P[r] < P[c] || (P[r] === P[c] && S[r] < S[c]))) c = r;
+          if (priority < P[c] || (priority === P[c] && seq < S[c])) break;
+          P[i] = P[c];
+          S[i] = S[c];
+          I[i] = I[c];
+          i = c;
+        }
+        P[i] = priority;
+        S[i] = seq;
+        I[i] = last;
+      }
+      const slot = id % SLOT_SPAN;
+      if (this.slotId[slot] === id && this.slotState[slot] === QUEUED) {
+        this.queueLength--;
+        return slot;
+      }
+    }
+    return -1;
+  }
+}
+
+function grown<A extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(
+  a: A,
+  Ctor: new (n: number) => A,
+): A {
+  const b = new Ctor(a.length * 2);
+  b.set(a);
+  return b;
+}
+function grownFloat64(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
