@@ -964,7 +964,8 @@ class Empirical implements Distribution {
 
 /**
  * Resamples observed data. With `interpolate: true`, draws from the piecewise-linear inverse of the
- * empirical CDF instead (continuous between the smallest and largest observation).
+ * empirical CDF instead: each of the n − 1 gaps between consecutive sorted observations gets mass
+ * 1/(n − 1), spread uniformly (so tied observations keep an atom at their value).
  */
 export function empirical(params: { sample: readonly number[]; interpolate?: boolean }): Distribution {
   const { sample } = params;
