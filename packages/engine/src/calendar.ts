@@ -92,7 +92,8 @@ export class EventCalendar {
   cancel(eventId: number): boolean {
     const slot = eventId % 0x1000000;
     const generation = Math.floor(eventId / 0x1000000);
-    if (slot >= this.slotCount || this.slotGeneration[slot] !== generation || (generation & 1) === 1) return false;
+    if (slot >= this.slotCount || this.slotGeneration[slot] !== generation || (generation & 1) === 1)
+      return false;
     // An odd generation marks the slot cancelled; it is freed when the heap pops it.
     this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
     this.cancelledPending++;
@@ -114,6 +115,30 @@ export class EventCalendar {
         this.freeSlot(slot);
         continue;
       }
+      this.slotGeneration[slot] = (generation + 2) & GENERATION_MASK;
+      this.freeSlot(slot);
+      return slot;
+    }
+  }
+
+  /**
+   * The run loop's single call per event: like `pop`, but returns -2 (leaving the event in place)
+   * when the next live event lies after `limit`; -1 when the calendar is empty.
+   */
+  popUntil(limit: number): number {
+    for (;;) {
+      if (this.size === 0) return -1;
+      const slot = this.heapSlot[0];
+      const generation = this.slotGeneration[slot];
+      if ((generation & 1) === 1) {
+        this.popTop();
+        this.cancelledPending--;
+        this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+        this.freeSlot(slot);
+        continue;
+      }
+      if (this.heapTime[0] > limit) return -2;
+      this.popTop();
       this.slotGeneration[slot] = (generation + 2) & GENERATION_MASK;
       this.freeSlot(slot);
       return slot;

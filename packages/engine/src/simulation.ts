@@ -84,7 +84,12 @@ export class Simulation {
   }
 
   /** Schedules `handler(payload)` after `delayMinutes`. */
-  schedule(delayMinutes: number, handler: HandlerId, payload = 0, priority: number = EventPriority.normal): EventId {
+  schedule(
+    delayMinutes: number,
+    handler: HandlerId,
+    payload = 0,
+    priority: number = EventPriority.normal,
+  ): EventId {
     if (!(delayMinutes >= 0) || delayMinutes === Number.POSITIVE_INFINITY) {
       assertDuration(delayMinutes, `delay for '${this.handlerNames[handler] ?? handler}'`, this.now);
     }
@@ -92,7 +97,12 @@ export class Simulation {
   }
 
   /** Schedules `handler(payload)` at the absolute time `atMinutes` (not before now). */
-  scheduleAt(atMinutes: number, handler: HandlerId, payload = 0, priority: number = EventPriority.normal): EventId {
+  scheduleAt(
+    atMinutes: number,
+    handler: HandlerId,
+    payload = 0,
+    priority: number = EventPriority.normal,
+  ): EventId {
     if (!(atMinutes >= this.now) || !Number.isFinite(atMinutes)) {
       throw new SimulationError(
         Number.isFinite(atMinutes) ? 'scheduled-in-past' : 'invalid-time',
@@ -136,19 +146,19 @@ export class Simulation {
         this.now,
       );
     }
-    if (this.running) throw new SimulationError('invalid-state', 'run() called while the simulation is running');
+    if (this.running)
+      throw new SimulationError('invalid-state', 'run() called while the simulation is running');
     this.running = true;
     this.stopRequested = false;
     const calendar = this.calendar;
     const handlers = this.handlers;
     try {
       while (!this.stopRequested) {
-        if (calendar.peekTime() > untilMinutes) {
-          if (untilMinutes !== Number.POSITIVE_INFINITY) this.now = untilMinutes;
+        const slot = calendar.popUntil(untilMinutes);
+        if (slot < 0) {
+          if (slot === -2) this.now = untilMinutes;
           break;
         }
-        const slot = calendar.pop();
-        if (slot < 0) break;
         this.now = calendar.lastTime;
         this.eventsExecuted++;
         handlers[calendar.slotTarget[slot]](calendar.slotPayload[slot]);

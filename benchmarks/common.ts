@@ -1,0 +1,65 @@
+/**
+ * Shared pieces of the standard workloads (see ../../shared/benchmarks/WORKLOADS.md): argument
+ * parsing, the Erlang C reference and the one-line JSON result.
+ */
+
+/** Command-line options of `bench:workload`, after the workload name. */
+export interface WorkloadArgs {
+  /** `callback` (registered handlers + the Resource callback API) or `process` (generators). */
+  style: string;
+  /** W1: customers to complete. */
+  customers: number;
+  /** W2 / ics: simulated years. */
+  years: number;
+  /** W2: ward beds. */
+  beds: number;
+  /** Master seed of the random streams. */
+  seed: number;
+}
+
+/** Parses `--name value` pairs; unknown names are an error so a typo cannot silently use a default. */
+export function parseWorkloadArgs(argv: string[]): WorkloadArgs {
+  const args: WorkloadArgs = { style: 'callback', customers: 1_000_000, years: 50, beds: 90, seed: 12345 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (!flag.startsWith('--') || value === undefined) {
+      throw new Error(`expected '--name value' pairs; got '${argv.slice(i).join(' ')}'`);
+    }
+    const name = flag.slice(2);
+    if (name === 'style') {
+      args.style = value;
+      continue;
+    }
+    if (!(name in args)) throw new Error(`unknown option '${flag}'`);
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0)
+      throw new Error(`option '${flag}' needs a non-negative number; got '${value}'`);
+    (args as unknown as Record<string, number>)[name] = n;
+  }
+  return args;
+}
+
+/** Erlang C mean wait in queue (time units of 1/mu) for an M/M/c queue. */
+export function erlangCWait(servers: number, lambda: number, mu: number): number {
+  const a = lambda / mu;
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < servers; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  term *= a / servers;
+  const top = (term * servers) / (servers - a);
+  return top / (sum + top) / (servers * mu - lambda);
+}
+
+/** Wall-clock seconds since `startedNs` (from `process.hrtime.bigint()`). */
+export function secondsSince(startedNs: bigint): number {
+  return Number(process.hrtime.bigint() - startedNs) / 1e9;
+}
+
+/** Peak resident set size of this process so far, in MiB. */
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
