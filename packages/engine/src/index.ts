@@ -22,6 +22,8 @@ export {
   uniform,
   weibull,
 } from './distributions.js';
+export type { PoissonArrivalsOptions, RateProfileOptions, Surge } from './arrivals.js';
+export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arrivals.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
 export type { SimulationErrorCode } from './errors.js';
 export {
