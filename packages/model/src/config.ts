@@ -89,6 +89,16 @@ export interface AcuteWardsConfig {
   initialOccupiedBeds: number;
   /** Local authority whose social care serves this trust's discharges, by share of patients. */
   dischargeCatchment: { localAuthorityId: string; share: number }[];
+  /** Hour of day from which patients are discharged (default 9): patients fit overnight wait for it. */
+  dischargeStartHour?: number;
+  /** Hour of day after which discharges stop until the next day (default 20). */
+  dischargeEndHour?: number;
+  /**
+   * Time from a discharge being possible (fit and, for P1–P3, capacity found; or the window opening)
+   * to the bed being free: medicines to take out, transport, paperwork, minutes. Drawn at arrival.
+   * Default lognormal mean 180, sd 120.
+   */
+  dischargeProcessingMinutes?: DistributionSpec;
 }
 
 /**

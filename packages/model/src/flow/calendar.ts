@@ -1,0 +1,135 @@
+/**
+ * The run's calendar and demand tables. Profiles (hour × weekday × month × growth × surges) are
+ * turned into one rate per simulated hour once, at load; nothing is evaluated per event.
+ */
+import { MINUTES_PER_HOUR } from '@carepool/engine';
+import type { DemandProfile, SurgeConfig } from '../config.js';
+import { ModelError } from '../errors.js';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Parses an ISO date (YYYY-MM-DD) to a UTC day number. */
+export function parseIsoDate(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (match === null) throw new ModelError(`startDate must be an ISO date YYYY-MM-DD; got '${iso}'`);
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(ms)) throw new ModelError(`startDate '${iso}' is not a valid date`);
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/** The run's days: weekday (Monday = 0) and month (January = 0) of each simulated day. */
+export class RunCalendar {
+  readonly totalDays: number;
+  /** Weekday of each day, Monday = 0. */
+  readonly weekday: Uint8Array;
+  /** Month of each day, January = 0. */
+  readonly month: Uint8Array;
+  /** Years since the start (fractional), for growth. */
+  readonly yearsFromStart: Float64Array;
+  private readonly startDayNumber: number;
+
+  constructor(startDate: string, totalDays: number) {
+    this.startDayNumber = parseIsoDate(startDate);
+    this.totalDays = totalDays;
+    this.weekday = new Uint8Array(totalDays);
+    this.month = new Uint8Array(totalDays);
+    this.yearsFromStart = new Float64Array(totalDays);
+    for (let d = 0; d < totalDays; d++) {
+      const date = new Date((this.startDayNumber + d) * MS_PER_DAY);
+      this.weekday[d] = (date.getUTCDay() + 6) % 7;
+      this.month[d] = date.getUTCMonth();
+      this.yearsFromStart[d] = d / 365;
+    }
+  }
+
+  /** ISO date of simulated day `day` (0 = start date). */
+  isoDate(day: number): string {
+    return new Date((this.startDayNumber + day) * MS_PER_DAY).toISOString().slice(0, 10);
+  }
+
+  /** Whether `day` is Monday–Friday. */
+  isWorkingDay(day: number): boolean {
+    return this.weekday[day] < 5;
+  }
+}
+
+function normalised(multipliers: readonly number[], expected: number, what: string): Float64Array {
+  if (multipliers.length !== expected) {
+    throw new ModelError(`${what} needs ${expected} multipliers; got ${multipliers.length}`);
+  }
+  let sum = 0;
+  for (const v of multipliers) {
+    if (!(v >= 0) || !Number.isFinite(v))
+      throw new ModelError(`${what} multipliers must be finite and ≥ 0; got ${v}`);
+    sum += v;
+  }
+  if (!(sum > 0)) throw new ModelError(`${what} multipliers must not all be zero`);
+  const mean = sum / expected;
+  return Float64Array.from(multipliers, (v) => v / mean);
+}
+
+/** Which surge multiplier applies to a demand stream. */
+export type SurgeTarget = 'ed' | 'other';
+
+/** Product of the surge multipliers in force on each day. */
+export function surgeMultiplierByDay(
+  surges: readonly SurgeConfig[],
+  totalDays: number,
+  target: SurgeTarget,
+): Float64Array {
+  const out = new Float64Array(totalDays).fill(1);
+  for (const s of surges) {
+    const factor = target === 'ed' ? s.edArrivalsMultiplier : s.otherDemandMultiplier;
+    const end = Math.min(totalDays, Math.ceil(s.startDay + s.durationDays));
+    for (let d = Math.max(0, Math.floor(s.startDay)); d < end; d++) out[d] *= factor;
+  }
+  return out;
+}
+
+/**
+ * Daily mean multiplier (weekday × month × growth × surge) for each day, relative to the first-year mean.
+ * Weekday multipliers are renormalised over the week and month multipliers over the year.
+ */
+export function dailyMultipliers(
+  profile: DemandProfile,
+  calendar: RunCalendar,
+  surgeByDay: Float64Array,
+  what: string,
+): Float64Array {
+  const dow = normalised(profile.dayOfWeekMultipliers, 7, `${what} dayOfWeek`);
+  const month = normalised(profile.monthMultipliers, 12, `${what} month`);
+  const out = new Float64Array(calendar.totalDays);
+  const growth = 1 + profile.annualGrowthShare;
+  for (let d = 0; d < calendar.totalDays; d++) {
+    out[d] =
+      dow[calendar.weekday[d]] *
+      month[calendar.month[d]] *
+      growth ** calendar.yearsFromStart[d] *
+      surgeByDay[d];
+  }
+  return out;
+}
+
+/**
+ * Arrival rate per minute for every simulated hour: mean per day × hour × weekday × month × growth
+ * × surge. The non-homogeneous Poisson process samples against this piecewise-constant table.
+ */
+export function hourlyRatePerMinute(
+  meanPerDay: number,
+  profile: DemandProfile,
+  calendar: RunCalendar,
+  surgeByDay: Float64Array,
+  what: string,
+): Float64Array {
+  if (!(meanPerDay >= 0) || !Number.isFinite(meanPerDay)) {
+    throw new ModelError(`${what}: mean per day must be finite and ≥ 0; got ${meanPerDay}`);
+  }
+  const hour = normalised(profile.hourOfDayMultipliers, 24, `${what} hourOfDay`);
+  const byDay = dailyMultipliers(profile, calendar, surgeByDay, what);
+  const base = meanPerDay / 24 / MINUTES_PER_HOUR;
+  const out = new Float64Array(calendar.totalDays * 24);
+  for (let d = 0; d < calendar.totalDays; d++) {
+    for (let h = 0; h < 24; h++) out[d * 24 + h] = base * byDay[d] * hour[h];
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+export type {
+  AcuteWardsConfig,
+  CommunityNursingConfig,
+  DemandProfile,
+  DischargePathwayShares,
+  DistributionSpec,
+  EmergencyDepartmentConfig,
+  GeneralPracticeConfig,
+  HomeCareConfig,
+  OrganisationConfig,
+  OrganisationKind,
+  PlacementConfig,
+  PolicyId,
+  SurgeConfig,
+  SystemConfig,
+  VcseSupportConfig,
+} from './config.js';
+export { POLICY_IDS } from './config.js';
+export type {
+  DailyRow,
+  DeploymentPolicy,
+  MetricRow,
+  MetricStatistic,
+  PolicyDecision,
+  PoolState,
+  PressureSource,
+  ServiceKind,
+  ServicePressure,
+  StaffingSource,
+  StaffMove,
+  SystemBankFill,
+  SystemSnapshot,
+} from './contracts.js';
+export { ModelError } from './errors.js';
+export type {
+  MetricDefinition,
+  MetricDirection,
+  MetricProducer,
+  MetricScope,
+  MetricUnit,
+} from './metrics.js';
+export { METRICS, metricDefinition, unitFromMetricId } from './metrics.js';
+export type {
+  NetworkArrivalConfig,
+  NetworkConfig,
+  NetworkRoutingConfig,
+  NetworkStationConfig,
+} from './network/config.js';
+export type {
+  ContractKind,
+  PolicySettings,
+  ShiftPattern,
+  StaffPoolConfig,
+  SubstitutionRule,
+  TravelTime,
+  WorkforceConfig,
+} from './workforce-config.js';

@@ -1,0 +1,561 @@
+/**
+ * The metric registry: every measure a run reports, with its unit, scope, direction and the
+ * statistics its summary rows carry. docs/metrics.md is generated from this list
+ * (`scripts/write-metrics-doc.ts`), and a test fails when the two drift apart.
+ *
+ * Id convention: `<area>.<name><Unit>` where the suffix gives the unit — `Share` (0–1), `Minutes`,
+ * `Hours`, `Days`, `Count`, `Gbp`. Never a percentage.
+ */
+import type { MetricStatistic } from './contracts.js';
+
+/** The unit a metric id's suffix names. */
+export type MetricUnit = 'share' | 'minutes' | 'hours' | 'days' | 'count' | 'gbp';
+
+/** Where a metric is reported: for the whole system only, per organisation only, or both. */
+export type MetricScope = 'ics' | 'organisation' | 'icsAndOrganisation';
+
+/** Which way is better for planners reading the metric. */
+export type MetricDirection = 'higherIsBetter' | 'lowerIsBetter' | 'neutral';
+
+/** Which half of the model produces the rows. */
+export type MetricProducer = 'flow' | 'workforce';
+
+export interface MetricDefinition {
+  /** Registered id, e.g. `ed.fourHourShare`; its suffix names the unit. */
+  id: string;
+  /** What exactly is counted or measured, and when. */
+  definition: string;
+  unit: MetricUnit;
+  scope: MetricScope;
+  direction: MetricDirection;
+  /** Statistics the run summary reports for it (one MetricRow each, per scope). */
+  statistics: readonly MetricStatistic[];
+  /** Whether the daily series carries it (one DailyRow per day and scope, the day's value). */
+  daily: boolean;
+  /** Whether patient flow or the workforce model produces it. */
+  producer: MetricProducer;
+}
+
+const SUFFIX_UNITS: [string, MetricUnit][] = [
+  ['Share', 'share'],
+  ['Minutes', 'minutes'],
+  ['Hours', 'hours'],
+  ['Days', 'days'],
+  ['Count', 'count'],
+  ['Gbp', 'gbp'],
+];
+
+/** The unit a metric id's suffix names, or undefined if the suffix is not a registered unit. */
+export function unitFromMetricId(id: string): MetricUnit | undefined {
+  for (const [suffix, unit] of SUFFIX_UNITS) if (id.endsWith(suffix)) return unit;
+  return undefined;
+}
+
+function m(
+  id: string,
+  definition: string,
+  scope: MetricScope,
+  direction: MetricDirection,
+  statistics: readonly MetricStatistic[],
+  daily: boolean,
+  producer: MetricProducer = 'flow',
+): MetricDefinition {
+  const unit = unitFromMetricId(id);
+  if (unit === undefined) throw new Error(`metric id '${id}' does not end in a unit suffix`);
+  return { id, definition, unit, scope, direction, statistics, daily, producer };
+}
+
+const BOTH: MetricScope = 'icsAndOrganisation';
+const LOWER: MetricDirection = 'lowerIsBetter';
+const HIGHER: MetricDirection = 'higherIsBetter';
+const NEUTRAL: MetricDirection = 'neutral';
+
+/** Every metric carepool reports, in the order docs/metrics.md lists them. */
+export const METRICS: readonly MetricDefinition[] = [
+  // Emergency department (type 1). Patient measures are counted at departure from ED, within the reported period.
+  m(
+    'ed.attendancesCount',
+    'Type-1 ED attendances that departed (discharged, admitted, transferred or left without being seen) in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+  ),
+  m(
+    'ed.fourHourShare',
+    'Share of type-1 attendances whose time in department (arrival to departure, boarding included) was at most 240 minutes; counted at departure, left-without-being-seen included.',
+    BOTH,
+    HIGHER,
+    ['value'],
+    true,
+  ),
+  m(
+    'ed.admittedFourHourShare',
+    'Share of admitted type-1 patients who left ED for a bed within 240 minutes of arrival.',
+    BOTH,
+    HIGHER,
+    ['value'],
+    false,
+  ),
+  m(
+    'ed.twelveHourFromArrivalShare',
+    'Share of type-1 attendances that spent more than 12 hours in the department from arrival (counted at departure).',
+    BOTH,
+    LOWER,
+    ['value'],
+    true,
+  ),
+  m(
+    'ed.twelveHourFromArrivalCount',
+    'Type-1 attendances that spent more than 12 hours in the department from arrival (counted at departure).',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+  ),
+  m(
+    'ed.decisionToAdmitOver12hCount',
+    '"Trolley waits": admitted patients who waited more than 12 hours from decision to admit to leaving ED for a bed.',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+  ),
+  m(
+    'ed.timeInDepartmentMinutes',
+    'Time from arrival to departure from ED, all type-1 attendances departing in the period.',
+    BOTH,
+    LOWER,
+    ['mean', 'p50', 'p95'],
+    false,
+  ),
+  m(
+    'ed.timeToClinicianMinutes',
+    'Time from arrival to the start of assessment by an ED clinician in a cubicle (patients seen).',
+    BOTH,
+    LOWER,
+    ['mean', 'p50', 'p95'],
+    false,
+  ),
+  m(
+    'ed.timeToBedMinutes',
+    'Time from decision to admit to leaving ED for a staffed ward bed (boarding time), admitted patients.',
+    BOTH,
+    LOWER,
+    ['mean', 'p50', 'p95'],
+    true,
+  ),
+  m(
+    'ed.leftWithoutBeingSeenShare',
+    'Share of type-1 attendances who left before being seen by a clinician.',
+    BOTH,
+    LOWER,
+    ['value'],
+    false,
+  ),
+  m(
+    'ed.boardingPatientsCount',
+    'Admitted patients waiting in ED for a bed (boarding, each holding a cubicle): time-weighted mean and maximum.',
+    BOTH,
+    LOWER,
+    ['mean', 'max'],
+    true,
+  ),
+  m(
+    'ed.patientsInDepartmentCount',
+    'Patients in ED (waiting, in treatment, awaiting decision or boarding): time-weighted mean and maximum.',
+    BOTH,
+    LOWER,
+    ['mean', 'max'],
+    false,
+  ),
+  // Acute beds.
+  m(
+    'beds.occupancyShare',
+    'G&A bed occupancy: occupied beds (emergency patients, delayed patients and ring-fenced elective beds) over physical beds, snapshot once a day at the configured hour (`bedSnapshotHour`, 08:00 by default); mean over days.',
+    BOTH,
+    NEUTRAL,
+    ['mean', 'max'],
+    true,
+  ),
+  m(
+    'beds.daysOver92Share',
+    'Share of days on which the bed snapshot showed occupancy above 92%.',
+    BOTH,
+    LOWER,
+    ['value'],
+    false,
+  ),
+  m(
+    'beds.staffedBedsCount',
+    'G&A beds open and staffed (the smaller of physical beds and ward nurses on duty × patients per nurse), at the daily snapshot; mean over days.',
+    BOTH,
+    HIGHER,
+    ['mean'],
+    true,
+  ),
+  m(
+    'beds.closedForStaffingCount',
+    'Physical G&A beds closed because they could not be staffed at the nurse ratio, at the daily snapshot.',
+    BOTH,
+    LOWER,
+    ['mean', 'max'],
+    false,
+  ),
+  m(
+    'admissions.emergencyCount',
+    'Emergency admissions into a G&A bed (from ED and direct), in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+  ),
+  m(
+    'admissions.directWaitMinutes',
+    'Time direct (non-ED) emergency admissions waited for a staffed bed.',
+    BOTH,
+    LOWER,
+    ['mean', 'p95'],
+    false,
+  ),
+  m(
+    'beds.lengthOfStayDays',
+    'Length of stay from admission to leaving the bed (clinical stay plus any discharge delay), patients discharged in the period.',
+    BOTH,
+    LOWER,
+    ['mean', 'p50', 'p95'],
+    false,
+  ),
+  // Delayed discharge.
+  m(
+    'nctr.patientsCount',
+    'Patients who no longer meet the criteria to reside (medically fit) but are still in a bed, at the daily bed snapshot; mean over days.',
+    BOTH,
+    LOWER,
+    ['mean', 'max'],
+    true,
+  ),
+  m(
+    'nctr.bedShare',
+    'Share of physical G&A beds held by patients who no longer meet the criteria to reside, at the daily snapshot; mean over days.',
+    BOTH,
+    LOWER,
+    ['mean'],
+    true,
+  ),
+  m(
+    'nctr.bedDays',
+    'Delayed-discharge bed-days: time patients spent in a bed after becoming medically fit, accrued within the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+  ),
+  m(
+    'nctr.dischargeDelayDays',
+    'Time from medically fit to leaving the bed, patients discharged in the period (all pathways).',
+    BOTH,
+    LOWER,
+    ['mean', 'p50', 'p95'],
+    false,
+  ),
+  m(
+    'discharges.count',
+    'Patients discharged from G&A beds in the period, all pathways.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+  ),
+  // Social care, community and VCSE (daily steps).
+  m(
+    'carePackage.waitDays',
+    'Wait for a home-care package to start, from referral (for hospital patients: from medically fit); packages started in the period.',
+    BOTH,
+    LOWER,
+    ['mean', 'p95'],
+    false,
+  ),
+  m(
+    'carePackage.waitingCount',
+    'People waiting for a home-care package to start (hospital and community), at the end of each day; mean over days.',
+    BOTH,
+    LOWER,
+    ['mean', 'max'],
+    true,
+  ),
+  m(
+    'carePackage.activeCount',
+    'Home-care packages running, at the end of each day; mean over days.',
+    BOTH,
+    NEUTRAL,
+    ['mean'],
+    false,
+  ),
+  m(
+    'homeCare.visitsDeliveredCount',
+    'Home-care visits delivered in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    false,
+  ),
+  m(
+    'homeCare.visitsUndeliveredCount',
+    'Visits running packages needed but that carer capacity could not deliver, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+  ),
+  m(
+    'placement.waitDays',
+    'Wait for a step-down or care-home place, from referral (for hospital patients: from medically fit); placements started in the period.',
+    BOTH,
+    LOWER,
+    ['mean', 'p95'],
+    false,
+  ),
+  m(
+    'placement.waitingCount',
+    'People waiting for a step-down or care-home place, at the end of each day; mean over days.',
+    BOTH,
+    LOWER,
+    ['mean', 'max'],
+    true,
+  ),
+  m(
+    'vcse.clientsCount',
+    'New VCSE "home from hospital" clients started in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    false,
+  ),
+  m(
+    'gp.appointmentsCount',
+    'General practice appointments delivered in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+  ),
+  m(
+    'gp.appointmentWaitDays',
+    'Days from an appointment request to the appointment, requests served in the period (0 = same day).',
+    BOTH,
+    LOWER,
+    ['mean'],
+    true,
+  ),
+  m(
+    'gp.unmetRequestsCount',
+    'Appointment requests abandoned unmet (they gave up waiting), in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+  ),
+  m(
+    'gp.edSpilloverCount',
+    'Unmet general practice requests that became type-1 ED attendances, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+  ),
+  m(
+    'community.visitsCount',
+    'Community nursing visits delivered in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    false,
+  ),
+  m(
+    'community.waitDays',
+    'Days from a community nursing referral to its first visit, referrals first seen in the period.',
+    BOTH,
+    LOWER,
+    ['mean'],
+    false,
+  ),
+  // Escalation (computed from ED and bed pressure each hour).
+  m(
+    'escalation.opel3PlusShare',
+    'Share of hours an acute trust spent at OPEL-style level 3 or 4 (pressure score at or above the level-3 threshold of the mutual-aid settings); ICS: mean over trusts.',
+    BOTH,
+    LOWER,
+    ['value'],
+    false,
+  ),
+  m(
+    'escalation.opel4Share',
+    'Share of hours an acute trust spent at OPEL-style level 4 (pressure score at or above the level-4 threshold); ICS: mean over trusts.',
+    BOTH,
+    LOWER,
+    ['value'],
+    true,
+  ),
+  // Workforce (rows produced by the workforce model).
+  m(
+    'workforce.vacancyShare',
+    'Vacancy rate: (establishment − substantive staff in post) / establishment, WTE, time-weighted over the period.',
+    BOTH,
+    LOWER,
+    ['mean', 'value'],
+    true,
+    'workforce',
+  ),
+  m(
+    'workforce.registeredNurseVacancyShare',
+    'Vacancy rate of registered nurse pools (ward and ED), time-weighted over the period.',
+    BOTH,
+    LOWER,
+    ['mean'],
+    false,
+    'workforce',
+  ),
+  m(
+    'workforce.leaversCount',
+    'Substantive staff who left in the period (headcount).',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+    'workforce',
+  ),
+  m(
+    'workforce.leaverRateShare',
+    'Leavers in the period per mean staff in post, annualised (leavers per WTE per year).',
+    BOTH,
+    LOWER,
+    ['value'],
+    false,
+    'workforce',
+  ),
+  m(
+    'workforce.registeredNurseLeaverRateShare',
+    'Annualised leaver rate of registered nurse pools (leavers per WTE in post per year).',
+    BOTH,
+    LOWER,
+    ['value'],
+    false,
+    'workforce',
+  ),
+  m(
+    'workforce.joinersCount',
+    'New substantive starters in the period (headcount).',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+    'workforce',
+  ),
+  m(
+    'workforce.utilisationShare',
+    'Staff on duty over staff required by the roster, shift by shift; mean over shifts.',
+    BOTH,
+    NEUTRAL,
+    ['mean'],
+    false,
+    'workforce',
+  ),
+  m(
+    'workforce.sicknessAbsenceShare',
+    'Share of rostered staff time lost to sickness absence, over the period.',
+    BOTH,
+    LOWER,
+    ['mean'],
+    false,
+    'workforce',
+  ),
+  m(
+    'workforce.overtimeHours',
+    'Extra hours worked by substantive staff beyond contract to fill shifts, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+    'workforce',
+  ),
+  m(
+    'workforce.unfilledShiftsCount',
+    'Shifts the roster required that no substantive, bank or agency member filled, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+    'workforce',
+  ),
+  m(
+    'staffing.bankShiftsCount',
+    'Shifts filled by bank staff (own bank or system bank), in the period.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+    'workforce',
+  ),
+  m(
+    'staffing.agencyShiftsCount',
+    'Shifts filled by agency staff, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+    'workforce',
+  ),
+  m(
+    'staffing.substantiveCostGbp',
+    'Pay cost of substantive staff time worked, GBP, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+    'workforce',
+  ),
+  m(
+    'staffing.bankCostGbp',
+    'Cost of bank shifts, GBP, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+    'workforce',
+  ),
+  m(
+    'staffing.agencyCostGbp',
+    'Cost of agency shifts, GBP, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    false,
+    'workforce',
+  ),
+  m(
+    'staffing.costGbp',
+    'Total staffing cost (substantive + bank + agency), GBP, in the period.',
+    BOTH,
+    LOWER,
+    ['total'],
+    true,
+    'workforce',
+  ),
+  m(
+    'redeployment.movesCount',
+    'Staff moves made by the deployment policy (redeployments, rotations, mutual aid), in the period; scope is the receiving organisation.',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    true,
+    'workforce',
+  ),
+];
+
+const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
+
+/** The definition of a registered metric, or undefined. */
+export function metricDefinition(id: string): MetricDefinition | undefined {
+  return BY_ID.get(id);
+}
