@@ -265,14 +265,15 @@ export class Process<R = unknown> extends Awaitable<R> {
   /** Runs the body from its current `yield` until it yields something not yet ready, or returns. */
   private advance(value: unknown, isThrow: boolean): void {
     const runtime = this.runtime;
-    const sim = runtime.sim;
     const outer = runtime.active;
     this.state = 'running';
     runtime.active = this;
+    // No `finally`: each exit restores `active` itself, which keeps this hot loop cheap.
     try {
       for (;;) {
         const step = isThrow ? this.generator.throw(value) : this.generator.next(value);
         if (step.done === true) {
+          runtime.active = outer;
           this.finish(step.value);
           return;
         }
@@ -285,17 +286,8 @@ export class Process<R = unknown> extends Awaitable<R> {
           continue;
         }
         if (typeof yielded === 'number') {
-          if (!(yielded >= 0) || yielded === Number.POSITIVE_INFINITY) {
-            throw new SimulationError(
-              'invalid-duration',
-              `process '${this.name}' yielded a wait of ${String(yielded)} minutes; waits must be finite and ≥ 0`,
-              sim.now,
-            );
-          }
-          this.waitKind = WAIT_TIMEOUT;
-          this.waitUntil = sim.now + yielded;
-          this.eventId = sim.schedule(yielded, runtime.resumeHandler, this.slot);
-          this.state = 'waiting';
+          this.waitFor(yielded);
+          runtime.active = outer;
           return;
         }
         if (yielded instanceof Awaitable) {
@@ -307,22 +299,37 @@ export class Process<R = unknown> extends Awaitable<R> {
           this.waitKind = WAIT_AWAITABLE;
           this.waitTarget = yielded;
           this.state = 'waiting';
+          runtime.active = outer;
           yielded._addWaiter(this);
           return;
         }
         throw new SimulationError(
           'invalid-parameter',
           `process '${this.name}' yielded ${describeValue(yielded)}; yield a number of minutes, a request, a signal or a process`,
-          sim.now,
+          runtime.sim.now,
         );
       }
     } catch (error) {
       // The body threw (or yielded nonsense): it is over; the error propagates out of `run`.
+      runtime.active = outer;
       if ((this.state as ProcessState) !== 'finished') this.finish(undefined as R, false);
       throw error;
-    } finally {
-      runtime.active = outer;
     }
+  }
+
+  private waitFor(minutes: number): void {
+    const sim = this.runtime.sim;
+    if (!(minutes >= 0) || minutes === Number.POSITIVE_INFINITY) {
+      throw new SimulationError(
+        'invalid-duration',
+        `process '${this.name}' yielded a wait of ${String(minutes)} minutes; waits must be finite and ≥ 0`,
+        sim.now,
+      );
+    }
+    this.waitKind = WAIT_TIMEOUT;
+    this.waitUntil = sim.now + minutes;
+    this.eventId = sim.schedule(minutes, this.runtime.resumeHandler, this.slot);
+    this.state = 'waiting';
   }
 
   private finish(result: R, wakeWaiters = true): void {

@@ -204,6 +204,8 @@ export interface ResourceStats {
 }
 
 const SLOT_SPAN = 2 ** 24;
+// `id & SLOT_MASK` is exact for ids below 2^53 (ToInt32 keeps the low 32 bits), and cheaper than `%`.
+const SLOT_MASK = SLOT_SPAN - 1;
 const GENERATION_MASK = 0x0fffffff;
 const FREE = 0;
 const QUEUED = 1;
@@ -230,14 +232,18 @@ export class Resource {
   private slotPriority = new Float64Array(64);
   private slotPayload = new Float64Array(64);
   private slotRequestedAt = new Float64Array(64);
-  private slotGrantedAt = new Float64Array(64);
   private slotGrantSeq = new Float64Array(64);
   private slotPatienceEvent = new Float64Array(64);
   private slotHolderIndex = new Int32Array(64);
   private slotWasGranted = new Uint8Array(64);
+  /** The grant handler of callback-style requests (kept after free: function refs are long-lived). */
   private slotGrant: (GrantHandler | undefined)[] = [];
+  /** The `RequestCallbacks` of a callback-style request, if any. */
   private slotCallbacks: (RequestCallbacks | undefined)[] = [];
+  /** The `Request` handle of a process-style request, if any. */
   private slotObject: (Request | undefined)[] = [];
+  /** Holders are tracked only when someone may need to pick one to lose its unit. */
+  private readonly trackHolders: boolean;
   private freeSlots = new Int32Array(64);
   private freeCount = 0;
   private slotCount = 0;
@@ -245,7 +251,14 @@ export class Resource {
   private holders = new Int32Array(64);
   private holderCount = 0;
   private grantSeq = 0;
-  // queue: binary heap by (priority, sequence) of request ids, with lazy deletion
+  // The queue, ordered by (priority, sequence), with lazy deletion of withdrawn/reneged ids: a
+  // ring buffer (the FIFO lane) holds requests of the default priority 0, which arrive in
+  // sequence order, so the common first-come-first-served case is O(1); a binary heap holds the rest.
+  private ringSeq = new Float64Array(64);
+  private ringId = new Float64Array(64);
+  private ringHead = 0;
+  private ringSize = 0;
+  private ringLastSeq = -1;
   private qPriority = new Float64Array(64);
   private qSeq = new Float64Array(64);
   private qId = new Float64Array(64);
@@ -265,16 +278,14 @@ export class Resource {
   private waitSum = 0;
   private waitSumSq = 0;
   private waitMax = 0;
-  private counts = {
-    requests: 0,
-    grants: 0,
-    releases: 0,
-    reneges: 0,
-    withdrawals: 0,
-    preemptions: 0,
-    capacityPreemptions: 0,
-    handovers: 0,
-  };
+  private nRequests = 0;
+  private nGrants = 0;
+  private nReleases = 0;
+  private nReneges = 0;
+  private nWithdrawals = 0;
+  private nPreemptions = 0;
+  private nCapacityPreemptions = 0;
+  private nHandovers = 0;
 
   constructor(sim: Simulation, options: ResourceOptions) {
     this.sim = sim;
@@ -288,6 +299,7 @@ export class Resource {
       );
     }
     this.whenCapacityDrops = rule;
+    this.trackHolders = this.preemptive || rule !== 'finish';
     const capacity = options.capacity;
     if (capacity instanceof CapacitySchedule) {
       this.schedule = capacity;
@@ -407,12 +419,12 @@ export class Resource {
   /** Gives back a held unit. Throws if the request is not held (released twice, never granted, preempted...). */
   release(request: Request | RequestId): void {
     const id = typeof request === 'number' ? request : request.id;
-    const slot = id % SLOT_SPAN;
+    const slot = id & SLOT_MASK;
     if (!(this.slotId[slot] === id && this.slotState[slot] === HELD)) this.throwNotHeld(request, 'release');
     this.touch();
     this.removeHolder(slot);
     this.inUse--;
-    this.counts.releases++;
+    this.nReleases++;
     const obj = this.slotObject[slot];
     if (obj !== undefined) obj.state = 'released';
     this.freeSlot(slot);
@@ -422,12 +434,12 @@ export class Resource {
   /** Takes a waiting (not yet granted) request out of the queue. Throws if it is not waiting. */
   withdraw(request: Request | RequestId): void {
     const id = typeof request === 'number' ? request : request.id;
-    const slot = id % SLOT_SPAN;
+    const slot = id & SLOT_MASK;
     if (!(this.slotId[slot] === id && this.slotState[slot] === QUEUED))
       this.throwNotHeld(request, 'withdraw');
     this.touch();
     this.queueLength--;
-    this.counts.withdrawals++;
+    this.nWithdrawals++;
     this.cancelPatience(slot);
     const obj = this.slotObject[slot];
     if (obj !== undefined) obj.state = 'withdrawn';
@@ -436,7 +448,7 @@ export class Resource {
 
   /** True while request `id` holds a unit. */
   isHeld(id: RequestId): boolean {
-    const slot = id % SLOT_SPAN;
+    const slot = id & SLOT_MASK;
     return this.slotId[slot] === id && this.slotState[slot] === HELD;
   }
 
@@ -458,7 +470,14 @@ export class Resource {
     return {
       name: this.name,
       elapsedMinutes: elapsed,
-      ...this.counts,
+      requests: this.nRequests,
+      grants: this.nGrants,
+      releases: this.nReleases,
+      reneges: this.nReneges,
+      withdrawals: this.nWithdrawals,
+      preemptions: this.nPreemptions,
+      capacityPreemptions: this.nCapacityPreemptions,
+      handovers: this.nHandovers,
       meanBusyUnits: this.busyArea / elapsed,
       meanQueueLength: this.queueArea / elapsed,
       meanCapacity: this.capacityArea / elapsed,
@@ -477,7 +496,8 @@ export class Resource {
     this.statsFrom = this.sim.now;
     this.busyArea = this.queueArea = this.capacityArea = this.overtimeArea = 0;
     this.waitCount = this.waitSum = this.waitSumSq = this.waitMax = 0;
-    for (const k of Object.keys(this.counts) as (keyof typeof this.counts)[]) this.counts[k] = 0;
+    this.nRequests = this.nGrants = this.nReleases = this.nReneges = this.nWithdrawals = 0;
+    this.nPreemptions = this.nCapacityPreemptions = this.nHandovers = 0;
   }
 
   // ---------------------------------------------------------------- internals
@@ -518,9 +538,9 @@ export class Resource {
     this.slotWasGranted[slot] = 0;
     this.slotPatienceEvent[slot] = -1;
     this.slotGrant[slot] = grant;
-    this.slotCallbacks[slot] = callbacks;
-    this.slotObject[slot] = obj;
-    this.counts.requests++;
+    if (callbacks !== undefined) this.slotCallbacks[slot] = callbacks;
+    if (obj !== undefined) this.slotObject[slot] = obj;
+    this.nRequests++;
     if (this.inUse < this.capacity && this.queueLength === 0) {
       this.grantSlot(slot);
       return id;
@@ -539,12 +559,13 @@ export class Resource {
     const now = this.sim.now;
     this.slotState[slot] = HELD;
     this.inUse++;
-    if (this.holderCount === this.holders.length) this.holders = grownInt32(this.holders);
-    this.holders[this.holderCount] = slot;
-    this.slotHolderIndex[slot] = this.holderCount++;
-    this.slotGrantedAt[slot] = now;
+    if (this.trackHolders) {
+      if (this.holderCount === this.holders.length) this.holders = grownInt32(this.holders);
+      this.holders[this.holderCount] = slot;
+      this.slotHolderIndex[slot] = this.holderCount++;
+    }
     this.slotGrantSeq[slot] = this.grantSeq++;
-    this.counts.grants++;
+    this.nGrants++;
     if (this.slotPatienceEvent[slot] >= 0) this.cancelPatience(slot);
     if (this.slotWasGranted[slot] === 0) {
       this.slotWasGranted[slot] = 1;
@@ -573,7 +594,7 @@ export class Resource {
     if (victim < 0) return false;
     this.removeHolder(victim);
     this.inUse--;
-    this.counts.preemptions++;
+    this.nPreemptions++;
     const notice = this.endHolder(victim, 'priority');
     this.grantSlot(slot);
     notice();
@@ -636,10 +657,10 @@ export class Resource {
       this.removeHolder(victim);
       this.inUse--;
       if (this.whenCapacityDrops === 'preempt') {
-        this.counts.capacityPreemptions++;
+        this.nCapacityPreemptions++;
         notices.push(this.endHolder(victim, 'capacity'));
       } else {
-        this.counts.handovers++;
+        this.nHandovers++;
         notices.push(this.handBack(victim));
       }
     }
@@ -687,7 +708,7 @@ export class Resource {
     if (this.slotState[slot] !== QUEUED) return;
     this.touch();
     this.queueLength--;
-    this.counts.reneges++;
+    this.nReneges++;
     const id = this.slotId[slot];
     const payload = this.slotPayload[slot];
     const obj = this.slotObject[slot];
@@ -719,6 +740,7 @@ export class Resource {
   }
 
   private removeHolder(slot: number): void {
+    if (!this.trackHolders) return;
     const index = this.slotHolderIndex[slot];
     const last = this.holders[--this.holderCount];
     this.holders[index] = last;
@@ -754,9 +776,8 @@ export class Resource {
     this.slotState[slot] = FREE;
     this.slotId[slot] = -1;
     this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) & GENERATION_MASK;
-    this.slotObject[slot] = undefined;
-    this.slotCallbacks[slot] = undefined;
-    this.slotGrant[slot] = undefined;
+    if (this.slotObject[slot] !== undefined) this.slotObject[slot] = undefined;
+    if (this.slotCallbacks[slot] !== undefined) this.slotCallbacks[slot] = undefined;
     this.freeSlots[this.freeCount++] = slot;
   }
 
@@ -767,7 +788,6 @@ export class Resource {
     this.slotPriority = grownFloat64(this.slotPriority);
     this.slotPayload = grownFloat64(this.slotPayload);
     this.slotRequestedAt = grownFloat64(this.slotRequestedAt);
-    this.slotGrantedAt = grownFloat64(this.slotGrantedAt);
     this.slotGrantSeq = grownFloat64(this.slotGrantSeq);
     this.slotPatienceEvent = grownFloat64(this.slotPatienceEvent);
     this.slotHolderIndex = grownInt32(this.slotHolderIndex);
@@ -776,6 +796,10 @@ export class Resource {
   }
 
   private enqueue(slot: number, priority: number, seq: number): void {
+    if (priority === 0 && seq >= this.ringLastSeq) {
+      this.ringPush(slot, seq);
+      return;
+    }
     if (this.qSize === this.qId.length) {
       this.qPriority = grownFloat64(this.qPriority);
       this.qSeq = grownFloat64(this.qSeq);
@@ -799,12 +823,60 @@ export class Resource {
     I[i] = this.slotId[slot];
   }
 
+  private ringPush(slot: number, seq: number): void {
+    let cap = this.ringId.length;
+    if (this.ringSize === cap) {
+      const ids = new Float64Array(cap * 2);
+      const seqs = new Float64Array(cap * 2);
+      for (let k = 0; k < this.ringSize; k++) {
+        const j = (this.ringHead + k) & (cap - 1);
+        ids[k] = this.ringId[j];
+        seqs[k] = this.ringSeq[j];
+      }
+      this.ringId = ids;
+      this.ringSeq = seqs;
+      this.ringHead = 0;
+      cap *= 2;
+    }
+    const j = (this.ringHead + this.ringSize++) & (cap - 1);
+    this.ringId[j] = this.slotId[slot];
+    this.ringSeq[j] = seq;
+    this.ringLastSeq = seq;
+  }
+
   /** Removes and returns the slot of the most urgent live queued request, or -1. */
   private popQueue(): number {
+    for (;;) {
+      // Take from the ring unless the heap's top comes first: (priority, seq) < (0, ring head's seq).
+      if (this.ringSize > 0) {
+        const head = this.ringHead;
+        if (
+          this.qSize === 0 ||
+          this.qPriority[0] > 0 ||
+          (this.qPriority[0] === 0 && this.qSeq[0] > this.ringSeq[head])
+        ) {
+          const id = this.ringId[head];
+          this.ringHead = (head + 1) & (this.ringId.length - 1);
+          this.ringSize--;
+          const slot = id & SLOT_MASK;
+          if (this.slotId[slot] === id && this.slotState[slot] === QUEUED) {
+            this.queueLength--;
+            return slot;
+          }
+          continue;
+        }
+      }
+      const slot = this.popHeap();
+      if (slot !== -2) return slot;
+    }
+  }
+
+  /** Pops the heap's top: its slot if live, -2 if stale (try again), -1 if the heap is empty. */
+  private popHeap(): number {
     const P = this.qPriority;
     const S = this.qSeq;
     const I = this.qId;
-    while (this.qSize > 0) {
+    if (this.qSize > 0) {
       const id = I[0];
       const n = --this.qSize;
       if (n > 0) {
@@ -827,11 +899,12 @@ export class Resource {
         S[i] = seq;
         I[i] = last;
       }
-      const slot = id % SLOT_SPAN;
+      const slot = id & SLOT_MASK;
       if (this.slotId[slot] === id && this.slotState[slot] === QUEUED) {
         this.queueLength--;
         return slot;
       }
+      return -2;
     }
     return -1;
   }
