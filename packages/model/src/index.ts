@@ -46,6 +46,19 @@ export type {
   NetworkRoutingConfig,
   NetworkStationConfig,
 } from './network/config.js';
+export type { NetworkMetricDefinition, NetworkRunOptions, NetworkRunResult } from './network/run.js';
+export { NETWORK_METRICS, runNetwork } from './network/run.js';
+export type { PriorityClassInput, StationTheory } from './network/theory.js';
+export {
+  erlangB,
+  erlangC,
+  erlangLossTheory,
+  jacksonArrivalRates,
+  mg1Theory,
+  mmcTheory,
+  priorityTheory,
+  tandemBlockingTheory,
+} from './network/theory.js';
 export type {
   ContractKind,
   PolicySettings,
