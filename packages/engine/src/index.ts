@@ -25,6 +25,15 @@ export {
 export type { PoissonArrivalsOptions, RateProfileOptions, Surge } from './arrivals.js';
 export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arrivals.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
+export type { CounterData, HistogramData, TallyData, TimeWeightedData } from './monitors.js';
+export {
+  Counter,
+  HISTOGRAM_RELATIVE_ERROR,
+  HISTOGRAM_SUB_BUCKET_BITS,
+  Histogram,
+  Tally,
+  TimeWeighted,
+} from './monitors.js';
 export type { SimulationErrorCode } from './errors.js';
 export {
   assertDuration,
