@@ -90,9 +90,8 @@ export class Simulation {
     payload = 0,
     priority: number = EventPriority.normal,
   ): EventId {
-    if (!(delayMinutes >= 0) || delayMinutes === Number.POSITIVE_INFINITY) {
-      assertDuration(delayMinutes, `delay for '${this.handlerNames[handler] ?? handler}'`, this.now);
-    }
+    if (!(delayMinutes >= 0) || delayMinutes === Number.POSITIVE_INFINITY)
+      this.rejectDelay(delayMinutes, handler);
     return this.calendar.push(this.now + delayMinutes, priority, handler, payload);
   }
 
@@ -176,6 +175,11 @@ export class Simulation {
     this.eventsExecuted++;
     this.handlers[this.calendar.slotTarget[slot]](this.calendar.slotPayload[slot]);
     return true;
+  }
+
+  /** The cold path of `schedule`: throws the error for a bad delay. */
+  private rejectDelay(delayMinutes: number, handler: HandlerId): void {
+    assertDuration(delayMinutes, `delay for '${this.handlerNames[handler] ?? handler}'`, this.now);
   }
 
   private checkedDelayTo(atMinutes: number): number {
