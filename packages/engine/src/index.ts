@@ -42,8 +42,19 @@ export {
   assertProbability,
   SimulationError,
 } from './errors.js';
+export type { LevelOptions, LevelRequestState, LevelStats } from './level.js';
+export { Level, LevelRequest } from './level.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
 export { Awaitable, activeProcess, Interrupt, Process, Signal, timeoutMinutes } from './process.js';
+export type { MmcParameters, Mg1Parameters } from './queueing-theory.js';
+export {
+  cobhamMeanWaitsMinutes,
+  erlangB,
+  erlangC,
+  mmcMeanWaitMinutes,
+  pollaczekKhinchineMeanWaitMinutes,
+  preemptiveResumeMeanTimesInSystemMinutes,
+} from './queueing-theory.js';
 export type { RandomStream } from './random.js';
 export { RandomStreams } from './random.js';
 export type {
@@ -64,6 +75,15 @@ export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
+export type {
+  Unit,
+  UnitCallbacks,
+  UnitPoolOptions,
+  UnitPoolStats,
+  UnitRequestOptions,
+  UnitRequestState,
+} from './unit-pool.js';
+export { UnitPool, UnitRequest } from './unit-pool.js';
 export {
   daysFromMinutes,
   hoursFromMinutes,

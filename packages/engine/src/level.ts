@@ -1,0 +1,238 @@
+/**
+ * A level: a counted amount of something (stock, tokens, beds-worth of funding) with a capacity.
+ * `get(amount)` waits until the amount is there; `put(amount)` waits until there is room.
+ * Getters are served strictly first come, first served (a large get at the head blocks smaller
+ * ones behind it, so nobody starves); putters likewise.
+ */
+import { SimulationError } from './errors.js';
+import { Awaitable, type Process } from './process.js';
+import type { Simulation } from './simulation.js';
+
+export interface LevelOptions {
+  /** A name for messages and statistics. */
+  name?: string;
+  /** Most the level can hold (default +Infinity: unbounded). */
+  capacity?: number;
+  /** Amount held at the start (default 0). */
+  initial?: number;
+}
+
+/** Lifecycle of a level operation. */
+export type LevelRequestState = 'waiting' | 'done' | 'withdrawn';
+
+/** A pending or completed `get`/`put`; `yield` it in a process to wait for it. */
+export class LevelRequest extends Awaitable<LevelRequest> {
+  state: LevelRequestState = 'waiting';
+  /** When it completed, in minutes. */
+  doneAt: number | undefined = undefined;
+  /** @internal */
+  waiter: Process<any> | undefined = undefined;
+
+  /** @internal Use `level.get` / `level.put`. */
+  constructor(
+    readonly level: Level,
+    readonly kind: 'get' | 'put',
+    readonly amount: number,
+    /** When it was asked for, in minutes. */
+    readonly requestedAt: number,
+    /** @internal */ readonly onDone: ((payload: number) => void) | undefined,
+    /** @internal */ readonly payload: number,
+  ) {
+    super();
+  }
+
+  /** @internal */
+  _complete(now: number): void {
+    this.state = 'done';
+    this.doneAt = now;
+    if (this.onDone !== undefined) this.onDone(this.payload);
+    const waiter = this.waiter;
+    if (waiter !== undefined) {
+      this.waiter = undefined;
+      waiter._wake(this, true);
+    }
+  }
+  /** @internal */
+  _isReady(): boolean {
+    return this.state !== 'waiting';
+  }
+  /** @internal */
+  _value(): LevelRequest {
+    return this;
+  }
+  /** @internal */
+  _addWaiter(process: Process<any>): void {
+    this.waiter = process;
+  }
+  /** @internal */
+  _removeWaiter(process: Process<any>): void {
+    if (this.waiter === process) this.waiter = undefined;
+    if (this.state === 'waiting') this.level.withdraw(this);
+  }
+}
+
+/** A snapshot of a level's statistics. */
+export interface LevelStats {
+  readonly name: string;
+  readonly elapsedMinutes: number;
+  /** Time-weighted mean amount held. */
+  readonly meanAmount: number;
+  /** Completed gets and puts. */
+  readonly gets: number;
+  readonly puts: number;
+  /** Mean wait of completed gets, in minutes (NaN if none). */
+  readonly meanGetWaitMinutes: number;
+  /** Mean wait of completed puts, in minutes (NaN if none). */
+  readonly meanPutWaitMinutes: number;
+}
+
+export class Level {
+  readonly name: string;
+  readonly capacity: number;
+  /** Amount held now. */
+  amount: number;
+  private readonly getters: LevelRequest[] = [];
+  private readonly putters: LevelRequest[] = [];
+  private statsFrom: number;
+  private lastChangeAt: number;
+  private amountArea = 0;
+  private nGets = 0;
+  private nPuts = 0;
+  private getWaitSum = 0;
+  private putWaitSum = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    options: LevelOptions = {},
+  ) {
+    this.name = options.name ?? 'level';
+    const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
+    const initial = options.initial ?? 0;
+    if (!(capacity > 0)) {
+      throw new SimulationError(
+        'invalid-parameter',
+        `capacity of level '${this.name}' must be > 0; got ${String(capacity)}`,
+      );
+    }
+    if (!(initial >= 0 && initial <= capacity) || !Number.isFinite(initial)) {
+      throw new SimulationError(
+        'invalid-parameter',
+        `initial amount of level '${this.name}' must be finite, in [0, capacity ${capacity}]; got ${String(initial)}`,
+      );
+    }
+    this.capacity = capacity;
+    this.amount = initial;
+    this.statsFrom = this.lastChangeAt = sim.now;
+  }
+
+  /** Asks for `amount`; done at once if available and nobody waits ahead, else when puts make it so. */
+  get(amount: number, onDone?: (payload: number) => void, payload = 0): LevelRequest {
+    return this.add('get', amount, onDone, payload, this.getters);
+  }
+
+  /** Adds `amount`; done at once if there is room and nobody waits ahead, else when gets make room. */
+  put(amount: number, onDone?: (payload: number) => void, payload = 0): LevelRequest {
+    return this.add('put', amount, onDone, payload, this.putters);
+  }
+
+  /** Withdraws a waiting get or put. Throws if it is not waiting. */
+  withdraw(request: LevelRequest): void {
+    const queue = request.kind === 'get' ? this.getters : this.putters;
+    const i = queue.indexOf(request);
+    if (i < 0 || request.state !== 'waiting') {
+      throw new SimulationError(
+        'invalid-state',
+        `cannot withdraw a ${request.kind} of ${request.amount} from level '${this.name}': it is not waiting`,
+        this.sim.now,
+      );
+    }
+    queue.splice(i, 1);
+    request.state = 'withdrawn';
+    // The head may have changed: a smaller request behind a withdrawn large one may now proceed.
+    this.settle();
+  }
+
+  /** Number of gets waiting. */
+  get waitingGets(): number {
+    return this.getters.length;
+  }
+  /** Number of puts waiting. */
+  get waitingPuts(): number {
+    return this.putters.length;
+  }
+
+  stats(): LevelStats {
+    this.touch();
+    const elapsed = this.sim.now - this.statsFrom;
+    return {
+      name: this.name,
+      elapsedMinutes: elapsed,
+      meanAmount: this.amountArea / elapsed,
+      gets: this.nGets,
+      puts: this.nPuts,
+      meanGetWaitMinutes: this.nGets > 0 ? this.getWaitSum / this.nGets : Number.NaN,
+      meanPutWaitMinutes: this.nPuts > 0 ? this.putWaitSum / this.nPuts : Number.NaN,
+    };
+  }
+
+  private add(
+    kind: 'get' | 'put',
+    amount: number,
+    onDone: ((payload: number) => void) | undefined,
+    payload: number,
+    queue: LevelRequest[],
+  ): LevelRequest {
+    if (!(amount >= 0) || !Number.isFinite(amount)) {
+      throw new SimulationError(
+        'invalid-parameter',
+        `${kind} on level '${this.name}' needs a finite amount ≥ 0; got ${String(amount)}`,
+        this.sim.now,
+      );
+    }
+    if (amount > this.capacity) {
+      throw new SimulationError(
+        'capacity-exceeded',
+        `${kind} of ${amount} on level '${this.name}' exceeds its capacity ${this.capacity}: it could never complete`,
+        this.sim.now,
+      );
+    }
+    const request = new LevelRequest(this, kind, amount, this.sim.now, onDone, payload);
+    queue.push(request);
+    this.settle();
+    return request;
+  }
+
+  /** Completes head-of-line gets and puts while any can proceed. */
+  private settle(): void {
+    let progress = true;
+    while (progress) {
+      progress = false;
+      const get = this.getters[0];
+      if (get !== undefined && get.amount <= this.amount) {
+        this.touch();
+        this.getters.shift();
+        this.amount -= get.amount;
+        this.nGets++;
+        this.getWaitSum += this.sim.now - get.requestedAt;
+        get._complete(this.sim.now);
+        progress = true;
+      }
+      const put = this.putters[0];
+      if (put !== undefined && this.amount + put.amount <= this.capacity) {
+        this.touch();
+        this.putters.shift();
+        this.amount += put.amount;
+        this.nPuts++;
+        this.putWaitSum += this.sim.now - put.requestedAt;
+        put._complete(this.sim.now);
+        progress = true;
+      }
+    }
+  }
+
+  private touch(): void {
+    const now = this.sim.now;
+    this.amountArea += this.amount * (now - this.lastChangeAt);
+    this.lastChangeAt = now;
+  }
+}
