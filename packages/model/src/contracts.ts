@@ -40,6 +40,10 @@ export interface PoolState {
   /** Establishment and in post, WTE. */
   establishmentWte: number;
   inPostWte: number;
+  /** The service the pool staffs at home (`'none'`: outside the modelled services, e.g. ambulance crews). */
+  homeService: ServiceKind | 'none';
+  /** True when the pool's shift starts at this decision point: moves are taken only from such pools, for that shift. */
+  shiftStartsNow: boolean;
 }
 
 /** What a deployment policy sees: read-only, rebuilt at each decision point. */

@@ -3,6 +3,7 @@
  * resolved configuration (see config.ts). Staff are individuals whose events happen at shift level.
  */
 import type { DistributionSpec, PolicyId } from './config.js';
+import type { ServiceKind } from './contracts.js';
 
 /** Where a staff member's contract is. */
 export type ContractKind = 'substantive' | 'bank' | 'agency';
@@ -13,8 +14,6 @@ export interface ShiftPattern {
   shiftsPerDay: number;
   hoursPerShift: number;
   firstShiftStartHour: number;
-  /** Share of the pool's on-duty headcount required on each shift of the day (sums to shiftsPerDay x mean share). */
-  coverShareByShift: number[];
   /** Whether the pool works at weekends (general practice does not). */
   worksWeekends: boolean;
 }
@@ -26,13 +25,22 @@ export interface StaffPoolConfig {
   organisationId: string;
   /** Role, e.g. `registeredNurse`, `edDoctor`, `healthcareAssistant`, `careWorker`, `gp`, `paramedic`. */
   role: string;
+  /**
+   * The service its members staff at home, counted by `onDuty(organisationId, homeService)`.
+   * `'none'` for work outside the modelled services (ambulance crews, ward support staff): they are
+   * rostered, paid and lendable but count nowhere at home. Default: the first of `competencies`.
+   */
+  homeService?: ServiceKind | 'none';
   /** Agenda for Change band or pay point label, for reporting (e.g. `AfC band 5`). */
   payGrade: string;
   /** Funded whole-time equivalents. */
   establishmentWte: number;
   /** Substantive staff in post at the start, WTE (vacancies = establishment − in post). */
   inPostWte: number;
-  /** Staff required on duty per shift to meet demand, headcount, by shift index (the roster target). */
+  /**
+   * Staff required on duty per shift to meet demand, headcount, by shift index (the roster target).
+   * The roster also spreads the pool's available staff over the shifts of a day in these proportions.
+   */
   requiredOnDutyByShift: number[];
   shiftPattern: ShiftPattern;
   /** Contracted hours per WTE per week (37.5 under Agenda for Change). */
@@ -49,11 +57,20 @@ export interface StaffPoolConfig {
   timeToHireDays: DistributionSpec;
   /** At most this many hires may be in the pipeline at once (recruiting capacity, training supply). */
   maxHiresInPipeline: number;
+  /**
+   * Probability that one recruitment round (one `timeToHireDays` draw) ends with a starter; otherwise
+   * the post is re-advertised and another round starts. Default 1. With turnover r per year and mean
+   * time to hire T years, steady-state vacancy share is x / (1 + x) with x = r·T / hireSuccessShare.
+   */
+  hireSuccessShare?: number;
   /** Substantive pay per hour, GBP (employer on-costs included). */
   hourlyCostGbp: number;
-  /** Bank staff linked to this pool, headcount willing to pick up shifts. */
+  /**
+   * Bank staff linked to this pool, headcount willing to pick up shifts. Each works at most one shift
+   * at a time and then rests `WorkforceConfig.bankRestHours`, so the bank can run dry.
+   */
   bankHeadcount: number;
-  /** Probability a shift offered to the bank is filled. */
+  /** Probability a shift offered to the bank is filled, while a bank member is free. */
   bankFillShare: number;
   /** Bank pay per hour, GBP. */
   bankHourlyCostGbp: number;
@@ -61,7 +78,11 @@ export interface StaffPoolConfig {
   agencyFillShare: number;
   /** Agency cost per hour, GBP (the substantive rate plus premium). */
   agencyHourlyCostGbp: number;
-  /** Services/tasks this pool is competent to staff, e.g. `ward`, `ed`, `homeCare`, `gp`, `community`. */
+  /** Probability a gap still open after bank and agency is filled by a substantive member's overtime. Default 0. */
+  overtimeFillShare?: number;
+  /** Overtime pay per hour, GBP. Default 1.5 × `hourlyCostGbp`. */
+  overtimeHourlyCostGbp?: number;
+  /** Services this pool is competent to staff at full effectiveness, e.g. `ward`, `ed`, `homeCare`, `generalPractice`, `community`. */
   competencies: string[];
   /** Minimum share of the required on-duty headcount that must stay at the home site when lending. */
   minimumRetainedShare: number;
@@ -87,10 +108,15 @@ export interface PolicySettings {
   systemBank: {
     /** Staff in the shared system bank, headcount by role. */
     headcountByRole: Record<string, number>;
-    /** Probability a system-bank member offered a shift takes it. */
+    /** Probability a shift offered to the system bank is filled, while a member of the role is free. */
     fillShare: number;
     /** Bank pay per hour by role, GBP. */
     hourlyCostGbpByRole: Record<string, number>;
+    /**
+     * Whether the system bank replaces the pools' own banks for the roles it holds (default true),
+     * so "one system bank of N" is compared like for like against "each keeps its own bank".
+     */
+    replacesOwnBanks?: boolean;
   };
   staffPassport: {
     /** Largest share of a pool's on-duty staff that may be redeployed away on one shift. */
@@ -104,7 +130,13 @@ export interface PolicySettings {
   };
   rotationalPosts: {
     /** Rotations: `count` members of `fromPoolId` work in `toPoolId`'s service for `weeksAway` of every `cycleWeeks`. */
-    rotations: { fromPoolId: string; toPoolId: string; count: number; weeksAway: number; cycleWeeks: number }[];
+    rotations: {
+      fromPoolId: string;
+      toPoolId: string;
+      count: number;
+      weeksAway: number;
+      cycleWeeks: number;
+    }[];
   };
   mutualAid: {
     /** OPEL-style pressure thresholds (0–1 pressure score) for levels 2, 3 and 4. */
@@ -117,6 +149,8 @@ export interface PolicySettings {
   dischargeFirst: {
     /** Share of the system's flexible staff (bank, passported) offered first to social care and community services. */
     priorityShare: number;
+    /** The services that unblock beds, served first. Default `['homeCare', 'community']`. */
+    services?: ServiceKind[];
   };
 }
 
@@ -136,6 +170,14 @@ export interface WorkforceConfig {
     /** Cap on the multiplier. */
     maxMultiplier: number;
   };
+  /**
+   * Induction for staff deployed to another organisation without a passport: for their first
+   * `days` there they count at `effectiveness`. Default none ({ days: 0, effectiveness: 1 }).
+   * Under the `staffPassport` policy its own `inductionDays`/`inductionEffectiveness` apply instead.
+   */
+  induction?: { days: number; effectiveness: number };
+  /** Hours a bank member (own or system bank) rests after a shift before taking another. Default 36. */
+  bankRestHours?: number;
   /** How often policies decide: every shift change (default) or once a day. */
   decisionInterval: 'shift' | 'day';
   policy: PolicyId;
