@@ -1,0 +1,124 @@
+/**
+ * Human-readable views of results for the terminal: the headline table of a system run and the
+ * per-station table of a network run. Everything here is presentation; the numbers come from
+ * `RunResults.summary`.
+ */
+
+import type { MetricStatistic } from '@carepool/model';
+import { metricDefinition } from '@carepool/model';
+import type { RunResults, SummaryRow } from './results.js';
+
+/** Renders rows as an aligned text table; the first column is left-aligned, the rest right-aligned. */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** Formats a value in the unit a metric id's suffix names. */
+export function formatValue(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return '–';
+  switch (unit) {
+    case 'share':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'minutes':
+      return `${value.toFixed(0)} min`;
+    case 'hours':
+      return `${value.toFixed(2)} h`;
+    case 'days':
+      return `${value.toFixed(1)} days`;
+    case 'gbp':
+      return `£${grouped.format(value)}`;
+    case 'perHour':
+      return value.toFixed(3);
+    default:
+      return Math.abs(value) >= 100 || Number.isInteger(value) ? grouped.format(value) : value.toFixed(1);
+  }
+}
+
+/** The outcomes a planner reads first, in this order (ICS scope). */
+export const SYSTEM_HEADLINES: readonly { metric: string; statistic?: MetricStatistic; label: string }[] = [
+  { metric: 'ed.fourHourShare', label: 'ED patients seen within 4 hours' },
+  { metric: 'ed.twelveHourFromArrivalCount', label: 'ED stays over 12 hours from arrival' },
+  { metric: 'ed.timeInDepartmentMinutes', statistic: 'p50', label: 'ED time in department, median' },
+  { metric: 'ed.timeInDepartmentMinutes', statistic: 'p95', label: 'ED time in department, 95th centile' },
+  { metric: 'beds.occupancyShare', label: 'General and acute bed occupancy' },
+  { metric: 'nctr.patientsCount', label: 'Patients with no criteria to reside' },
+  { metric: 'nctr.bedDays', label: 'Bed-days occupied by NCTR patients' },
+  { metric: 'carePackage.waitDays', label: 'Wait for a home-care package' },
+  { metric: 'gp.appointmentWaitDays', label: 'Wait for a GP appointment' },
+  { metric: 'workforce.vacancyShare', label: 'Staff vacancy rate' },
+  { metric: 'staffing.agencyShiftsCount', label: 'Agency shifts' },
+  { metric: 'staffing.costGbp', label: 'Staffing cost' },
+  { metric: 'redeployment.movesCount', label: 'Staff moves between organisations' },
+];
+
+/** The headline table of a system run (ICS-wide means over replications). */
+export function systemTable(results: RunResults): string {
+  const n = results.provenance.replications;
+  const rows: string[][] = [];
+  for (const h of SYSTEM_HEADLINES) {
+    const candidates = results.summary.filter((s) => s.metric === h.metric && s.scope === 'ics');
+    const row = h.statistic ? candidates.find((s) => s.statistic === h.statistic) : preferred(candidates);
+    if (row === undefined) continue;
+    const unit = metricDefinition(h.metric)?.unit ?? 'count';
+    const statistic = row.statistic === 'value' || row.statistic === 'mean' ? '' : ` (${row.statistic})`;
+    const cells = [`${h.label}${h.statistic ? '' : statistic}`, formatValue(row.mean, unit)];
+    if (n > 1) cells.push(`${formatValue(row.min, unit)} – ${formatValue(row.max, unit)}`);
+    rows.push(cells);
+  }
+  if (rows.length === 0) return 'No headline outcomes were reported; see --json for every metric.';
+  const header =
+    n > 1
+      ? ['outcome (whole system)', `mean of ${n}`, 'range over replications']
+      : ['outcome (whole system)', 'value'];
+  return renderTable(header, rows);
+}
+
+/** The statistic shown when a headline does not name one: the mean, else the total, else the first. */
+function preferred(rows: readonly SummaryRow[]): SummaryRow | undefined {
+  for (const statistic of ['mean', 'value', 'total'] as const) {
+    const row = rows.find((r) => r.statistic === statistic);
+    if (row !== undefined) return row;
+  }
+  return rows[0];
+}
+
+/** The per-station table of a network run, then whole-network lines. */
+export function networkTable(results: RunResults): string {
+  const mean = (metric: string, scope: string): number =>
+    results.summary.find((s) => s.metric === metric && s.scope === scope)?.mean ?? Number.NaN;
+  const scopes = [
+    ...new Set(results.summary.filter((s) => s.metric.startsWith('station.')).map((s) => s.scope)),
+  ];
+  const rows = scopes.map((scope) => {
+    const perClass = scope.includes(':');
+    const cell = (metric: string, unit: string) =>
+      perClass && !metric.endsWith('Hours') ? '' : formatValue(mean(metric, scope), unit);
+    return [
+      perClass ? `  ${scope}` : scope,
+      cell('station.waitInQueueHours', 'hours'),
+      cell('station.waitProbabilityShare', 'share'),
+      cell('station.blockingShare', 'share'),
+      cell('station.utilisationShare', 'share'),
+      cell('station.timeInSystemHours', 'hours'),
+      cell('station.throughputPerHour', 'perHour'),
+    ];
+  });
+  const table = renderTable(
+    ['station', 'wait in queue', 'P(wait)', 'blocked', 'utilisation', 'time in station', 'throughput/h'],
+    rows,
+  );
+  const network = [
+    `time in network ${formatValue(mean('network.timeInSystemHours', 'network'), 'hours')}`,
+    `throughput ${formatValue(mean('network.throughputPerHour', 'network'), 'perHour')}/h`,
+    `lost ${formatValue(mean('network.lossShare', 'network'), 'share')}`,
+  ].join(', ');
+  return `${table}\n\nwhole network: ${network}`;
+}

@@ -1,0 +1,183 @@
+/** The commands in-process: help, validate, schema, run, output files and exit codes. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, REPO_ROOT, tempDir } from './helpers.js';
+
+const MM1 = 'scenarios/textbook/mm1.yaml';
+
+// The CLI resolves relative paths against its working directory; the tests run from the repo root.
+beforeAll(() => {
+  process.chdir(REPO_ROOT);
+});
+
+describe('help and usage errors', () => {
+  it('prints help with examples for each command', async () => {
+    const top = await cli('--help');
+    expect(top.code).toBe(0);
+    expect(top.out).toMatch(/validate <scenario>/);
+    expect(top.out).toMatch(/Exit codes: 0 success, 1 invalid scenario or failed run, 2 usage error/);
+    for (const command of ['validate', 'schema', 'run']) {
+      const help = await cli(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(/Examples:/);
+    }
+    const run = await cli('run', '--help');
+    for (const option of [
+      '--reps',
+      '--seed',
+      '--workers',
+      '--out',
+      '--json',
+      '--quiet',
+      '--policy-module',
+      '--set',
+    ]) {
+      expect(run.out).toContain(option);
+    }
+    expect(run.out).toMatch(/experiment runner comes later/);
+  });
+
+  it('prints the version', async () => {
+    const r = await cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    [['frobnicate']],
+    [[]],
+    [['run']],
+    [['run', MM1, '--bogus']],
+    [['run', MM1, '--reps', '0']],
+    [['run', MM1, '--reps', 'many']],
+    [['run', MM1, '--reps']],
+    [['run', MM1, '--workers', '-1']],
+    [['run', MM1, '--policy', 'everyoneEverywhere']],
+    [['run', MM1, '--policy', 'siloed', '--policy-module', './x.js']],
+  ])('exits 2 on a usage error: %j', async (argv) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^carepool: /);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('validate', () => {
+  it('prints a one-line OK summary', async () => {
+    const r = await cli('validate', MM1);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^OK scenarios\/textbook\/mm1\.yaml: network 'M\/M\/1 single desk': 1 station/);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 with one line for a missing file', async () => {
+    const r = await cli('validate', 'scenarios/no-such-file.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/no-such-file\.yaml/);
+  });
+});
+
+describe('schema', () => {
+  it('prints the JSON Schema, or writes it with --out', async () => {
+    const r = await cli('schema');
+    expect(r.code).toBe(0);
+    expect(typeof JSON.parse(r.out)).toBe('object');
+    const file = join(tempDir(), 'nested', 'carepool.schema.json');
+    const w = await cli('schema', '--out', file, '--quiet');
+    expect(w.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(r.out));
+  });
+});
+
+describe('run', () => {
+  const args = [MM1, '--reps', '2', '--seed', '7', '--set', 'durationHours=200', '--quiet'];
+
+  it('prints the per-station table for a network scenario', async () => {
+    const r = await cli('run', ...args);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /network 'M\/M\/1 single desk' \(scenarios\/textbook\/mm1\.yaml\): 2 replications, seed 7/,
+    );
+    expect(r.out).toMatch(/station\s+wait in queue\s+P\(wait\)/);
+    expect(r.out).toMatch(/^desk\s/m);
+    expect(r.err).toBe('');
+  });
+
+  it('--json prints tidy rows, means and provenance; the same seed gives the same numbers', async () => {
+    const r = await cli('run', ...args, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.provenance).toMatchObject({
+      scenarioFile: MM1,
+      scenarioKind: 'network',
+      seed: 7,
+      replications: 2,
+      policy: 'none',
+      overrides: ['durationHours=200'],
+      durationHours: 200,
+      warmupHours: 500,
+    });
+    expect(doc.provenance.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.provenance.carepoolVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(doc.metrics[0]).toEqual({
+      scenario: 'M/M/1 single desk',
+      policy: 'none',
+      replication: 0,
+      metric: 'station.waitInQueueHours',
+      scope: 'desk',
+      statistic: 'mean',
+      value: expect.any(Number),
+    });
+    expect(new Set(doc.metrics.map((m: { replication: number }) => m.replication))).toEqual(new Set([0, 1]));
+    const wait = doc.summary.find((s: { metric: string }) => s.metric === 'station.waitInQueueHours');
+    expect(wait.replications).toBe(2);
+    const again = JSON.parse((await cli('run', ...args, '--json')).out);
+    expect(again.metrics).toEqual(doc.metrics);
+    const otherSeed = JSON.parse(
+      (await cli('run', MM1, '--reps', '2', '--seed', 'other', '--set', 'durationHours=200', '--json')).out,
+    );
+    expect(otherSeed.provenance.seed).toBe('other');
+    expect(otherSeed.metrics).not.toEqual(doc.metrics);
+  });
+
+  it('--out writes results.json and metrics.csv; rerunning replaces them', async () => {
+    const dir = join(tempDir(), 'results');
+    const r = await cli('run', ...args, '--out', dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['metrics.csv', 'results.json']);
+    const csv = readFileSync(join(dir, 'metrics.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('scenario,policy,replication,metric,scope,statistic,value');
+    expect(csv[1]).toMatch(/^M\/M\/1 single desk,none,0,station\.waitInQueueHours,desk,mean,\d/);
+    const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(json.metrics).toHaveLength(csv.length - 1);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    expect((await cli('run', ...args, '--out', dir)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['metrics.csv', 'notes.txt', 'results.json']);
+    expect(readdirSync(join(dir, '..')).filter((f) => f.includes('carepool-'))).toEqual([]);
+  });
+
+  it('a failed run leaves no output directory', async () => {
+    const dir = join(tempDir(), 'results');
+    const r = await cli('run', MM1, '--set', 'stations[desk].servers=-1', '--out', dir);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('--out naming an existing file is an error before running', async () => {
+    const file = join(tempDir(), 'taken');
+    writeFileSync(file, 'x');
+    const r = await cli('run', MM1, '--out', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not a directory/);
+  });
+
+  it('network scenarios take no policy', async () => {
+    const r = await cli('run', MM1, '--policy', 'siloed');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/network scenario/);
+  });
+});

@@ -1,0 +1,53 @@
+/** A few real processes: the installed bin script and the root `carepool` script's entry point. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers.js';
+
+const BIN = join(REPO_ROOT, 'packages/cli/bin/carepool.mjs');
+
+function carepool(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the carepool executable', () => {
+  it('prints its version', () => {
+    const r = carepool('--version');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('runs a textbook scenario and writes files', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'carepool-spawn-')), 'r');
+    const r = carepool(
+      'run',
+      'scenarios/textbook/mmc.yaml',
+      '--reps',
+      '2',
+      '--set',
+      'durationHours=500',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^cubicles\s/m);
+    expect(readdirSync(out).sort()).toEqual(['metrics.csv', 'results.json']);
+  });
+
+  it('exits 2 on an unknown option and 1 on a bad scenario, without stack traces', () => {
+    const usage = carepool('run', 'scenarios/textbook/mm1.yaml', '--frobnicate');
+    expect(usage.code).toBe(2);
+    expect(usage.err).not.toMatch(/^\s+at /m);
+    const bad = carepool('validate', 'scenarios/textbook/missing.yaml');
+    expect(bad.code).toBe(1);
+    expect(bad.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
