@@ -68,3 +68,21 @@ export type {
   TravelTime,
   WorkforceConfig,
 } from './workforce-config.js';
+export type { WorkforceArgs } from './workforce/workforce.js';
+export { SERVICE_KINDS, Workforce } from './workforce/workforce.js';
+export { WorkforceLedger } from './workforce/ledger.js';
+export {
+  defaultWorkforceConfig,
+  hireSuccessForVacancy,
+  lognormalFromMedianP90,
+} from './workforce/default-workforce.js';
+export {
+  awayInWeek,
+  createPolicy,
+  dischargeFirstPolicy,
+  mutualAidPolicy,
+  rotationalPostsPolicy,
+  siloedPolicy,
+  staffPassportPolicy,
+  systemBankPolicy,
+} from './workforce/policies/index.js';

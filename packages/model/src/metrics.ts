@@ -551,6 +551,15 @@ export const METRICS: readonly MetricDefinition[] = [
     true,
     'workforce',
   ),
+  m(
+    'redeployment.lentCount',
+    'Staff moves made by the deployment policy, in the period, counted at the lending organisation (one per member per shift).',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    false,
+    'workforce',
+  ),
 ];
 
 const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
