@@ -46,7 +46,7 @@ export type { LevelOptions, LevelRequestState, LevelStats } from './level.js';
 export { Level, LevelRequest } from './level.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
 export { Awaitable, activeProcess, Interrupt, Process, Signal, timeoutMinutes } from './process.js';
-export type { MmcParameters, Mg1Parameters } from './queueing-theory.js';
+export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';
 export {
   cobhamMeanWaitsMinutes,
   erlangB,

@@ -664,7 +664,9 @@ export class Resource {
         notices.push(this.handBack(victim));
       }
     }
-    for (const notice of notices) notice();
+    // Victims were picked most recent first; notify them earliest started first, so that if they
+    // ask again at once they queue in the order they originally started.
+    for (let k = notices.length - 1; k >= 0; k--) notices[k]();
   }
 
   /** Rule 'handover': the holder's request returns to the front of the queue, in original grant order. */

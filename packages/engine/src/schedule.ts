@@ -87,7 +87,10 @@ export class CapacitySchedule {
     if (cycle === undefined) return i < this.at.length ? this.at[i] : Number.POSITIVE_INFINITY;
     const cycleStart = atMinutes - u;
     if (i < this.at.length) return cycleStart + this.at[i];
-    return this.at.length > 1 ? cycleStart + cycle : Number.POSITIVE_INFINITY;
+    const n = this.at.length;
+    if (n === 1) return Number.POSITIVE_INFINITY;
+    // The cycle's first change is no change when the cycle ends at the same capacity.
+    return cycleStart + cycle + (this.cap[0] === this.cap[n - 1] ? this.at[1] : 0);
   }
 
   /** Largest capacity the schedule ever reaches. */
