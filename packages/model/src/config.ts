@@ -56,6 +56,11 @@ export interface EmergencyDepartmentConfig {
   treatmentMinutes: DistributionSpec;
   /** Time after treatment for tests, referral and decision before the patient leaves or is admitted, minutes. */
   decisionMinutes: DistributionSpec;
+  /**
+   * Time after treatment before an admitted patient's decision to admit (work-up, specialist review),
+   * minutes. Default: `decisionMinutes`. Drawn at arrival for every patient, so draws stay aligned.
+   */
+  admittedDecisionMinutes?: DistributionSpec;
   /** Share of attendances admitted (type-1 conversion). Drawn at arrival from a policy-independent stream. */
   admissionShare: number;
   /** Share of admitted patients that go to this trust's acute wards (the rest leave the model, e.g. to a tertiary centre). */
