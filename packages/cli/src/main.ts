@@ -4,9 +4,6 @@
  * line, no stack) and internal errors (exit 1, 'please report') in one place.
  */
 import yargs, { type Argv } from 'yargs';
-import { runCommand } from './commands/run.js';
-import { schemaCommand } from './commands/schema.js';
-import { validateCommand } from './commands/validate.js';
 import { ExitCode, isUserError, UsageError } from './errors.js';
 import { type CliIo, processIo } from './io.js';
 import { asList, commonOptions, globalOptions, parseSeed, parseWholeNumber } from './options.js';
@@ -152,12 +149,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function dispatch(chosen: Chosen, io: CliIo): Promise<number> {
   const a = chosen.args;
   const overrides = asList(a.set);
+  // Commands load on demand: `--help` stays fast and works even if a package fails to load.
   switch (chosen.command) {
-    case 'validate':
+    case 'validate': {
+      const { validateCommand } = await import('./commands/validate.js');
       return validateCommand(io, { scenario: String(a.scenario), overrides });
-    case 'schema':
+    }
+    case 'schema': {
+      const { schemaCommand } = await import('./commands/schema.js');
       return schemaCommand(io, { out: a.out as string | undefined, quiet: a.quiet === true });
-    case 'run':
+    }
+    case 'run': {
+      const { runCommand } = await import('./commands/run.js');
       return runCommand(io, {
         scenario: String(a.scenario),
         policy: a.policy as string | undefined,
@@ -171,6 +174,7 @@ async function dispatch(chosen: Chosen, io: CliIo): Promise<number> {
         quiet: a.quiet === true,
         daily: a.daily === true,
       });
+    }
   }
 }
 
