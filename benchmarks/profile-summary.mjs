@@ -1,13 +1,24 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time per function, largest first.
-//   node benchmarks/profile-summary.mjs <file.cpuprofile> [rows=25]
-import { readFileSync } from 'node:fs';
+//   node benchmarks/profile-summary.mjs <file.cpuprofile | directory> [rows=25]
+// Given a directory (tsx writes one profile per thread), it reads the busiest profile in it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const [file, rowsArg] = process.argv.slice(2);
 if (!file) {
   console.error('usage: node benchmarks/profile-summary.mjs <file.cpuprofile> [rows]');
   process.exit(1);
 }
-const profile = JSON.parse(readFileSync(file, 'utf8'));
+const busy = (p) => {
+  const idle = new Set(p.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  return p.samples.filter((id) => !idle.has(id)).length;
+};
+const candidates = statSync(file).isDirectory()
+  ? readdirSync(file)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => JSON.parse(readFileSync(join(file, f), 'utf8')))
+  : [JSON.parse(readFileSync(file, 'utf8'))];
+const profile = candidates.reduce((a, b) => (busy(b) > busy(a) ? b : a));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfUs = new Map();
 const dts = profile.timeDeltas;
