@@ -260,7 +260,7 @@ export const METRICS: readonly MetricDefinition[] = [
     false,
   ),
   m(
-    'discharges.count',
+    'discharges.patientsCount',
     'Patients discharged from G&A beds in the period, all pathways.',
     BOTH,
     NEUTRAL,
@@ -554,6 +554,15 @@ export const METRICS: readonly MetricDefinition[] = [
   m(
     'redeployment.lentCount',
     'Staff moves made by the deployment policy, in the period, counted at the lending organisation (one per member per shift).',
+    BOTH,
+    NEUTRAL,
+    ['total'],
+    false,
+    'workforce',
+  ),
+  m(
+    'redeployment.lentCount',
+    'Staff moves made by the deployment policy, counted at the lending organisation, in the period.',
     BOTH,
     NEUTRAL,
     ['total'],
