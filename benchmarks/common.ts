@@ -59,6 +59,12 @@ export function secondsSince(startedNs: bigint): number {
   return Number(process.hrtime.bigint() - startedNs) / 1e9;
 }
 
+/** CPU seconds (user + system, all threads) since `started` (from `process.cpuUsage()`). */
+export function cpuSecondsSince(started: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1e6;
+}
+
 /** Peak resident set size of this process so far, in MiB. */
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);

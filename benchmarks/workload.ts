@@ -6,14 +6,16 @@
  *   pnpm -s bench:workload ics --years N [--seed S]
  *
  * Prints ONE JSON line. `wallSeconds` covers the simulation only (model construction and run),
- * not Node/tsx start-up or module loading; `peakRssMb` is the process's peak resident set.
+ * not Node/tsx start-up or module loading; `cpuSeconds` is the process's CPU time (user + system,
+ * all threads) over the same span — steadier than wall time on a shared, busy machine;
+ * `peakRssMb` is the process's peak resident set.
  *
  * `ics` runs the care model through `runIcsBenchmark` from @carepool/model, once that package
  * exports it: `runIcsBenchmark({ years, seed })` (sync or async) runs the default system for
  * `years` simulated years and returns a plain object of what it measured (ideally including
  * `events`); this script adds the timing and memory figures.
  */
-import { parseWorkloadArgs, peakRssMb, secondsSince } from './common.js';
+import { cpuSecondsSince, parseWorkloadArgs, peakRssMb, secondsSince } from './common.js';
 import { runW1 } from './w1.js';
 import { runW2 } from './w2.js';
 
@@ -33,14 +35,17 @@ async function main(argv: string[]): Promise<number> {
   if (workload === 'w1') {
     const style = styleOf(args.style);
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     const result = runW1(style, args.customers, args.seed);
     const wallSeconds = secondsSince(started);
+    const cpuSeconds = cpuSecondsSince(cpuStarted);
     line = {
       workload: 'w1',
       style,
       customers: result.customers,
       events: result.events,
       wallSeconds,
+      cpuSeconds,
       peakRssMb: peakRssMb(),
       meanWaitHours: result.meanWaitHours,
       erlangCWaitHours: result.erlangCWaitHours,
@@ -48,8 +53,10 @@ async function main(argv: string[]): Promise<number> {
   } else if (workload === 'w2') {
     const style = styleOf(args.style);
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     const result = runW2(style, args.years, args.beds, args.seed);
     const wallSeconds = secondsSince(started);
+    const cpuSeconds = cpuSecondsSince(cpuStarted);
     line = {
       workload: 'w2',
       style,
@@ -58,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       customers: result.customers,
       events: result.events,
       wallSeconds,
+      cpuSeconds,
       peakRssMb: peakRssMb(),
       meanEdTimeInSystemHours: result.meanEdTimeInSystemHours,
       inEdAtEnd: result.inEdAtEnd,
@@ -74,9 +82,11 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     const result = (await run({ years: args.years, seed: args.seed })) as Record<string, unknown>;
     const wallSeconds = secondsSince(started);
-    line = { workload: 'ics', years: args.years, ...result, wallSeconds, peakRssMb: peakRssMb() };
+    const cpuSeconds = cpuSecondsSince(cpuStarted);
+    line = { workload: 'ics', years: args.years, ...result, wallSeconds, cpuSeconds, peakRssMb: peakRssMb() };
   } else {
     console.error(
       `usage: bench:workload w1|w2|ics [--style callback|process] [--customers N] [--years N] [--beds N] [--seed S]; got '${workload ?? ''}'`,
