@@ -927,7 +927,7 @@ export class Workforce implements StaffingSource {
     if (receiver !== undefined) receiver.received += moved;
     this.markPoolSlot(pool);
     if (counting) {
-      const hours = (moved * pool.shiftMinutes) / MINUTES_PER_HOUR;
+      const hours = (moved * (pool.shiftEndsAt - now)) / MINUTES_PER_HOUR;
       L.movesLent[pool.organisationIndex] += moved;
       L.movesReceived[toOrganisation] += moved;
       L.hoursAtLocation[toOrganisation] += hours;
@@ -1095,7 +1095,8 @@ export class Workforce implements StaffingSource {
     if (this.sim.now < this.periodStartAt) return;
     const L = this.ledger;
     const o = pool.organisationIndex;
-    const hours = pool.shiftMinutes / MINUTES_PER_HOUR;
+    // Accounted at the shift's start for its remaining length (the shift running at time 0 is partial).
+    const hours = (pool.shiftEndsAt - this.sim.now) / MINUTES_PER_HOUR;
     const perMember = pool.dutyFraction * pool.shiftWeights[pool.shiftIndex] * hours;
     const inPost = pool.healthy.length + pool.sick.length;
     const contracted = inPost * perMember;

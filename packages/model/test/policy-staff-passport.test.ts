@@ -1,0 +1,153 @@
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
+import { describe, expect, it } from 'vitest';
+import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
+import { createPolicy } from '../src/workforce/policies/index.js';
+import { poolState, pressure, snapshot } from './policy-fixtures.js';
+import { FakePressure, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
+
+function config(
+  settings: Partial<ReturnType<typeof defaultWorkforceConfig>['policySettings']['staffPassport']> = {},
+) {
+  const wf = defaultWorkforceConfig();
+  wf.policySettings.staffPassport = {
+    maxShareMoved: 0.2,
+    inductionDays: 1,
+    inductionEffectiveness: 0.5,
+    pressureGapThreshold: 0.15,
+    ...settings,
+  };
+  return systemWith(wf);
+}
+
+describe('staffPassport policy', () => {
+  it('moves towards pressure only across a large enough pressure gap, within the cap, the minimum and competencies', () => {
+    const policy = createPolicy('staffPassport', config());
+    const decision = policy.decide(
+      snapshot(
+        [
+          // Short by 5 at the most pressured ward.
+          poolState({
+            poolId: 'trustA.wardRn',
+            organisationId: 'trustA',
+            homeService: 'ward',
+            onDutyAtHome: 15,
+            requiredOnDuty: 20,
+            minimumRetained: 18,
+          }),
+          // Donors: trustB quiet (cap 0.2 × 20 = 4, above minimum 20 − 14 = 6 → 4); trustC too pressured.
+          poolState({
+            poolId: 'trustB.wardRn',
+            organisationId: 'trustB',
+            homeService: 'ward',
+            onDutyAtHome: 20,
+            requiredOnDuty: 15,
+            minimumRetained: 14,
+          }),
+          poolState({
+            poolId: 'trustC.wardRn',
+            organisationId: 'trustC',
+            homeService: 'ward',
+            onDutyAtHome: 20,
+            requiredOnDuty: 15,
+            minimumRetained: 14,
+          }),
+          // A carer cannot staff a ward (no competency, no substitution rule).
+          poolState({
+            poolId: 'councilNorth.careWorker',
+            organisationId: 'councilNorth',
+            homeService: 'homeCare',
+            role: 'careWorker',
+            onDutyAtHome: 50,
+            requiredOnDuty: 10,
+            minimumRetained: 9,
+          }),
+          // A district nurse may, by substitution (0.8).
+          poolState({
+            poolId: 'communityHealth.districtNurse',
+            organisationId: 'communityHealth',
+            homeService: 'community',
+            role: 'districtNurse',
+            onDutyAtHome: 10,
+            requiredOnDuty: 10,
+            minimumRetained: 9,
+          }),
+        ],
+        [
+          pressure('trustA', 'ward', 0.95),
+          pressure('trustB', 'ward', 0.6),
+          pressure('trustC', 'ward', 0.85),
+          pressure('communityHealth', 'community', 0.7),
+        ],
+      ),
+    );
+    expect(decision.moves).toEqual([
+      {
+        fromPoolId: 'trustB.wardRn',
+        toOrganisationId: 'trustA',
+        toService: 'ward',
+        count: 4,
+        reason: 'staffPassport',
+      },
+      {
+        fromPoolId: 'communityHealth.districtNurse',
+        toOrganisationId: 'trustA',
+        toService: 'ward',
+        count: 1,
+        reason: 'staffPassport',
+      },
+    ]);
+  });
+
+  it('inductees count at inductionEffectiveness until inducted; the same members go back next time', () => {
+    const pools = [
+      simplePool({ id: 'trustA.wardRn', organisationId: 'trustA', inPostWte: 64 }), // 16 on, 10 required
+      simplePool({ id: 'trustB.wardRn', organisationId: 'trustB', inPostWte: 24, establishmentWte: 24 }), // 6 on
+    ];
+    const settings = defaultWorkforceConfig().policySettings;
+    settings.staffPassport = {
+      maxShareMoved: 1,
+      inductionDays: 1,
+      inductionEffectiveness: 0.5,
+      pressureGapThreshold: 0.1,
+    };
+    const cfg = systemWith(workforceWith(pools, { policy: 'staffPassport', policySettings: settings }));
+    const pressureSource = new FakePressure();
+    pressureSource.set('trustA', 'ward', 0.5);
+    pressureSource.set('trustB', 'ward', 0.95);
+    const { sim, workforce } = harness(cfg, { pressure: pressureSource });
+    sim.run(9 * MINUTES_PER_HOUR); // first day: 4 movers, half effective
+    expect(workforce.onDuty('trustB', 'ward')).toBe(6 + 4 * 0.5);
+    expect(workforce.onDuty('trustA', 'ward')).toBe(12);
+    sim.run(2 * MINUTES_PER_DAY + 9 * MINUTES_PER_HOUR); // inducted by now
+    expect(workforce.onDuty('trustB', 'ward')).toBe(10);
+  });
+
+  it('a travel time delays the arrival but not the departure', () => {
+    const pools = [
+      simplePool({ id: 'trustA.wardRn', organisationId: 'trustA', inPostWte: 64 }),
+      simplePool({ id: 'trustB.wardRn', organisationId: 'trustB', inPostWte: 24, establishmentWte: 24 }),
+    ];
+    const settings = defaultWorkforceConfig().policySettings;
+    settings.staffPassport = {
+      maxShareMoved: 1,
+      inductionDays: 0,
+      inductionEffectiveness: 1,
+      pressureGapThreshold: 0.1,
+    };
+    const cfg = systemWith(
+      workforceWith(pools, {
+        policy: 'staffPassport',
+        policySettings: settings,
+        travelTimes: [{ fromOrganisationId: 'trustA', toOrganisationId: 'trustB', minutes: 30 }],
+      }),
+    );
+    const pressureSource = new FakePressure();
+    pressureSource.set('trustB', 'ward', 0.95);
+    const { sim, workforce } = harness(cfg, { pressure: pressureSource });
+    sim.run(8 * MINUTES_PER_HOUR + 10);
+    expect(workforce.onDuty('trustA', 'ward')).toBe(12);
+    expect(workforce.onDuty('trustB', 'ward')).toBe(6);
+    sim.run(8 * MINUTES_PER_HOUR + 31);
+    expect(workforce.onDuty('trustB', 'ward')).toBe(10);
+  });
+});

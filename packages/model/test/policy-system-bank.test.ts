@@ -1,0 +1,87 @@
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
+import { describe, expect, it } from 'vitest';
+import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
+import { createPolicy } from '../src/workforce/policies/index.js';
+import { poolState, pressure, snapshot } from './policy-fixtures.js';
+import { FakePressure, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
+
+describe('systemBank policy', () => {
+  it('fills gaps most pressured first, by role, until the bank runs out', () => {
+    const policy = createPolicy('systemBank', systemWith(defaultWorkforceConfig()));
+    const decision = policy.decide(
+      snapshot(
+        [
+          poolState({
+            poolId: 'trustA.wardRn',
+            organisationId: 'trustA',
+            homeService: 'ward',
+            onDutyAtHome: 7,
+          }),
+          poolState({
+            poolId: 'trustB.wardRn',
+            organisationId: 'trustB',
+            homeService: 'ward',
+            onDutyAtHome: 6,
+          }),
+          poolState({
+            poolId: 'councilNorth.careWorker',
+            organisationId: 'councilNorth',
+            homeService: 'homeCare',
+            role: 'careWorker',
+            onDutyAtHome: 5,
+          }),
+          // Not starting a shift now: not filled.
+          poolState({
+            poolId: 'trustC.wardRn',
+            organisationId: 'trustC',
+            homeService: 'ward',
+            onDutyAtHome: 0,
+            shiftStartsNow: false,
+          }),
+        ],
+        [pressure('trustA', 'ward', 0.9), pressure('trustB', 'ward', 0.95)],
+        { registeredNurse: 5, careWorker: 2 },
+      ),
+    );
+    expect(decision.moves).toEqual([]);
+    expect(decision.systemBankFills).toEqual([
+      { role: 'registeredNurse', toOrganisationId: 'trustB', toService: 'ward', count: 4 },
+      { role: 'registeredNurse', toOrganisationId: 'trustA', toService: 'ward', count: 1 },
+      { role: 'careWorker', toOrganisationId: 'councilNorth', toService: 'homeCare', count: 2 },
+    ]);
+  });
+
+  it('replaces the own banks of its roles, and its fills count as bank shifts at the receiving organisation', () => {
+    const pools = [
+      simplePool({
+        id: 'trustA.wardRn',
+        organisationId: 'trustA',
+        establishmentWte: 32,
+        inPostWte: 32,
+        bankHeadcount: 10,
+        bankFillShare: 1,
+      }),
+    ];
+    const settings = defaultWorkforceConfig().policySettings;
+    settings.systemBank = {
+      headcountByRole: { registeredNurse: 1 },
+      fillShare: 1,
+      hourlyCostGbpByRole: { registeredNurse: 50 },
+      replacesOwnBanks: true,
+    };
+    const config = systemWith(workforceWith(pools, { policy: 'systemBank', policySettings: settings }));
+    const { sim, workforce } = harness(config, { pressure: new FakePressure() });
+    sim.run(1);
+    // 8 rostered, 10 required: the one system-bank member fills one shift; the own bank is closed.
+    expect(workforce.onDuty('trustA', 'ward')).toBe(9);
+    sim.run(9 * MINUTES_PER_HOUR);
+    // The member rests 36 h after the shift ending at 08:00: nobody to fill the day shift.
+    expect(workforce.onDuty('trustA', 'ward')).toBe(8);
+    sim.run(MINUTES_PER_DAY);
+    const bank = workforce
+      .metricRows()
+      .find((r) => r.scope === 'trustA' && r.metricId === 'staffing.bankCostGbp');
+    // One shift: the night running at 0, 8 h of it left.
+    expect(bank?.value).toBe(8 * 50);
+  });
+});
