@@ -12,7 +12,7 @@ import type {
   PlacementConfig,
   SystemConfig,
 } from './config.js';
-import type { WorkforceConfig } from './workforce-config.js';
+import { defaultWorkforceConfig } from './workforce/default-workforce.js';
 
 /** Type-1 ED arrivals by hour (calibration §2.2, DERIVED multipliers of the mean hourly rate). */
 export const ED_HOUR_OF_DAY = [
@@ -241,32 +241,32 @@ export function defaultIcsConfig(): SystemConfig {
         id: 'primaryCare.gp',
         organisationId: 'primaryCare',
         // ~27,000 appointments per working day across all practice staff (calibration §5.9).
-        requestsPerWorkingDay: 27_500,
+        requestsPerWorkingDay: 26_000,
         demandProfile: {
           hourOfDayMultipliers: [...FLAT_DAY],
           dayOfWeekMultipliers: [...GP_DAY_OF_WEEK],
           monthMultipliers: [...WINTER_MONTH],
           annualGrowthShare: 0,
         },
-        // DERIVED: appointments per clinician on duty a day (GPs ~30, nurses and other staff similar).
-        appointmentsPerClinicianDay: 28,
+        // Appointments per clinician on duty a day (~37 per GP, Pulse survey [R47c]; other practice staff alike, DERIVED).
+        appointmentsPerClinicianDay: 37,
         abandonShare: 0.05,
         edSpillShare: 0.05,
         edSpillTargets: TRUSTS.map((t) => ({
           emergencyDepartmentId: `${t.id}.ed`,
           share: 1 / TRUSTS.length,
         })),
-        clinicianPoolIds: ['primaryCare.gp', 'primaryCare.practiceNurse'],
+        clinicianPoolIds: ['primaryCare.gp', 'primaryCare.practiceClinician'],
       },
     ],
     communityNursing: [
       {
         id: 'communityHealth.districtNursing',
         organisationId: 'communityHealth',
-        referralsPerDay: 120,
+        referralsPerDay: 280,
         minutesPerVisit: 50,
         visitsPerReferral: 6,
-        nursePoolIds: ['communityHealth.communityRn'],
+        nursePoolIds: ['communityHealth.districtNurse'],
       },
     ],
     vcseSupport: [
@@ -278,39 +278,6 @@ export function defaultIcsConfig(): SystemConfig {
       },
     ],
     surges: [],
-    workforce: placeholderWorkforceConfig(),
-  };
-}
-
-/**
- * Placeholder until the workforce model's `defaultWorkforceConfig()` lands: no staff pools, siloed
- * policy. Runs with it need a staffing source of their own (tests use a fixed-staffing double).
- */
-export function placeholderWorkforceConfig(): WorkforceConfig {
-  return {
-    staffPools: [],
-    substitutions: [],
-    travelTimes: [],
-    burnoutFeedback: {
-      enabled: false,
-      leaverOddsPerExtraPatient: 1.23,
-      patientsPerNurseThreshold: 8,
-      windowDays: 28,
-      maxMultiplier: 2,
-    },
-    decisionInterval: 'shift',
-    policy: 'siloed',
-    policySettings: {
-      systemBank: { headcountByRole: {}, fillShare: 0.77, hourlyCostGbpByRole: {} },
-      staffPassport: {
-        maxShareMoved: 0.1,
-        inductionDays: 2,
-        inductionEffectiveness: 0.7,
-        pressureGapThreshold: 0.1,
-      },
-      rotationalPosts: { rotations: [] },
-      mutualAid: { opelThresholds: [0.85, 0.92, 0.97], lendFromLevel: 3, maxShareLent: 0.1 },
-      dischargeFirst: { priorityShare: 0.5 },
-    },
+    workforce: defaultWorkforceConfig(),
   };
 }

@@ -44,18 +44,24 @@ export function fixedIcsStaffing(
     }
     for (const e of config.emergencyDepartments) {
       levels[`${e.organisationId}|ed`] = {
-        day: Math.round(e.meanArrivalsPerDay / 18),
-        night: Math.round(e.meanArrivalsPerDay / 32),
+        day: Math.ceil(e.meanArrivalsPerDay / 15),
+        night: Math.ceil(e.meanArrivalsPerDay / 27),
       };
     }
-    for (const h of config.homeCare)
-      levels[`${h.organisationId}|homeCare`] = { day: 280 * scale, night: 280 * scale };
+    for (const h of config.homeCare) {
+      // Enough carer time for the packages running at the start, plus 8% headroom, times `scale`.
+      const carers = ((h.initialActivePackages * 3.2 * h.minutesPerVisit) / 1440) * 1.08 * scale;
+      levels[`${h.organisationId}|homeCare`] = { day: carers, night: carers };
+    }
     for (const g of config.generalPractice) {
       const n = Math.ceil(g.requestsPerWorkingDay / g.appointmentsPerClinicianDay) * 1.02;
       levels[`${g.organisationId}|generalPractice`] = { day: n, night: 0 };
     }
-    for (const c of config.communityNursing)
-      levels[`${c.organisationId}|community`] = { day: 33 * scale, night: 33 * scale };
+    for (const c of config.communityNursing) {
+      const nurses =
+        ((c.referralsPerDay * 1.2 * c.visitsPerReferral * c.minutesPerVisit) / 1440) * 1.1 * scale;
+      levels[`${c.organisationId}|community`] = { day: nurses, night: nurses };
+    }
     Object.assign(levels, overrides);
     return new FixedStaffing(sim, levels);
   };

@@ -7,6 +7,8 @@ import type { DemandProfile, SurgeConfig } from '../config.js';
 import { ModelError } from '../errors.js';
 
 const MS_PER_DAY = 86_400_000;
+/** Days the weekday/month tables extend beyond the run. */
+const CALENDAR_PADDING_DAYS = 14;
 
 /** Parses an ISO date (YYYY-MM-DD) to a UTC day number. */
 export function parseIsoDate(iso: string): number {
@@ -31,10 +33,12 @@ export class RunCalendar {
   constructor(startDate: string, totalDays: number) {
     this.startDayNumber = parseIsoDate(startDate);
     this.totalDays = totalDays;
-    this.weekday = new Uint8Array(totalDays);
-    this.month = new Uint8Array(totalDays);
-    this.yearsFromStart = new Float64Array(totalDays);
-    for (let d = 0; d < totalDays; d++) {
+    // Two weeks of padding past the end, so look-ahead (the next working day) never runs off the table.
+    const covered = totalDays + CALENDAR_PADDING_DAYS;
+    this.weekday = new Uint8Array(covered);
+    this.month = new Uint8Array(covered);
+    this.yearsFromStart = new Float64Array(covered);
+    for (let d = 0; d < covered; d++) {
       const date = new Date((this.startDayNumber + d) * MS_PER_DAY);
       this.weekday[d] = (date.getUTCDay() + 6) % 7;
       this.month[d] = date.getUTCMonth();

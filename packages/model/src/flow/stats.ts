@@ -98,6 +98,17 @@ export class LevelStat {
     return this.area + this.level * (atMinutes - this.lastAt);
   }
 
+  /**
+   * Removes one unit of level over [fromMinutes, toMinutes): for departures noticed late (a patient
+   * who left without being seen is found gone only when reached in the queue).
+   */
+  removeRetroactively(fromMinutes: number, toMinutes: number): void {
+    const before = Math.max(0, Math.min(toMinutes, this.startAt) - fromMinutes);
+    const after = Math.max(0, toMinutes - Math.max(fromMinutes, this.startAt));
+    this.areaBeforeStart -= before;
+    this.area -= after;
+  }
+
   /** Level × minutes accumulated since time 0, warm-up included (for per-day differences). */
   rawAreaUntil(atMinutes: number): number {
     return this.areaBeforeStart + this.areaUntil(atMinutes);

@@ -206,7 +206,7 @@ export function flowMetricRows(flow: SystemFlow): MetricRow[] {
   );
   sink.totals('nctr.bedDays', wards, wOrg, (w) => w.nctrLevel.areaUntil(end) / MINUTES_PER_DAY);
   sink.samples('nctr.dischargeDelayDays', wards, wOrg, (w) => w.stats.dischargeDelay, ['mean', 'p50', 'p95']);
-  sink.totals('discharges.count', wards, wOrg, (w) => w.stats.discharges);
+  sink.totals('discharges.patientsCount', wards, wOrg, (w) => w.stats.discharges);
   sink.ratio(
     'escalation.opel3PlusShare',
     wards,
@@ -355,7 +355,7 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
       push(d, 'nctr.patientsCount', scope, v[3]);
       push(d, 'nctr.bedShare', scope, v[3] / v[1]);
       push(d, 'admissions.emergencyCount', scope, v[4]);
-      push(d, 'discharges.count', scope, v[5]);
+      push(d, 'discharges.patientsCount', scope, v[5]);
       push(d, 'escalation.opel4Share', scope, v[6] / 24 / (scope === 'ics' ? trusts : 1));
     }
     for (const [scope, v] of sumByScope(

@@ -807,6 +807,7 @@ export class SystemFlow implements PressureSource {
     const now = this.sim.now;
     ed.inDepartment--;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
+    if (atMinutes < now) ed.inDepartmentLevel.removeRetroactively(atMinutes, now);
     const minutesInDept = atMinutes - P.arrivalAt[id];
     if (atMinutes >= this.warmupMinutes) {
       const s = ed.stats;
@@ -1027,7 +1028,7 @@ export class SystemFlow implements PressureSource {
     for (let i = 0; i < newReferrals; i++)
       hc.waiting.push({ atMinutes: now - hc.referralStream.uniform() * MINUTES_PER_DAY, patient: -1 });
     // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
-    const area = hc.carerMinutes.areaUntil(now);
+    const area = hc.carerMinutes.rawAreaUntil(now);
     const carerMinutes = day === 0 ? this.initialCarerMinutes(hc) : area - hc.lastCarerArea;
     hc.lastCarerArea = area;
     let slots = carerMinutes / cfg.minutesPerVisit;
@@ -1198,7 +1199,7 @@ export class SystemFlow implements PressureSource {
       const referrals = poissonCount(cfg.referralsPerDay, c.stream) + c.followUpsToday;
       c.followUpsToday = 0;
       for (let i = 0; i < referrals; i++) c.waiting.push(now - c.stream.uniform() * MINUTES_PER_DAY);
-      const area = c.nurseMinutes.areaUntil(now);
+      const area = c.nurseMinutes.rawAreaUntil(now);
       let capacity = Math.floor((area - c.lastArea) / cfg.minutesPerVisit);
       c.lastArea = area;
       c.lastCapacity = capacity;
