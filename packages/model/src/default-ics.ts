@@ -120,10 +120,11 @@ export function homeCare(
     initialVisitsPerDay: 4,
     ongoingVisitsPerDay: 3,
     taperDays: 14,
-    // DERIVED: reablement and short-term packages after discharge, up to ~6 weeks, some longer.
-    packageDurationDays: { kind: 'lognormal', mean: 30 * scale ** 0, sd: 20 },
+    // DERIVED (calibrated): reablement and short-term packages after discharge, mean 18 days; sized so
+    // the default councils' carers (workforce defaults) run near, not over, capacity.
+    packageDurationDays: { kind: 'lognormal', mean: 18, sd: 12.6 },
     communityReferralsPerDay: 6 * scale,
-    initialActivePackages: Math.round(2600 * scale),
+    initialActivePackages: Math.round(1600 * scale),
     // 30 minutes of care plus 15 of travel (NICE QS123; DERIVED travel).
     minutesPerVisit: 45,
     carerPoolIds: [carerPoolId],
@@ -166,7 +167,7 @@ const TRUSTS: TrustScale[] = [
     edArrivalsPerDay: 320,
     cubicles: 55,
     physicalBeds: 700,
-    ringFencedElectiveBeds: 80,
+    ringFencedElectiveBeds: 60,
     directAdmissionsPerDay: 30,
     initialOccupiedBeds: 650,
     catchment: [{ localAuthorityId: 'councilNorth', share: 1 }],
@@ -177,7 +178,7 @@ const TRUSTS: TrustScale[] = [
     edArrivalsPerDay: 320,
     cubicles: 55,
     physicalBeds: 700,
-    ringFencedElectiveBeds: 80,
+    ringFencedElectiveBeds: 60,
     directAdmissionsPerDay: 30,
     initialOccupiedBeds: 650,
     catchment: [
@@ -191,7 +192,7 @@ const TRUSTS: TrustScale[] = [
     edArrivalsPerDay: 320,
     cubicles: 55,
     physicalBeds: 700,
-    ringFencedElectiveBeds: 80,
+    ringFencedElectiveBeds: 60,
     directAdmissionsPerDay: 30,
     initialOccupiedBeds: 650,
     catchment: [{ localAuthorityId: 'councilSouth', share: 1 }],

@@ -31,7 +31,10 @@ export type {
   SystemBankFill,
   SystemSnapshot,
 } from './contracts.js';
+export { defaultIcsConfig } from './default-ics.js';
 export { ModelError } from './errors.js';
+export type { FlowDepartures, SystemFlowArgs } from './flow/system-flow.js';
+export { SystemFlow } from './flow/system-flow.js';
 export type {
   MetricDefinition,
   MetricDirection,
@@ -40,6 +43,7 @@ export type {
   MetricUnit,
 } from './metrics.js';
 export { METRICS, metricDefinition, unitFromMetricId } from './metrics.js';
+export { miniIcsConfig } from './mini-ics.js';
 export type {
   NetworkArrivalConfig,
   NetworkConfig,
@@ -60,22 +64,19 @@ export {
   tandemBlockingTheory,
 } from './network/theory.js';
 export type {
-  ContractKind,
-  PolicySettings,
-  ShiftPattern,
-  StaffPoolConfig,
-  SubstitutionRule,
-  TravelTime,
-  WorkforceConfig,
-} from './workforce-config.js';
-export type { WorkforceArgs } from './workforce/workforce.js';
-export { SERVICE_KINDS, Workforce } from './workforce/workforce.js';
-export { WorkforceLedger } from './workforce/ledger.js';
+  RunnableStaffing,
+  StaffingFactory,
+  SystemRunHandle,
+  SystemRunOptions,
+  SystemRunResult,
+} from './run.js';
+export { runIcsBenchmark, runSystem, startSystemRun } from './run.js';
 export {
   defaultWorkforceConfig,
   hireSuccessForVacancy,
   lognormalFromMedianP90,
 } from './workforce/default-workforce.js';
+export { WorkforceLedger } from './workforce/ledger.js';
 export {
   awayInWeek,
   createPolicy,
@@ -86,3 +87,14 @@ export {
   staffPassportPolicy,
   systemBankPolicy,
 } from './workforce/policies/index.js';
+export type { WorkforceArgs } from './workforce/workforce.js';
+export { SERVICE_KINDS, Workforce } from './workforce/workforce.js';
+export type {
+  ContractKind,
+  PolicySettings,
+  ShiftPattern,
+  StaffPoolConfig,
+  SubstitutionRule,
+  TravelTime,
+  WorkforceConfig,
+} from './workforce-config.js';

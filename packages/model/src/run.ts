@@ -5,6 +5,7 @@
 import { MINUTES_PER_DAY, RandomStreams, Simulation } from '@carepool/engine';
 import type { SystemConfig } from './config.js';
 import type { DailyRow, DeploymentPolicy, MetricRow, PressureSource, StaffingSource } from './contracts.js';
+import { defaultIcsConfig } from './default-ics.js';
 import { ModelError } from './errors.js';
 import { flowDailyRows, flowMetricRows } from './flow/summary.js';
 import { SystemFlow } from './flow/system-flow.js';
@@ -110,4 +111,19 @@ export function runSystem(
     eventsExecuted: run.sim.eventsExecuted,
     simulatedDays: config.warmupDays + config.durationDays,
   };
+}
+
+/**
+ * The benchmark workload: the default ICS for `years` simulated years (after its warm-up), one
+ * replication, the default policy. Returns what a throughput measurement needs.
+ */
+export function runIcsBenchmark(args: { years: number; seed: number | string }): {
+  eventsExecuted: number;
+  simulatedDays: number;
+} {
+  if (!(args.years > 0)) throw new ModelError(`years must be > 0; got ${args.years}`);
+  const config = defaultIcsConfig();
+  config.durationDays = Math.round(args.years * 365);
+  const result = runSystem(config, { seed: args.seed, replication: 0 });
+  return { eventsExecuted: result.eventsExecuted, simulatedDays: result.simulatedDays };
 }
