@@ -560,15 +560,6 @@ export const METRICS: readonly MetricDefinition[] = [
     false,
     'workforce',
   ),
-  m(
-    'redeployment.lentCount',
-    'Staff moves made by the deployment policy, counted at the lending organisation, in the period.',
-    BOTH,
-    NEUTRAL,
-    ['total'],
-    false,
-    'workforce',
-  ),
 ];
 
 const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
