@@ -1,0 +1,150 @@
+/**
+ * Local data beside a scenario: `{ csv: file.csv, column: name }` stands for the numbers in one
+ * column (an hourly arrival profile, a length-of-stay sample); `{ csv: file.csv }` for the rows as
+ * mappings (a staff list: one staff pool per row, merged by id). Paths are relative to the file that
+ * names them. Cells are located by file, line and column for error messages.
+ */
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ScenarioError, type SourceLocation } from './errors.js';
+import { isTreeObject, locationOf, setLocation, type Tree, type TreeObject } from './source.js';
+import type { FileReader } from './types.js';
+
+const MAX_ROWS = 1_000_000;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Whether a value is a CSV reference. */
+function isCsvReference(value: Tree): value is TreeObject & { csv: string } {
+  return (
+    isTreeObject(value) &&
+    typeof value.csv === 'string' &&
+    Object.keys(value).every((k) => k === 'csv' || k === 'column')
+  );
+}
+
+/** Replaces every CSV reference in the tree (in place) with the data it names. */
+export function resolveCsvReferences(tree: Tree, readFile: FileReader | undefined, fieldPath = ''): Tree {
+  if (isCsvReference(tree)) return readCsvReference(tree, readFile, fieldPath);
+  if (Array.isArray(tree)) {
+    tree.forEach((item, i) => {
+      tree[i] = resolveCsvReferences(item, readFile, `${fieldPath}[${i}]`);
+    });
+  } else if (isTreeObject(tree)) {
+    for (const key of Object.keys(tree)) {
+      tree[key] = resolveCsvReferences(tree[key], readFile, fieldPath ? `${fieldPath}.${key}` : key);
+    }
+  }
+  return tree;
+}
+
+function readCsvReference(
+  reference: TreeObject & { csv: string },
+  readFile: FileReader | undefined,
+  fieldPath: string,
+): Tree {
+  const where = locationOf(reference, 'csv') ?? { file: '(unknown)' };
+  const column = reference.column;
+  if (column !== undefined && typeof column !== 'string') {
+    throw new ScenarioError({
+      location: locationOf(reference, 'column') ?? where,
+      fieldPath: `${fieldPath}.column`,
+      problem: `got ${String(column)}`,
+      expected: 'a column name',
+    });
+  }
+  const display = path.join(path.dirname(where.file), reference.csv);
+  const absolute = path.resolve(path.dirname(path.resolve(where.file)), reference.csv);
+  let text: string;
+  try {
+    if (!readFile) throw new Error('reading other files is disabled here');
+    text = readFile(absolute);
+  } catch (error) {
+    throw new ScenarioError({
+      location: where,
+      fieldPath: `${fieldPath}.csv`,
+      problem: `cannot read CSV file '${display}' (${(error as Error).message.split('\n')[0]})`,
+      expected: 'a CSV file, path relative to this scenario file',
+    });
+  }
+  const lines = text.split(/\r?\n/);
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      comment: '#',
+      info: true,
+      bom: true,
+    }) as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new ScenarioError({
+      location: { file: display, line: line ?? 1, column: 1 },
+      fieldPath,
+      problem: `CSV syntax error: ${(error as Error).message.split('\n')[0]}`,
+      expected: 'comma-separated values with a header row',
+    });
+  }
+  if (records.length > MAX_ROWS) {
+    throw new ScenarioError({
+      location: { file: display },
+      fieldPath,
+      problem: `${records.length} rows`,
+      expected: `at most ${MAX_ROWS} rows`,
+    });
+  }
+  const header =
+    records.length > 0 ? Object.keys(records[0].record) : (lines[0] ?? '').split(',').map((h) => h.trim());
+  const cellLocation = (line: number, name: string): SourceLocation => {
+    const index = header.indexOf(name);
+    const cells = (lines[line - 1] ?? '').split(',');
+    const offset = cells.slice(0, Math.max(index, 0)).reduce((sum, cell) => sum + cell.length + 1, 0);
+    return { file: display, line, column: offset + 1 };
+  };
+  if (column !== undefined) {
+    if (!header.includes(column)) {
+      throw new ScenarioError({
+        location: locationOf(reference, 'column') ?? where,
+        fieldPath: `${fieldPath}.column`,
+        problem: `no column '${column}' in '${display}'`,
+        expected: `one of the columns ${header.join(', ')}`,
+      });
+    }
+    const values: Tree[] = [];
+    const keys = new Map<string | number, SourceLocation>();
+    records.forEach(({ record, info }, i) => {
+      const cell = record[column] ?? '';
+      const location = cellLocation(info.lines, column);
+      if (!NUMBER.test(cell)) {
+        throw new ScenarioError({
+          location,
+          fieldPath: `${fieldPath}[${i}]`,
+          problem: `'${cell}' in column '${column}'`,
+          expected: 'a number',
+        });
+      }
+      values.push(Number(cell));
+      keys.set(i, location);
+    });
+    setLocation(values, where, keys);
+    return values;
+  }
+  const rows: Tree[] = [];
+  const rowKeys = new Map<string | number, SourceLocation>();
+  records.forEach(({ record, info }, i) => {
+    const row: TreeObject = {};
+    const keys = new Map<string | number, SourceLocation>();
+    for (const [name, cell] of Object.entries(record)) {
+      if (cell === '') continue;
+      row[name] = NUMBER.test(cell) ? Number(cell) : cell === 'true' ? true : cell === 'false' ? false : cell;
+      keys.set(name, cellLocation(info.lines, name));
+    }
+    const rowLocation = { file: display, line: info.lines, column: 1 };
+    setLocation(row, rowLocation, keys);
+    rows.push(row);
+    rowKeys.set(i, rowLocation);
+  });
+  setLocation(rows, where, rowKeys);
+  return rows;
+}

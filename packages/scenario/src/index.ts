@@ -1,0 +1,14 @@
+export type { SourceLocation } from './errors.js';
+export { ScenarioError } from './errors.js';
+export { scenarioJsonSchema } from './json-schema.js';
+export { loadScenario, parseScenarioText } from './load.js';
+export type { Override } from './overrides.js';
+export { applyOverrides, parseOverride } from './overrides.js';
+export type {
+  FileReader,
+  LoadedScenario,
+  LoadOptions,
+  ParseOptions,
+  SweepParameter,
+  SweepSpec,
+} from './types.js';

@@ -1,0 +1,163 @@
+/**
+ * DistributionSpec (engine) as a zod schema. Parameters are in the unit the owning field names
+ * (`clinicalLosDays` in days, `treatmentMinutes` in minutes). Every distribution here describes a
+ * duration, so parameters that set its location must be non-negative.
+ */
+import type { DistributionSpec } from '@carepool/engine';
+import { z } from 'zod';
+import { strictObject } from './common.js';
+
+const MAX_DURATION = 1e7;
+const param = (description: string) => z.number().min(0).max(MAX_DURATION).describe(description);
+const positiveParam = (description: string) => z.number().positive().max(MAX_DURATION).describe(description);
+
+const deterministic = strictObject({
+  kind: z.literal('deterministic'),
+  value: param('The fixed value.'),
+}).describe('Always the same value.');
+
+const exponential = strictObject({
+  kind: z.literal('exponential'),
+  mean: positiveParam('Mean.'),
+}).describe('Exponential (memoryless) with the given mean.');
+
+const uniform = strictObject({
+  kind: z.literal('uniform'),
+  min: param('Lower bound.'),
+  max: param('Upper bound (at least `min`).'),
+})
+  .refine((d) => d.min <= d.max, {
+    message: 'min is above max',
+    path: ['max'],
+    params: { expected: 'max >= min' },
+  })
+  .describe('Uniform between `min` and `max`.');
+
+const triangular = strictObject({
+  kind: z.literal('triangular'),
+  min: param('Lower bound.'),
+  mode: param('Most likely value, between `min` and `max`.'),
+  max: param('Upper bound.'),
+})
+  .refine((d) => d.min <= d.mode && d.mode <= d.max, {
+    message: 'mode is not between min and max',
+    path: ['mode'],
+    params: { expected: 'min <= mode <= max' },
+  })
+  .describe('Triangular with `min`, `mode` and `max`.');
+
+const normal = strictObject({
+  kind: z.literal('normal'),
+  mean: z.number().min(-MAX_DURATION).max(MAX_DURATION).describe('Mean.'),
+  sd: param('Standard deviation.'),
+  min: z.number().min(0).max(MAX_DURATION).optional().describe('Optional lower truncation.'),
+  max: z.number().min(0).max(MAX_DURATION).optional().describe('Optional upper truncation.'),
+})
+  .refine((d) => d.min === undefined || d.max === undefined || d.min <= d.max, {
+    message: 'min is above max',
+    path: ['max'],
+    params: { expected: 'max >= min' },
+  })
+  .describe('Normal, optionally truncated to [`min`, `max`].');
+
+const lognormal = strictObject({
+  kind: z.literal('lognormal'),
+  mean: positiveParam('Mean (of the value, not of its log).'),
+  sd: param('Standard deviation (of the value, not of its log).'),
+}).describe('Lognormal given by the mean and standard deviation of the value itself.');
+
+const lognormalLog = strictObject({
+  kind: z.literal('lognormalLog'),
+  mu: z.number().min(-100).max(100).describe('Mean of the log.'),
+  sigma: z.number().min(0).max(20).describe('Standard deviation of the log.'),
+}).describe('Lognormal given by the mean and standard deviation of the log of the value.');
+
+const gamma = strictObject({
+  kind: z.literal('gamma'),
+  shape: positiveParam('Shape k.'),
+  scale: positiveParam('Scale theta (mean = shape x scale).'),
+}).describe('Gamma with shape and scale.');
+
+const weibull = strictObject({
+  kind: z.literal('weibull'),
+  shape: positiveParam('Shape k.'),
+  scale: positiveParam('Scale lambda.'),
+}).describe('Weibull with shape and scale.');
+
+const erlang = strictObject({
+  kind: z.literal('erlang'),
+  k: z.number().int().min(1).max(1000).describe('Number of exponential phases.'),
+  mean: positiveParam('Mean of the whole (sum of phases).'),
+}).describe('Erlang: the sum of `k` exponential phases, with the given total mean.');
+
+const empirical = strictObject({
+  kind: z.literal('empirical'),
+  sample: z
+    .array(param('One observed value.'))
+    .min(1)
+    .max(1_000_000)
+    .describe(
+      'Observed values to resample; may be read from a CSV column: `{ csv: los.csv, column: losDays }`.',
+    ),
+  interpolate: z
+    .boolean()
+    .optional()
+    .describe('Interpolate between sorted sample values instead of resampling them.'),
+}).describe('Resamples observed values.');
+
+// The type annotation makes the recursive mixture case check against the engine's own type.
+export const distributionSchema: z.ZodType<DistributionSpec> = z
+  .lazy(() =>
+    z.discriminatedUnion('kind', [
+      deterministic,
+      exponential,
+      uniform,
+      triangular,
+      normal,
+      lognormal,
+      lognormalLog,
+      gamma,
+      weibull,
+      erlang,
+      empirical,
+      mixture,
+    ]),
+  )
+  .meta({
+    id: 'DistributionSpec',
+    description: 'A probability distribution, chosen by `kind`; parameters are in the unit the field names.',
+  });
+
+const mixture = strictObject({
+  kind: z.literal('mixture'),
+  components: z
+    .array(
+      strictObject({
+        weight: z.number().min(0).max(MAX_DURATION).describe('Relative weight (weights need not sum to 1).'),
+        distribution: distributionSchema,
+      }),
+    )
+    .min(1)
+    .max(100)
+    .refine((cs) => cs.some((c) => c.weight > 0), {
+      message: 'all weights are zero',
+      params: { expected: 'at least one positive weight' },
+    })
+    .describe('The component distributions and their weights.'),
+}).describe('A mixture: draws a component by weight, then a value from it.');
+
+/** The distribution kinds, for did-you-mean hints. */
+export const DISTRIBUTION_KINDS = [
+  'deterministic',
+  'exponential',
+  'uniform',
+  'triangular',
+  'normal',
+  'lognormal',
+  'lognormalLog',
+  'gamma',
+  'weibull',
+  'erlang',
+  'empirical',
+  'mixture',
+] as const satisfies readonly DistributionSpec['kind'][];

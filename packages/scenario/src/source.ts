@@ -1,0 +1,181 @@
+/**
+ * Scenario text to a plain tree that remembers where each value came from. Every object and array
+ * in the tree has a location record: its own position and the position of each key or item, so an
+ * error found later (by zod, a reference check or an override) can name the file, line and column —
+ * even after `extends` merged several files, CSV rows were read in and expressions evaluated.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { ScenarioError, type SourceLocation } from './errors.js';
+
+export type Tree = null | boolean | number | string | Tree[] | { [key: string]: Tree };
+export type TreeObject = { [key: string]: Tree };
+type Key = string | number;
+
+interface Locations {
+  self: SourceLocation;
+  keys: Map<Key, SourceLocation>;
+}
+
+const locations = new WeakMap<object, Locations>();
+
+/** Keys that would reach an object's prototype if assigned naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Nodes a document may expand to (aliases included): stops alias bombs. */
+const MAX_NODES = 2_000_000;
+
+export function isTreeObject(value: unknown): value is TreeObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Records where a container and its keys came from. */
+export function setLocation(
+  container: object,
+  self: SourceLocation,
+  keys = new Map<Key, SourceLocation>(),
+): void {
+  locations.set(container, { self, keys });
+}
+
+/** Records where one key of a container came from. */
+export function setKeyLocation(container: object, key: Key, location: SourceLocation): void {
+  let entry = locations.get(container);
+  if (!entry) {
+    entry = { self: location, keys: new Map() };
+    locations.set(container, entry);
+  }
+  entry.keys.set(key, location);
+}
+
+/** Where a container (or one of its keys) came from, if known. */
+export function locationOf(container: unknown, key?: Key): SourceLocation | undefined {
+  if (typeof container !== 'object' || container === null) return undefined;
+  const entry = locations.get(container);
+  if (!entry) return undefined;
+  return (key !== undefined ? entry.keys.get(key) : undefined) ?? entry.self;
+}
+
+/** Copies the location record of one container to another (for rebuilt containers). */
+export function copyLocations(from: object, to: object): void {
+  const entry = locations.get(from);
+  if (entry) locations.set(to, { self: entry.self, keys: new Map(entry.keys) });
+}
+
+/** The location of the deepest container or key along `path`. */
+export function locate(root: unknown, path: readonly Key[], fallback: SourceLocation): SourceLocation {
+  let node: unknown = root;
+  let best = locationOf(root) ?? fallback;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) break;
+    best = locationOf(node, key) ?? best;
+    node = (node as Record<Key, unknown>)[key];
+  }
+  return best;
+}
+
+/** Parses YAML (or JSON, which is YAML) into a located tree. Throws ScenarioError on syntax errors. */
+export function parseYamlTree(text: string, file: string): Tree {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number | undefined): SourceLocation => {
+    if (offset === undefined) return { file };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    throw new ScenarioError({
+      location: at(error.pos[0]),
+      fieldPath: '',
+      problem: `YAML syntax error: ${firstLine(error.message)}`,
+      expected: 'valid YAML or JSON',
+    });
+  }
+  let count = 0;
+  const walk = (node: Node | null | undefined, path: string, depth: number): Tree => {
+    if (++count > MAX_NODES || depth > 100) {
+      throw new ScenarioError({
+        location: at(node?.range?.[0]),
+        fieldPath: path,
+        problem:
+          depth > 100
+            ? 'nesting deeper than 100 levels'
+            : 'the document expands to too many values (aliases?)',
+        expected: `a document of at most ${MAX_NODES} values`,
+      });
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      return walk(target as Node | undefined, path, depth + 1);
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (value === null || value === undefined) return null;
+      if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+      if (typeof value === 'bigint') return Number(value);
+      return String(value);
+    }
+    if (isMap(node)) {
+      const object: TreeObject = {};
+      const keys = new Map<Key, SourceLocation>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+          throw new ScenarioError({
+            location: at(keyNode?.range?.[0] ?? node.range?.[0]),
+            fieldPath: path,
+            problem: 'a key that is not plain text',
+            expected: 'keys that are names',
+          });
+        }
+        const key = String(keyNode.value);
+        const childPath = path ? `${path}.${key}` : key;
+        if (FORBIDDEN_KEYS.has(key)) {
+          throw new ScenarioError({
+            location: at(keyNode.range?.[0]),
+            fieldPath: childPath,
+            problem: `the key '${key}' is not allowed`,
+            expected: 'a field name',
+          });
+        }
+        object[key] = walk(pair.value as Node | null, childPath, depth + 1);
+        keys.set(key, at(keyNode.range?.[0]));
+      }
+      setLocation(object, at(node.range?.[0]), keys);
+      return object;
+    }
+    if (isSeq(node)) {
+      const array: Tree[] = [];
+      const keys = new Map<Key, SourceLocation>();
+      node.items.forEach((item, i) => {
+        array.push(walk(item as Node | null, `${path}[${i}]`, depth + 1));
+        keys.set(i, at((item as Node | null)?.range?.[0] ?? node.range?.[0]));
+      });
+      setLocation(array, at(node.range?.[0]), keys);
+      return array;
+    }
+    throw new ScenarioError({
+      location: at(undefined),
+      fieldPath: path,
+      problem: 'an unsupported YAML node',
+      expected: 'a mapping, list or scalar',
+    });
+  };
+  const tree = walk(doc.contents as Node | null, '', 0);
+  if (!isTreeObject(tree)) {
+    throw new ScenarioError({
+      location: at(0),
+      fieldPath: '',
+      problem: tree === null ? 'the file is empty' : 'the file is not a mapping of fields',
+      expected: 'a mapping with `kind`, `name`, ... (see docs/scenarios.md)',
+    });
+  }
+  return tree;
+}
+
+function firstLine(message: string): string {
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
+}

@@ -1,0 +1,46 @@
+/** The loader's public result and option types. */
+import type { NetworkConfig, SystemConfig } from '@carepool/model';
+
+/** One swept parameter: a `--set` path and the values it takes (numbers, or `--set` value forms like `+10%`). */
+export interface SweepParameter {
+  /** Path in the `--set` syntax, e.g. `workforce.staffPools[trustA.wardRn].establishmentWte`. */
+  path: string;
+  /** Values in order; `{ from, to, step }` in the file is expanded to this list at load. */
+  values: (number | string)[];
+}
+
+/** A parameter grid declared in a scenario file: the runner runs the cartesian product of all values. */
+export interface SweepSpec {
+  parameters: SweepParameter[];
+}
+
+/** A loaded, validated, fully resolved scenario. */
+export type LoadedScenario =
+  | {
+      kind: 'system';
+      config: SystemConfig;
+      /** The file as given to the loader. */
+      file: string;
+      sweep?: SweepSpec;
+      /** SHA-256 (hex) of the canonical JSON of `config` (and `sweep`): equal configs, equal hashes. */
+      hash: string;
+    }
+  | {
+      kind: 'network';
+      config: NetworkConfig;
+      file: string;
+      hash: string;
+    };
+
+/** Reads a file for `extends` and CSV data: an absolute path in, its text out (throw if missing). */
+export type FileReader = (absolutePath: string) => string;
+
+export interface LoadOptions {
+  /** `--set` overrides, applied in order after `extends` and before validation of the result: `path=value`. */
+  overrides?: string[];
+}
+
+export interface ParseOptions extends LoadOptions {
+  /** How `extends` and CSV paths are read. Without it, `parseScenarioText` refuses to read other files. */
+  readFile?: FileReader;
+}

@@ -1,0 +1,114 @@
+/**
+ * Friendlier number forms in scenario files, turned into plain numbers before validation:
+ * percentages (`11%` is 0.11) and expressions (`= base * 1.054 ^ years`) over the file's `constants`.
+ */
+import { ScenarioError } from './errors.js';
+import { ALLOWED_FUNCTIONS, ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';
+import { formatPath } from './paths.js';
+import { isTreeObject, locate, locationOf, type Tree, type TreeObject } from './source.js';
+
+const PERCENT = /^\s*([+-]?(\d+\.?\d*|\.\d+))\s*%\s*$/;
+/** Top-level fields whose strings are not numbers to convert. */
+const LEFT_AS_WRITTEN = new Set(['extends', 'description', 'sweep', 'constants']);
+const CONSTANT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A percentage string as a share, or undefined. */
+export function percentValue(text: string): number | undefined {
+  const match = PERCENT.exec(text);
+  return match ? Number(match[1]) / 100 : undefined;
+}
+
+/** Evaluates the top-level `constants` in order (each may use the ones before it). */
+export function evaluateConstants(root: TreeObject, file: string): Record<string, number> {
+  const constants: Record<string, number> = {};
+  const raw = root.constants;
+  if (raw === undefined || raw === null) return constants;
+  if (!isTreeObject(raw)) {
+    throw new ScenarioError({
+      location: locationOf(root, 'constants') ?? { file },
+      fieldPath: 'constants',
+      problem: `got ${Array.isArray(raw) ? 'a list' : String(raw)}`,
+      expected: 'a mapping of names to numbers',
+    });
+  }
+  for (const [name, value] of Object.entries(raw)) {
+    const location = locationOf(raw, name) ?? { file };
+    const fieldPath = `constants.${name}`;
+    if (
+      !CONSTANT_NAME.test(name) ||
+      (ALLOWED_FUNCTIONS as readonly string[]).includes(name) ||
+      name === 'pi' ||
+      name === 'e'
+    ) {
+      throw new ScenarioError({
+        location,
+        fieldPath,
+        problem: `'${name}' cannot be a constant name`,
+        expected: 'a name of letters, digits and _ that is not a function name, pi or e',
+      });
+    }
+    constants[name] = numberFrom(value, constants, location, fieldPath);
+  }
+  return constants;
+}
+
+function numberFrom(
+  value: Tree,
+  constants: Record<string, number>,
+  location: Parameters<typeof locate>[2],
+  fieldPath: string,
+): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const percent = percentValue(value);
+    if (percent !== undefined) return percent;
+    if (isExpression(value)) {
+      try {
+        return evaluateExpression(value, constants);
+      } catch (error) {
+        if (error instanceof ExpressionProblem) {
+          throw new ScenarioError({
+            location,
+            fieldPath,
+            problem: error.message,
+            expected: 'an arithmetic expression over numbers and constants',
+          });
+        }
+        throw error;
+      }
+    }
+  }
+  throw new ScenarioError({
+    location,
+    fieldPath,
+    problem: `got ${JSON.stringify(value)}`,
+    expected: 'a number, a percentage or an = expression',
+  });
+}
+
+/** Replaces percentages and expressions anywhere in the tree (in place) with their numbers. */
+export function resolveNumbers(root: TreeObject, constants: Record<string, number>, file: string): void {
+  const visit = (node: Tree, path: (string | number)[]): void => {
+    const entries: [string | number, Tree][] = Array.isArray(node)
+      ? node.map((v, i) => [i, v])
+      : isTreeObject(node)
+        ? Object.entries(node)
+        : [];
+    for (const [key, value] of entries) {
+      if (path.length === 0 && typeof key === 'string' && LEFT_AS_WRITTEN.has(key)) continue;
+      const childPath = [...path, key];
+      if (typeof value === 'string' && (isExpression(value) || percentValue(value) !== undefined)) {
+        const location = locate(root, childPath, { file });
+        (node as Record<string | number, Tree>)[key] = numberFrom(
+          value,
+          constants,
+          location,
+          formatPath(root, childPath),
+        );
+      } else if (typeof value === 'object' && value !== null) {
+        visit(value, childPath);
+      }
+    }
+  };
+  visit(root, []);
+}
