@@ -3,9 +3,7 @@
  * It is the one place that runs replications, so the experiment runner (worker pool, common random
  * numbers across policies, confidence intervals) can replace it without touching the commands.
  */
-
-import type { DailyRow, DeploymentPolicy, MetricRow, SystemConfig } from '@carepool/model';
-import * as model from '@carepool/model';
+import { type DeploymentPolicy, runNetwork, runSystem } from '@carepool/model';
 import type { LoadedScenario } from '@carepool/scenario';
 import type { PolicyFactory } from './policy-module.js';
 import type { ReplicationOutcome } from './results.js';
@@ -21,18 +19,12 @@ export interface RunPlan {
   dailySeries: boolean;
 }
 
-// TEMPORARY until @carepool/model exports runSystem: its contract, looked up at run time.
-type RunSystem = (
-  config: SystemConfig,
-  options: { seed: number | string; replication: number; policy?: DeploymentPolicy; dailySeries?: boolean },
-) => { metrics: MetricRow[]; daily: DailyRow[]; eventsExecuted: number; simulatedDays: number };
-
 /** Runs one replication of the plan. */
 export function runReplication(plan: RunPlan, replication: number): ReplicationOutcome {
   const startedAt = performance.now();
   const { scenario, seed } = plan;
   if (scenario.kind === 'network') {
-    const result = model.runNetwork(scenario.config, { seed, replication });
+    const result = runNetwork(scenario.config, { seed, replication });
     return {
       replication,
       metrics: result.metrics,
@@ -42,8 +34,6 @@ export function runReplication(plan: RunPlan, replication: number): ReplicationO
     };
   }
   const policy: DeploymentPolicy | undefined = plan.policyFactory?.(scenario.config);
-  const runSystem = (model as unknown as { runSystem?: RunSystem }).runSystem;
-  if (runSystem === undefined) throw new Error('this build of @carepool/model has no runSystem');
   const result = runSystem(scenario.config, {
     seed,
     replication,

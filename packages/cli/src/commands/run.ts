@@ -41,10 +41,15 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
   }
   if (args.out !== undefined) checkOutputDir(resolvePath(io, args.out));
 
-  // A built-in policy is a setting of the scenario, so it goes through the loader like any --set.
-  const overrides =
-    args.policy !== undefined ? [...args.overrides, `workforce.policy=${args.policy}`] : args.overrides;
-  const scenario = loadScenario(resolvePath(io, args.scenario), { overrides });
+  const file = resolvePath(io, args.scenario);
+  let overrides = args.overrides;
+  let scenario = loadScenario(file, { overrides });
+  // A built-in policy is a setting of the scenario, so it goes through the loader like any --set
+  // (and so into the scenario hash).
+  if (scenario.kind === 'system' && args.policy !== undefined) {
+    overrides = [...overrides, `workforce.policy=${args.policy}`];
+    scenario = loadScenario(file, { overrides });
+  }
   if (scenario.kind === 'network') {
     if (args.policy !== undefined || args.policyModule !== undefined) {
       throw new UsageError(`'${args.scenario}' is a network scenario: it has no deployment policy to choose`);
