@@ -2,9 +2,11 @@
  * How `extends` combines a base scenario with a variant: objects merge field by field; lists of
  * items with an `id` (or surges, by `name`) merge item by item, new items appended; other lists and
  * values are replaced. `null` removes an inherited field; `{ id: x, remove: true }` removes an
- * inherited item. Locations are carried over so errors point into the file a value came from.
+ * inherited item. A number may be changed relative to the inherited one with the `--set` forms
+ * (`+20`, `-5%`, `*1.2`). Locations are carried over so errors point into the file a value came from.
  */
 
+import { relativeChange } from './overrides.js';
 import { itemKey } from './paths.js';
 import {
   copyLocations,
@@ -19,6 +21,10 @@ import {
 export const REMOVE_ITEM_FIELD = 'remove';
 
 export function mergeTrees(base: Tree, override: Tree): Tree {
+  if (typeof base === 'number' && typeof override === 'string') {
+    const changed = relativeChange(base, override);
+    if (changed !== undefined) return changed;
+  }
   if (isTreeObject(base) && isTreeObject(override)) return mergeObjects(base, override);
   if (Array.isArray(base) && Array.isArray(override) && isKeyedList(base) && isKeyedList(override)) {
     return mergeLists(base, override);

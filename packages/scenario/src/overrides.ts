@@ -145,6 +145,8 @@ export function newValue(
     }
     return apply(current);
   };
+  const changed = typeof current === 'number' ? relativeChange(current, text) : undefined;
+  if (changed !== undefined) return changed;
   let match = RELATIVE_PERCENT.exec(text);
   if (match) {
     const change = (Number(match[2]) / 100) * (match[1] === '-' ? -1 : 1);
@@ -180,6 +182,18 @@ export function newValue(
       'a number, text, true/false, or a YAML list/mapping',
     );
   }
+}
+
+/** `current` changed by a relative form (`+10%`, `-5%`, `*1.2`, `+25`, `-3`), or undefined if `text` is not one. */
+export function relativeChange(current: number, text: string): number | undefined {
+  let match = RELATIVE_PERCENT.exec(text);
+  if (match) return roundLikeInput(current * (1 + (Number(match[2]) / 100) * (match[1] === '-' ? -1 : 1)));
+  match = RELATIVE_ADD.exec(text);
+  if (match)
+    return roundLikeInput(current + Number(`${match[2]}${match[3] ?? ''}`) * (match[1] === '-' ? -1 : 1));
+  match = RELATIVE_MULTIPLY.exec(text);
+  if (match) return roundLikeInput(current * Number(match[1]));
+  return undefined;
 }
 
 /** Removes floating-point dust (1.1 * 100 = 110.00000000000001) so whole numbers stay whole. */
