@@ -86,7 +86,17 @@ async function main(argv: string[]): Promise<number> {
     const result = (await run({ years: args.years, seed: args.seed })) as Record<string, unknown>;
     const wallSeconds = secondsSince(started);
     const cpuSeconds = cpuSecondsSince(cpuStarted);
-    line = { workload: 'ics', years: args.years, ...result, wallSeconds, cpuSeconds, peakRssMb: peakRssMb() };
+    // The model reports `eventsExecuted`; `events` keeps the line comparable with W1/W2.
+    const events = result.events ?? result.eventsExecuted;
+    line = {
+      workload: 'ics',
+      years: args.years,
+      events,
+      ...result,
+      wallSeconds,
+      cpuSeconds,
+      peakRssMb: peakRssMb(),
+    };
   } else {
     console.error(
       `usage: bench:workload w1|w2|ics [--style callback|process] [--customers N] [--years N] [--beds N] [--seed S]; got '${workload ?? ''}'`,
