@@ -32,7 +32,7 @@ export function formatValue(value: number, unit: string): string {
     case 'hours':
       return `${value.toFixed(2)} h`;
     case 'days':
-      return `${value.toFixed(1)} days`;
+      return Math.abs(value) >= 100 ? `${grouped.format(value)} days` : `${value.toFixed(1)} days`;
     case 'gbp':
       return `£${grouped.format(value)}`;
     case 'perHour':
@@ -68,8 +68,7 @@ export function systemTable(results: RunResults): string {
     const row = h.statistic ? candidates.find((s) => s.statistic === h.statistic) : preferred(candidates);
     if (row === undefined) continue;
     const unit = metricDefinition(h.metric)?.unit ?? 'count';
-    const statistic = row.statistic === 'value' || row.statistic === 'mean' ? '' : ` (${row.statistic})`;
-    const cells = [`${h.label}${h.statistic ? '' : statistic}`, formatValue(row.mean, unit)];
+    const cells = [h.label, formatValue(row.mean, unit)];
     if (n > 1) cells.push(`${formatValue(row.min, unit)} – ${formatValue(row.max, unit)}`);
     rows.push(cells);
   }
