@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DeploymentPolicy, SystemConfig } from '@carepool/model';
+import type { DeploymentPolicy, PolicyDecision, SystemConfig } from '@carepool/model';
 import { CliError } from './errors.js';
 
 /** Makes a fresh policy for each replication (a module's policy object is shared). */
@@ -30,10 +30,47 @@ export async function loadPolicyModule(path: string, cwd: string): Promise<Polic
   const candidate = exports.default ?? exports.policy ?? exports.createPolicy;
   if (typeof candidate === 'function') {
     const factory = candidate as (config: SystemConfig) => unknown;
-    return (config) => checkPolicy(factory(config), path);
+    return (config) => {
+      let made: unknown;
+      try {
+        made = factory(config);
+      } catch (error) {
+        throw new CliError(`policy module '${path}' failed to create its policy: ${firstLine(error)}`);
+      }
+      return guarded(checkPolicy(made, path), path);
+    };
   }
-  const policy = checkPolicy(candidate, path);
+  const policy = guarded(checkPolicy(candidate, path), path);
   return () => policy;
+}
+
+/**
+ * The policy, with its failures attributed to the module: an exception in `decide`, or a decision
+ * that is not `{ moves: [], systemBankFills: [] }`, stops the run with one line naming the module
+ * (rather than surfacing deep inside the model as an internal error).
+ */
+function guarded(policy: DeploymentPolicy, path: string): DeploymentPolicy {
+  return {
+    id: policy.id,
+    description: policy.description,
+    decide(snapshot) {
+      let decision: PolicyDecision;
+      try {
+        decision = policy.decide(snapshot);
+      } catch (error) {
+        throw new CliError(
+          `policy '${policy.id}' from '${path}' threw on day ${snapshot.day}: ${firstLine(error)}`,
+        );
+      }
+      if (!Array.isArray(decision?.moves) || !Array.isArray(decision?.systemBankFills)) {
+        throw new CliError(
+          `policy '${policy.id}' from '${path}' returned ${JSON.stringify(decision) ?? 'undefined'} on day ${snapshot.day}; ` +
+            'expected { moves: [...], systemBankFills: [...] }',
+        );
+      }
+      return decision;
+    },
+  };
 }
 
 function checkPolicy(value: unknown, path: string): DeploymentPolicy {

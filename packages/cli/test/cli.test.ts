@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../src/io.js';
+import { main } from '../src/main.js';
 import { cli, REPO_ROOT, tempDir } from './helpers.js';
 
 const MM1 = 'scenarios/textbook/mm1.yaml';
@@ -179,5 +181,21 @@ describe('run', () => {
     const r = await cli('run', MM1, '--policy', 'siloed');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/network scenario/);
+  });
+});
+
+describe('internal errors', () => {
+  it('ask for a report, with the stack trace only under --debug', async () => {
+    for (const debug of [false, true]) {
+      const io = memoryIo(REPO_ROOT);
+      io.stdout = () => {
+        throw new TypeError('boom');
+      };
+      const code = await main(['validate', MM1, ...(debug ? ['--debug'] : [])], io);
+      expect(code).toBe(1);
+      expect(io.err).toMatch(/^carepool: internal error: boom\n.*please report/);
+      if (debug) expect(io.err).toMatch(/\n\s+at /);
+      else expect(io.err).not.toMatch(/\n\s+at /);
+    }
   });
 });

@@ -66,6 +66,13 @@ describe('run on a system scenario', () => {
     const bad = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'not-a-policy.mjs'));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/must export .*DeploymentPolicy/);
+    writeFileSync(
+      join(dir, 'thrower.mjs'),
+      `export default () => ({ id: 'thrower', description: 'Fails.', decide: () => { throw new RangeError('my bug'); } });\n`,
+    );
+    const thrower = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'thrower.mjs'));
+    expect(thrower.code).toBe(1);
+    expect(thrower.err).toMatch(/^policy 'thrower' from '.*thrower\.mjs' threw on day \d+: my bug\n$/);
     const missing = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'nope.js'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/not found/);
