@@ -1,6 +1,7 @@
 /**
- * The scenario error corpus (packages/scenario/test/corpus/, one broken file per mistake) through the
- * command line: each exits 1 with exactly one line on stderr, no stack trace, and no files in --out.
+ * The scenario error corpus (packages/scenario/test/corpus/, one broken file per mistake; files
+ * starting with `_` are helpers the others refer to) through the command line: each exits 1 with
+ * exactly one line on stderr, no stack trace, and no files in --out.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ beforeAll(() => {
 });
 
 const files = existsSync(join(REPO_ROOT, CORPUS))
-  ? readdirSync(join(REPO_ROOT, CORPUS)).filter((f) => /\.(ya?ml|json)$/.test(f))
+  ? readdirSync(join(REPO_ROOT, CORPUS)).filter((f) => /^[^_].*\.(ya?ml|json)$/.test(f))
   : [];
 
 describe('scenario error corpus through the CLI', () => {
