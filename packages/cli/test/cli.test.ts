@@ -82,6 +82,17 @@ describe('validate', () => {
   });
 });
 
+describe('shipped scenarios', () => {
+  const shipped = readdirSync(join(REPO_ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `scenarios/${f}`);
+  it.each(shipped)('%s validates', async (file) => {
+    const r = await cli('validate', file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('schema', () => {
   it('prints the JSON Schema, or writes it with --out', async () => {
     const r = await cli('schema');

@@ -33,6 +33,13 @@ describe('run on a system scenario', () => {
     expect(r.out).toMatch(/ED patients seen within 4 hours\s+\d+\.\d%\s+\d+\.\d% – \d+\.\d%/);
   });
 
+  it('runs the README’s default scenario file (shortened)', async () => {
+    const r = await cli('run', 'scenarios/ics-default.yaml', ...SHORT.slice(0, 4), '--reps', '1', '--quiet');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ED patients seen within 4 hours/);
+  });
+
   it('--policy replaces the scenario’s policy and shows in provenance and rows', async () => {
     const r = await cli('run', scenario, ...SHORT, '--policy', 'mutualAid', '--json');
     expect(r.code).toBe(0);

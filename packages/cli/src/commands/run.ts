@@ -84,6 +84,11 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
     nodeVersion: process.version,
   };
 
+  if (!args.quiet && scenario.kind === 'system' && scenario.sweep !== undefined) {
+    io.stderr(
+      `note: '${args.scenario}' declares a sweep; run uses its base values (sweeps run with the experiment runner, coming later)\n`,
+    );
+  }
   if (!args.quiet && args.workers !== undefined && args.workers > 1) {
     io.stderr(
       `note: --workers ${args.workers} accepted; replications still run one after another in this process\n`,
