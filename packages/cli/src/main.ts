@@ -9,6 +9,17 @@ import { type CliIo, processIo } from './io.js';
 import { asList, commonOptions, globalOptions, parseSeed, parseWholeNumber } from './options.js';
 import { carepoolVersion } from './version.js';
 
+const EXIT_CODES =
+  'Exit codes: 0 success, 1 invalid scenario or failed run, 2 usage error. Docs: docs/cli.md';
+
+/**
+ * A command's examples as an epilogue: each command on its own line with its explanation below, so
+ * long commands are never broken across lines the way yargs' two-column `example()` breaks them.
+ */
+function examples(list: readonly [command: string, what: string][]): string {
+  return `Examples:\n${list.map(([command, what]) => `  ${command.replace('$0', 'carepool')}\n      ${what}`).join('\n')}\n\n${EXIT_CODES}`;
+}
+
 /** The command yargs chose, with its raw arguments. */
 type Chosen = { command: 'validate' | 'schema' | 'run'; args: Record<string, unknown> };
 
@@ -32,8 +43,12 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
             describe: 'Override a value: path=value (repeatable)',
             requiresArg: true,
           })
-          .example('$0 validate scenarios/ics-default.yaml', 'check the default system scenario')
-          .example('$0 validate my.yaml --set durationDays=30', 'check it with an override applied'),
+          .epilogue(
+            examples([
+              ['$0 validate scenarios/ics-default.yaml', 'check the default system scenario'],
+              ['$0 validate my.yaml --set durationDays=30', 'check it with an override applied'],
+            ]),
+          ),
       (a) => choose({ command: 'validate', args: a }),
     )
     .command(
@@ -47,7 +62,7 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
             requiresArg: true,
           })
           .option('quiet', commonOptions.quiet)
-          .example('$0 schema --out carepool.schema.json', 'write the schema for your editor'),
+          .epilogue(examples([['$0 schema --out carepool.schema.json', 'write the schema for your editor']])),
       (a) => choose({ command: 'schema', args: a }),
     )
     .command(
@@ -86,21 +101,34 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
           })
           .option('quiet', commonOptions.quiet)
           .option('workers', commonOptions.workers)
-          .example('$0 run scenarios/ics-default.yaml', 'the default system, default replications')
-          .example(
-            '$0 run scenarios/ics-default.yaml --policy mutualAid --reps 10 --seed 42',
-            'another policy',
-          )
-          .example(
-            '$0 run scenarios/ics-default.yaml --set durationDays=90 --json > results.json',
-            'tidy JSON',
-          )
-          .example(
-            '$0 run scenarios/ics-default.yaml --out results/today --daily',
-            'write CSV and JSON files',
-          )
-          .example('$0 run scenarios/ics-default.yaml --policy-module ./my-policy.ts', 'your own policy')
-          .example('$0 run scenarios/textbook/mm1.yaml --reps 20', 'a textbook queue, per-station table'),
+          .epilogue(
+            examples([
+              [
+                '$0 run scenarios/ics-default.yaml',
+                'the default system with the default 5 replications and seed 1',
+              ],
+              [
+                '$0 run scenarios/ics-default.yaml --policy mutualAid --reps 10 --seed 42',
+                'the mutual-aid policy instead of the scenario’s, 10 replications, seed 42',
+              ],
+              [
+                '$0 run scenarios/ics-default.yaml --set durationDays=90 --json > results.json',
+                'a 90-day run, tidy rows and provenance as JSON',
+              ],
+              [
+                '$0 run scenarios/ics-default.yaml --out results/today --daily',
+                'write results.json, metrics.csv and daily.csv into results/today',
+              ],
+              [
+                '$0 run scenarios/ics-default.yaml --policy-module ./my-policy.ts',
+                'your own deployment policy from a module',
+              ],
+              [
+                '$0 run scenarios/textbook/mm1.yaml --reps 20',
+                'a textbook queue: per-station table to compare with the theory in the file',
+              ],
+            ]),
+          ),
       (a) => choose({ command: 'run', args: a }),
     )
     .demandCommand(1, 'give a command: validate, schema or run')
@@ -109,7 +137,7 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
     .help()
     .alias('help', 'h')
     .version(carepoolVersion())
-    .epilogue('Exit codes: 0 success, 1 invalid scenario or failed run, 2 usage error. Docs: docs/cli.md')
+    .epilogue(EXIT_CODES)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
