@@ -3,13 +3,11 @@
  * fixed seed and asserts that theory lies inside the 99.9% t confidence interval of the replication
  * means (plus a 1% allowance for the start-up and end-of-run bias a finite run carries).
  */
-import type { DistributionSpec } from '@carepool/engine';
+import { type DistributionSpec, erlangB, erlangC } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import type { NetworkConfig, NetworkStationConfig } from '../src/network/config.js';
 import { runNetwork } from '../src/network/run.js';
 import {
-  erlangB,
-  erlangC,
   erlangLossTheory,
   jacksonArrivalRates,
   mg1Theory,

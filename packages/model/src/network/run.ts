@@ -22,11 +22,13 @@ import {
   type Distribution,
   distributionFromSpec,
   type EventId,
+  EventPriority,
   hoursFromMinutes,
   minutesFromHours,
   type RandomStream,
   RandomStreams,
   Simulation,
+  TimeWeighted,
 } from '@carepool/engine';
 import type { MetricRow } from '../contracts.js';
 import { ModelError } from '../errors.js';
@@ -162,27 +164,6 @@ interface Customer {
   serverSlot: number;
 }
 
-/** A time-weighted average over [from, to]: the area under a step function. */
-class TimeAverage {
-  private area = 0;
-  private lastAt: number;
-  value = 0;
-  constructor(private readonly from: number) {
-    this.lastAt = from;
-  }
-  set(now: number, value: number): void {
-    if (now > this.from) {
-      this.area += this.value * (now - Math.max(this.lastAt, this.from));
-      this.lastAt = now;
-    }
-    this.value = value;
-  }
-  mean(to: number): number {
-    this.set(to, this.value);
-    return this.area / (to - this.from);
-  }
-}
-
 /** A FIFO that can also push to the front (for preempted customers). */
 class Deque<T> {
   private items: (T | undefined)[] = new Array(16);
@@ -258,16 +239,16 @@ class StationState {
   departures = 0;
   readonly visitsAll = emptyVisitStats();
   readonly visitsByClass: VisitStats[];
-  readonly occupied: TimeAverage;
-  readonly queueLength: TimeAverage;
-  readonly inStation: TimeAverage;
+  /** Time-weighted levels, restarted at the end of the warm-up. */
+  readonly occupied = new TimeWeighted();
+  readonly queueLength = new TimeWeighted();
+  readonly inStation = new TimeWeighted();
 
   constructor(
     readonly config: NetworkStationConfig,
     readonly index: number,
     classCount: number,
     streams: RandomStreams,
-    warmupAt: number,
   ) {
     this.servers = config.servers;
     this.queueCapacity = config.queueCapacity ?? Number.POSITIVE_INFINITY;
@@ -279,9 +260,6 @@ class StationState {
     this.serviceStream = streams.stream(`network.service.${config.id}`);
     this.routeStream = streams.stream(`network.routing.${config.id}`);
     this.visitsByClass = Array.from({ length: classCount }, emptyVisitStats);
-    this.occupied = new TimeAverage(warmupAt);
-    this.queueLength = new TimeAverage(warmupAt);
-    this.inStation = new TimeAverage(warmupAt);
   }
 
   get occupiedServers(): number {
@@ -292,9 +270,9 @@ class StationState {
   }
   /** Records the step functions after a change at `now`. */
   observe(now: number): void {
-    this.occupied.set(now, this.occupiedServers);
-    this.queueLength.set(now, this.queuedCount);
-    this.inStation.set(now, this.occupiedServers + this.queuedCount);
+    this.occupied.update(now, this.occupiedServers);
+    this.queueLength.update(now, this.queuedCount);
+    this.inStation.update(now, this.occupiedServers + this.queuedCount);
   }
   /** The next station after service here, or undefined to leave the network. */
   nextStation(): StationState | undefined {
@@ -321,7 +299,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
   const classIndexOf = new Map(classNumbers.map((c, i) => [c, i]));
   const classCount = Math.max(1, classNumbers.length);
 
-  const stations = config.stations.map((s, i) => new StationState(s, i, classCount, streams, warmupAt));
+  const stations = config.stations.map((s, i) => new StationState(s, i, classCount, streams));
   const stationById = new Map(stations.map((s) => [s.config.id, s]));
   const stationNamed = (id: string, where: string): StationState => {
     const s = stationById.get(id);
@@ -575,7 +553,25 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
     sim.schedule(-meanGapMinutes * Math.log(stream.uniform()), handler);
   });
 
+  // Time-weighted measures cover the reporting period only: restart them when the warm-up ends,
+  // before anything else happens at that instant.
+  sim.callAt(
+    warmupAt,
+    () => {
+      for (const s of stations) {
+        s.occupied.reset(sim.now);
+        s.queueLength.reset(sim.now);
+        s.inStation.reset(sim.now);
+      }
+    },
+    EventPriority.capacityChange,
+  );
   sim.run(endAt);
+  for (const s of stations) {
+    s.occupied.finish(endAt);
+    s.queueLength.finish(endAt);
+    s.inStation.finish(endAt);
+  }
 
   // Results.
   const durationHours = hoursFromMinutes(endAt - warmupAt);
@@ -590,11 +586,11 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
     row('station.waitInQueueHours', id, hours(v.queuedMinutes, v.visits));
     row('station.waitProbabilityShare', id, v.waitedVisits / v.visits);
     row('station.blockingShare', id, s.offered === 0 ? 0 : s.full / s.offered);
-    row('station.utilisationShare', id, s.occupied.mean(endAt) / s.servers);
+    row('station.utilisationShare', id, s.occupied.mean / s.servers);
     row('station.timeInSystemHours', id, hours(v.stationMinutes, v.visits));
     row('station.throughputPerHour', id, s.departures / durationHours);
-    row('station.queuedCount', id, s.queueLength.mean(endAt));
-    row('station.inStationCount', id, s.inStation.mean(endAt));
+    row('station.queuedCount', id, s.queueLength.mean);
+    row('station.inStationCount', id, s.inStation.mean);
     if (classNumbers.length > 1) {
       s.visitsByClass.forEach((k, i) => {
         if (k.visits === 0) return;

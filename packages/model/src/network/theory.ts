@@ -3,7 +3,11 @@
  * Rates are per hour and times in hours, as in `NetworkConfig`. Each function states the model it
  * is exact for; outside those assumptions its answer means nothing.
  */
+import { erlangB, erlangC } from '@carepool/engine';
 import { ModelError } from '../errors.js';
+
+/** Erlang's loss (B) and delay (C) formulas come from the engine; re-exported beside the rest. */
+export { erlangB, erlangC };
 
 /** Long-run measures of one station, in the same terms as the simulator's metric rows. */
 export interface StationTheory {
@@ -19,21 +23,6 @@ export interface StationTheory {
   timeInSystemHours: number;
   /** Customers leaving the station per hour. */
   throughputPerHour: number;
-}
-
-/** Erlang's loss formula B(c, a): the share of arrivals lost by M/M/c/c (any service law) with offered load `a`. */
-export function erlangB(servers: number, offeredLoad: number): number {
-  let b = 1;
-  for (let k = 1; k <= servers; k++) b = (offeredLoad * b) / (k + offeredLoad * b);
-  return b;
-}
-
-/** Erlang's delay formula C(c, a): the probability an arrival waits in M/M/c; needs a < c. */
-export function erlangC(servers: number, offeredLoad: number): number {
-  const rho = offeredLoad / servers;
-  if (!(rho < 1)) throw new ModelError(`M/M/c is unstable: load per server ${rho} ≥ 1`);
-  const b = erlangB(servers, offeredLoad);
-  return b / (1 - rho * (1 - b));
 }
 
 /** M/M/c with unlimited waiting room. */
