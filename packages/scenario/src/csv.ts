@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, type SourceLocation } from './errors.js';
+import { formatPath } from './paths.js';
 import { isTreeObject, locationOf, setLocation, type Tree, type TreeObject } from './source.js';
 import type { FileReader } from './types.js';
 
@@ -23,18 +24,19 @@ function isCsvReference(value: Tree): value is TreeObject & { csv: string } {
 }
 
 /** Replaces every CSV reference in the tree (in place) with the data it names. */
-export function resolveCsvReferences(tree: Tree, readFile: FileReader | undefined, fieldPath = ''): Tree {
-  if (isCsvReference(tree)) return readCsvReference(tree, readFile, fieldPath);
-  if (Array.isArray(tree)) {
-    tree.forEach((item, i) => {
-      tree[i] = resolveCsvReferences(item, readFile, `${fieldPath}[${i}]`);
-    });
-  } else if (isTreeObject(tree)) {
-    for (const key of Object.keys(tree)) {
-      tree[key] = resolveCsvReferences(tree[key], readFile, fieldPath ? `${fieldPath}.${key}` : key);
+export function resolveCsvReferences(root: Tree, readFile: FileReader | undefined): Tree {
+  const visit = (node: Tree, path: (string | number)[]): Tree => {
+    if (isCsvReference(node)) return readCsvReference(node, readFile, formatPath(root, path));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        node[i] = visit(item, [...path, i]);
+      });
+    } else if (isTreeObject(node)) {
+      for (const key of Object.keys(node)) node[key] = visit(node[key], [...path, key]);
     }
-  }
-  return tree;
+    return node;
+  };
+  return visit(root, []);
 }
 
 function readCsvReference(
@@ -52,7 +54,9 @@ function readCsvReference(
       expected: 'a column name',
     });
   }
-  const display = path.join(path.dirname(where.file), reference.csv);
+  const display = path.isAbsolute(reference.csv)
+    ? reference.csv
+    : path.join(path.dirname(where.file), reference.csv);
   const absolute = path.resolve(path.dirname(path.resolve(where.file)), reference.csv);
   let text: string;
   try {

@@ -109,11 +109,15 @@ export function scenarioErrorFromIssues(
       const union = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
       if (union.discriminator) {
         const options = (union.options ?? []).map(String);
+        const value =
+          typeof input === 'object' && input !== null
+            ? (input as Record<string, unknown>)[union.discriminator]
+            : input;
         return new ScenarioError({
           ...at(path),
-          problem: `unknown ${union.discriminator} ${show(input)}`,
+          problem: `unknown ${union.discriminator} ${show(value)}`,
           expected: `${union.discriminator} one of ${options.join(', ')}`,
-          hint: typeof input === 'string' ? didYouMean(input, options) : undefined,
+          hint: typeof value === 'string' ? didYouMean(value, options) : undefined,
         });
       }
       return new ScenarioError({

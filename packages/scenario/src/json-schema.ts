@@ -25,11 +25,15 @@ const fileOnly = {
 };
 
 /** A system scenario file as written (before profiles are expanded). */
-export function systemDocumentSchema() {
-  const pool = staffPoolSchema.partial().extend({
-    id: staffPoolSchema.shape.id,
-    profile: poolProfileNameSchema.optional(),
-  });
+export function systemDocumentSchema(purpose: 'editor' | 'reference' = 'editor') {
+  // Editors must accept a pool that gets its fields from a profile; the reference shows what a pool
+  // needs once its profile is applied.
+  const pool =
+    purpose === 'editor'
+      ? staffPoolSchema
+          .partial()
+          .extend({ id: staffPoolSchema.shape.id, profile: poolProfileNameSchema.optional() })
+      : staffPoolSchema.extend({ profile: poolProfileNameSchema.optional() });
   const workforce = workforceSchema.extend({
     poolProfiles: z
       .record(z.string(), staffPoolSchema.partial())
@@ -130,12 +134,13 @@ function allOptional(node: unknown): unknown {
 }
 
 /** The zod-generated JSON Schemas of the two file kinds, before widening (the docs read these). */
-export function rawDocumentJsonSchemas(): { system: JsonSchema; network: JsonSchema } {
-  const registry = z.registry<{ id?: string }>();
-  void registry;
+export function rawDocumentJsonSchemas(purpose: 'editor' | 'reference' = 'editor'): {
+  system: JsonSchema;
+  network: JsonSchema;
+} {
   const options = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' } as const;
   return {
-    system: z.toJSONSchema(systemDocumentSchema(), options) as JsonSchema,
+    system: z.toJSONSchema(systemDocumentSchema(purpose), options) as JsonSchema,
     network: z.toJSONSchema(networkDocumentSchema(), options) as JsonSchema,
   };
 }

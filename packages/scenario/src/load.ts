@@ -148,7 +148,7 @@ function readTree(text: string, file: string, readFile: FileReader | undefined, 
       { file },
     );
   const target = result.data;
-  const display = path.normalize(path.join(path.dirname(file), target));
+  const display = path.isAbsolute(target) ? target : path.normalize(path.join(path.dirname(file), target));
   const absolute = path.resolve(path.dirname(path.resolve(file)), target);
   if (chain.includes(absolute)) {
     const names = [...chain, absolute].map((p) => path.basename(p)).join(' -> ');

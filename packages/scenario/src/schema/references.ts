@@ -109,6 +109,25 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
         'localAuthority',
       );
     }
+    const specialties = ward.specialties ?? [];
+    const seen = new Set<string>();
+    specialties.forEach((specialty, j) => {
+      if (seen.has(specialty.id))
+        report(
+          ctx,
+          ['acuteWards', i, 'specialties', j, 'id'],
+          `duplicate id '${specialty.id}'`,
+          'a specialty id unique within the trust',
+        );
+      seen.add(specialty.id);
+    });
+    if (specialties.length > 0 && specialties.every((sp) => sp.bedShare === 0))
+      report(
+        ctx,
+        ['acuteWards', i, 'specialties'],
+        'every bedShare is 0',
+        'at least one specialty with beds',
+      );
     const total = ward.dischargeCatchment.reduce((sum, c) => sum + c.share, 0);
     if (Math.abs(total - 1) > SHARE_TOLERANCE)
       report(

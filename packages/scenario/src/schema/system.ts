@@ -152,6 +152,26 @@ const acuteWardsSchema = strictObject({
     .max(24)
     .optional()
     .describe('Hour of day after which discharges stop until the next day (model default 20).'),
+  specialties: z
+    .array(
+      strictObject({
+        id: idString('Short id, e.g. `acuteMedicine`.'),
+        bedShare: share(
+          "Share of the trust's emergency (not ring-fenced) beds in this group; renormalised over groups.",
+        ),
+        admissionShare: share('Share of emergency admissions needing this specialty; renormalised.'),
+        clinicalLosDays: distributionSchema.describe(
+          "Clinical length of stay in this specialty, days; replaces the trust's.",
+        ),
+      }).describe('A specialty bed group within the trust.'),
+    )
+    .max(50)
+    .optional()
+    .describe('Specialty bed groups with outlying between them. Omit for one pooled bed base.'),
+  outlieAfterMinutes: nonNegative(
+    'With specialties: minutes after the decision to admit after which a waiting patient may take a bed of another specialty. Omit for never.',
+    1e7,
+  ).optional(),
   dischargeProcessingMinutes: distributionSchema
     .optional()
     .describe(

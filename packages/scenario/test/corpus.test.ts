@@ -1,0 +1,141 @@
+/**
+ * Every malformed scenario in test/corpus/ gives exactly one ScenarioError whose message names the
+ * file, the line, the field path and what was expected. Files starting with `_` are companions
+ * (an extends target, a CSV file), not cases.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario, ScenarioError } from '@carepool/scenario';
+import { describe, expect, it } from 'vitest';
+
+const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
+
+/** Expected: the file the error is in, its line, the field path, and key parts of the message. */
+const CASES: Record<string, { file?: string; line: number; fieldPath: string; parts: string[] }> = {
+  'syntax-error.yaml': {
+    line: 5,
+    fieldPath: '',
+    parts: ['YAML syntax error: Map keys must be unique', 'expected valid YAML or JSON'],
+  },
+  'wrong-type.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].cubicles',
+    parts: ['got "lots"', 'expected a number'],
+  },
+  'unknown-key.yaml': {
+    line: 5,
+    fieldPath: 'workforce.staffPools[trustA.wardRn].establishmentWt',
+    parts: ["unknown field 'establishmentWt'", "did you mean 'establishmentWte'?"],
+  },
+  'negative-rate.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].meanArrivalsPerDay',
+    parts: ['-96 is too small', 'expected a number > 0'],
+  },
+  'nan-rate.yaml': {
+    line: 4,
+    fieldPath: 'communityNursing[communityHealth.districtNursing].referralsPerDay',
+    parts: ['got NaN', 'expected a number'],
+  },
+  'probability-above-one.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].admissionShare',
+    parts: ['1.28 is too large', 'expected a number <= 1'],
+  },
+  'unknown-organisation.yaml': {
+    line: 4,
+    fieldPath: 'homeCare[councilNorth.homeCare].organisationId',
+    parts: ["no organisation 'councilNorht'", "did you mean 'councilNorth'?"],
+  },
+  'unknown-pool.yaml': {
+    line: 4,
+    fieldPath: 'acuteWards[trustA.wards].nursePoolIds[0]',
+    parts: ["no staff pool 'trustA.wardRN'", "did you mean 'trustA.wardRn'?"],
+  },
+  'routing-loop.yaml': {
+    line: 13,
+    fieldPath: 'routing[0].to',
+    parts: ['can never leave the network', 'closed cycle'],
+  },
+  'huge-population.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].meanArrivalsPerDay',
+    parts: ['too large', 'expected a number <= 100000'],
+  },
+  'extends-cycle-a.yaml': {
+    file: '_extends-cycle-b.yaml',
+    line: 1,
+    fieldPath: 'extends',
+    parts: ['extends cycle extends-cycle-a.yaml -> _extends-cycle-b.yaml -> extends-cycle-a.yaml'],
+  },
+  'missing-extends.yaml': {
+    line: 1,
+    fieldPath: 'extends',
+    parts: ["cannot read '", 'no-such-base.yaml', 'no such file'],
+  },
+  'expression-code.yaml': {
+    line: 6,
+    fieldPath: 'emergencyDepartments[trustA.ed].meanArrivalsPerDay',
+    parts: ["the function 'import' is not allowed"],
+  },
+  'expression-accessor.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].meanArrivalsPerDay',
+    parts: ['expected an arithmetic expression'],
+  },
+  'unknown-distribution.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].treatmentMinutes.kind',
+    parts: ['unknown kind "lognormall"', "did you mean 'lognormal'?"],
+  },
+  'shares-not-one.yaml': { line: 2, fieldPath: 'dischargePathways', parts: ['shares sum to 1.1', '= 1'] },
+  'bad-csv.yaml': {
+    file: '_los.csv',
+    line: 4,
+    fieldPath: 'acuteWards[trustA.wards].clinicalLosDays.sample[2]',
+    parts: ["'two' in column 'losDays'", 'expected a number'],
+  },
+  'bad-sweep.yaml': {
+    line: 5,
+    fieldPath: 'sweep.parameters[0].values[0]',
+    parts: ["no item 'trustA.wardRN'"],
+  },
+  'bad-policy.json': {
+    line: 3,
+    fieldPath: 'workforce.policy',
+    parts: ['"systemBnak" is not allowed', "did you mean 'systemBank'?"],
+  },
+  'empty.yaml': { line: 1, fieldPath: '', parts: ['the file is empty'] },
+};
+
+function errorOf(file: string): ScenarioError {
+  try {
+    loadScenario(path.join(corpus, file));
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return error as ScenarioError;
+  }
+  throw new Error(`${file} loaded without error`);
+}
+
+describe('malformed scenario corpus', () => {
+  it('has an expectation for every case file', () => {
+    const files = readdirSync(corpus).filter((f) => !f.startsWith('_'));
+    expect(files.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [file, expected] of Object.entries(CASES)) {
+    it(file, () => {
+      const error = errorOf(file);
+      const message = error.message;
+      expect(message.split('\n')).toHaveLength(1);
+      expect(path.basename(error.file)).toBe(expected.file ?? file);
+      expect(error.line).toBe(expected.line);
+      expect(error.fieldPath).toBe(expected.fieldPath);
+      expect(message.startsWith(`${error.file}:${error.line}:${error.column}: `)).toBe(true);
+      expect(message).toContain('; expected ');
+      for (const part of expected.parts) expect(message).toContain(part);
+    });
+  }
+});
