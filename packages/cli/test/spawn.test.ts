@@ -42,12 +42,10 @@ describe('the carepool executable', () => {
     expect(readdirSync(out).sort()).toEqual(['metrics.csv', 'results.json']);
   });
 
-  it('exits 2 on an unknown option and 1 on a bad scenario, without stack traces', () => {
+  it('exits 2 on an unknown option, without a stack trace', () => {
     const usage = carepool('run', 'scenarios/textbook/mm1.yaml', '--frobnicate');
     expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/^carepool: Unknown argument: frobnicate\n/);
     expect(usage.err).not.toMatch(/^\s+at /m);
-    const bad = carepool('validate', 'scenarios/textbook/missing.yaml');
-    expect(bad.code).toBe(1);
-    expect(bad.err.trimEnd().split('\n')).toHaveLength(1);
   });
 });
