@@ -71,7 +71,25 @@ export interface EmergencyDepartmentConfig {
   clinicianPoolIds: string[];
 }
 
-/** The general and acute (G&A) bed base of one acute trust, treated as one pooled ward group. */
+/**
+ * A specialty bed group within a trust's G&A beds (acute medicine, care of older people, surgery…).
+ * Patients need one specialty, drawn at arrival; they take a bed of another only by outlying.
+ */
+export interface WardSpecialtyConfig {
+  /** Short id, e.g. `acuteMedicine`. */
+  id: string;
+  /** Share of the trust's emergency (not ring-fenced) G&A beds in this group; renormalised over groups. */
+  bedShare: number;
+  /** Share of emergency admissions (ED and direct) needing this specialty; renormalised. Drawn at arrival. */
+  admissionShare: number;
+  /** Clinical length of stay in this specialty (admission to medically fit), days; replaces the trust's. */
+  clinicalLosDays: DistributionSpec;
+}
+
+/**
+ * The general and acute (G&A) bed base of one acute trust: one pooled ward group, or specialty
+ * groups (`specialties`) with outlying between them.
+ */
 export interface AcuteWardsConfig {
   id: string;
   organisationId: string;
@@ -104,6 +122,17 @@ export interface AcuteWardsConfig {
    * Default lognormal mean 180, sd 120.
    */
   dischargeProcessingMinutes?: DistributionSpec;
+  /**
+   * Specialty bed groups. Default (absent or empty): all emergency beds are one pool and any free
+   * staffed bed takes any patient. Staffed beds (nurses on duty × ratio) are split across groups in
+   * proportion to their beds.
+   */
+  specialties?: WardSpecialtyConfig[];
+  /**
+   * With specialties: minutes from the decision to admit (or referral) after which a patient still
+   * waiting may take a free staffed bed of another specialty (outlying). Default (absent): never.
+   */
+  outlieAfterMinutes?: number;
 }
 
 /**

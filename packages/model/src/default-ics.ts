@@ -75,6 +75,57 @@ export function emergencyDepartment(t: TrustScale): EmergencyDepartmentConfig {
   };
 }
 
+/**
+ * Specialty bed groups of each trust's emergency G&A beds. Lengths of stay are the BNSSG PathSimR
+ * fits (calibration §3.2, local data, plausible rather than national). ASSUMPTIONS: the four groups,
+ * the admission shares, and bed shares in proportion to expected bed-days (admissions × (mean clinical
+ * stay + ~0.7 days of discharge delay)), so every group runs at about the same occupancy.
+ */
+export const DEFAULT_SPECIALTIES: NonNullable<AcuteWardsConfig['specialties']> = [
+  {
+    // Acute (general) medicine incl. the acute medical unit: many short stays (median 0.42 d, mean 1.75 d).
+    id: 'acuteMedicine',
+    admissionShare: 0.3,
+    bedShare: 0.15,
+    clinicalLosDays: { kind: 'lognormalLog', mu: -0.868, sigma: 1.689 },
+  },
+  {
+    // Medical specialties: respiratory, cardiology, gastroenterology, stroke, equal weights (means 4.4, 3.4, 4.5, 6.0 d).
+    id: 'medicalSpecialties',
+    admissionShare: 0.25,
+    bedShare: 0.27,
+    clinicalLosDays: {
+      kind: 'mixture',
+      components: [
+        { weight: 0.25, distribution: { kind: 'lognormalLog', mu: 0.293, sigma: 1.541 } },
+        { weight: 0.25, distribution: { kind: 'lognormalLog', mu: 0.51, sigma: 1.203 } },
+        { weight: 0.25, distribution: { kind: 'lognormalLog', mu: 0.415, sigma: 1.481 } },
+        { weight: 0.25, distribution: { kind: 'lognormalLog', mu: 0.641, sigma: 1.52 } },
+      ],
+    },
+  },
+  {
+    // Care of older people (geriatric medicine): median 1.6 d, mean 6.7 d, 95th percentile ≈ 26 d.
+    id: 'careOfOlderPeople',
+    admissionShare: 0.25,
+    bedShare: 0.38,
+    clinicalLosDays: { kind: 'lognormalLog', mu: 0.469, sigma: 1.692 },
+  },
+  {
+    // Emergency surgery: general surgery (mean 2.8 d) 60%, trauma & orthopaedics (gamma, mean 6.3 d) 40%.
+    id: 'surgery',
+    admissionShare: 0.2,
+    bedShare: 0.2,
+    clinicalLosDays: {
+      kind: 'mixture',
+      components: [
+        { weight: 0.6, distribution: { kind: 'lognormalLog', mu: 0.05, sigma: 1.405 } },
+        { weight: 0.4, distribution: { kind: 'gamma', shape: 0.439, scale: 1 / 0.0699 } },
+      ],
+    },
+  },
+];
+
 export function acuteWards(t: TrustScale): AcuteWardsConfig {
   return {
     id: `${t.id}.wards`,
@@ -101,9 +152,14 @@ export function acuteWards(t: TrustScale): AcuteWardsConfig {
     },
     initialOccupiedBeds: t.initialOccupiedBeds,
     dischargeCatchment: t.catchment,
-    dischargeStartHour: 9,
-    dischargeEndHour: 20,
-    dischargeProcessingMinutes: { kind: 'lognormal', mean: 180, sd: 120 },
+    // ASSUMPTION (calibrated): discharges run 10:00–18:00 after the morning ward round, and take a
+    // further ~3.3 h (medicines, transport, paperwork), so beds free mostly in the late afternoon.
+    dischargeStartHour: 10,
+    dischargeEndHour: 18,
+    dischargeProcessingMinutes: { kind: 'lognormal', mean: 200, sd: 120 },
+    specialties: DEFAULT_SPECIALTIES.map((sp) => ({ ...sp })),
+    // ASSUMPTION: a patient outlies to another specialty's free bed only after waiting this long.
+    outlieAfterMinutes: 360,
   };
 }
 
@@ -167,7 +223,7 @@ const TRUSTS: TrustScale[] = [
     edArrivalsPerDay: 320,
     cubicles: 55,
     physicalBeds: 700,
-    ringFencedElectiveBeds: 60,
+    ringFencedElectiveBeds: 100,
     directAdmissionsPerDay: 30,
     initialOccupiedBeds: 650,
     catchment: [{ localAuthorityId: 'councilNorth', share: 1 }],
@@ -178,7 +234,7 @@ const TRUSTS: TrustScale[] = [
     edArrivalsPerDay: 320,
     cubicles: 55,
     physicalBeds: 700,
-    ringFencedElectiveBeds: 60,
+    ringFencedElectiveBeds: 100,
     directAdmissionsPerDay: 30,
     initialOccupiedBeds: 650,
     catchment: [
@@ -192,7 +248,7 @@ const TRUSTS: TrustScale[] = [
     edArrivalsPerDay: 320,
     cubicles: 55,
     physicalBeds: 700,
-    ringFencedElectiveBeds: 60,
+    ringFencedElectiveBeds: 100,
     directAdmissionsPerDay: 30,
     initialOccupiedBeds: 650,
     catchment: [{ localAuthorityId: 'councilSouth', share: 1 }],

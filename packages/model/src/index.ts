@@ -14,6 +14,7 @@ export type {
   SurgeConfig,
   SystemConfig,
   VcseSupportConfig,
+  WardSpecialtyConfig,
 } from './config.js';
 export { POLICY_IDS } from './config.js';
 export type {

@@ -211,6 +211,14 @@ export const METRICS: readonly MetricDefinition[] = [
     true,
   ),
   m(
+    'admissions.outlierShare',
+    'Share of emergency admissions placed in a bed of another specialty (outliers, after `outlieAfterMinutes`); 0 when beds are one pool.',
+    BOTH,
+    LOWER,
+    ['value'],
+    false,
+  ),
+  m(
     'admissions.directWaitMinutes',
     'Time direct (non-ED) emergency admissions waited for a staffed bed.',
     BOTH,

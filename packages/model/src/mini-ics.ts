@@ -18,7 +18,7 @@ const MINI_TRUST: TrustScale = {
   edArrivalsPerDay: 96,
   cubicles: 18,
   physicalBeds: 210,
-  ringFencedElectiveBeds: 18,
+  ringFencedElectiveBeds: 30,
   directAdmissionsPerDay: 9,
   initialOccupiedBeds: 195,
   catchment: [{ localAuthorityId: 'councilNorth', share: 1 }],

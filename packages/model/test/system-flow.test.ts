@@ -52,8 +52,35 @@ describe('system flow on the mini ICS (fixed staffing double)', () => {
       expect(f.wards[0].occupied).toBeLessThanOrEqual(f.wards[0].cfg.physicalBeds);
       // Delayed patients are in beds.
       expect(c.inBedFit).toBe(f.wards.reduce((a, w) => a + w.nctr, 0));
+      // Specialty groups: occupied beds add up, and outliers waited at least the threshold.
+      const ward = f.wards[0];
+      expect(ward.groups.length).toBe(4);
+      expect(ward.groups.reduce((a, g) => a + g.occupied, 0)).toBe(ward.occupied);
+      expect(ward.groups.reduce((a, g) => a + g.queue.length, 0)).toBe(ward.waiting);
+      expect(ward.groups.reduce((a, g) => a + g.beds, 0)).toBe(ward.emergencyBeds);
+      const P = f.patients;
+      for (let id = 0; id < P.capacity; id++) {
+        const inBed = P.stage[id] >= Stage.wardClinical;
+        if (!inBed || P.source[id] === 2 || P.bedGroup[id] === P.group[id]) continue;
+        expect(P.bedAt[id] - P.decisionAt[id]).toBeGreaterThanOrEqual(ward.outlieAfterMinutes - 1e-6);
+      }
     }
     expect(Stage.free).toBe(0);
+  });
+
+  it('specialty pools: never outlying keeps every patient in a bed of their own specialty', () => {
+    const never = shortMini(60);
+    for (const w of never.acuteWards) delete w.outlieAfterMinutes;
+    const outlying = shortMini(60);
+    const a = runSystem(never, { seed: 5, replication: 0 }, fixedIcsStaffing());
+    const b = runSystem(outlying, { seed: 5, replication: 0 }, fixedIcsStaffing());
+    expect(value(a.metrics, 'admissions.outlierShare')).toBe(0);
+    expect(value(b.metrics, 'admissions.outlierShare')).toBeGreaterThan(0);
+    // One pool (no specialties) reports no outliers either.
+    const pooled = shortMini(10);
+    for (const w of pooled.acuteWards) delete w.specialties;
+    const c = runSystem(pooled, { seed: 5, replication: 0 }, fixedIcsStaffing());
+    expect(value(c.metrics, 'admissions.outlierShare')).toBe(0);
   });
 
   it('is reproducible with a seed and differs between replications', () => {

@@ -67,6 +67,10 @@ export class PatientStore {
   ward: Int32Array;
   /** Index of the local authority serving the discharge. */
   authority: Int32Array;
+  /** Specialty group (within the ward) the patient needs. */
+  group: Uint8Array;
+  /** Specialty group whose bed the patient occupies (differs from `group` when outlying). */
+  bedGroup: Uint8Array;
   stage: Uint8Array;
   source: Uint8Array;
   admit: Uint8Array;
@@ -95,6 +99,8 @@ export class PatientStore {
     this.ed = new Int32Array(initialCapacity);
     this.ward = new Int32Array(initialCapacity);
     this.authority = new Int32Array(initialCapacity);
+    this.group = new Uint8Array(initialCapacity);
+    this.bedGroup = new Uint8Array(initialCapacity);
     this.stage = new Uint8Array(initialCapacity);
     this.source = new Uint8Array(initialCapacity);
     this.admit = new Uint8Array(initialCapacity);
@@ -149,6 +155,8 @@ export class PatientStore {
     this.ed = i32(this.ed);
     this.ward = i32(this.ward);
     this.authority = i32(this.authority);
+    this.group = u8(this.group);
+    this.bedGroup = u8(this.bedGroup);
     this.stage = u8(this.stage);
     this.source = u8(this.source);
     this.admit = u8(this.admit);

@@ -192,6 +192,13 @@ export function flowMetricRows(flow: SystemFlow): MetricRow[] {
   );
   levelMax(sink, 'beds.closedForStaffingCount', wards, wOrg, (w) => w.stats.closedMax);
   sink.totals('admissions.emergencyCount', wards, wOrg, (w) => w.stats.admissions);
+  sink.ratio(
+    'admissions.outlierShare',
+    wards,
+    wOrg,
+    (w) => w.stats.outlierAdmissions,
+    (w) => w.stats.admissions,
+  );
   sink.samples('admissions.directWaitMinutes', wards, wOrg, (w) => w.stats.directWait, ['mean', 'p95']);
   sink.samples('beds.lengthOfStayDays', wards, wOrg, (w) => w.stats.los, ['mean', 'p50', 'p95']);
   sink.totals('nctr.patientsCount', wards, wOrg, (w) => w.stats.nctrSum / w.stats.snapshots, 'mean');

@@ -112,6 +112,8 @@ interface EdUnit {
 
 class WardStats {
   admissions = 0;
+  /** Admissions into a bed of another specialty (outliers). */
+  outlierAdmissions = 0;
   discharges = 0;
   los = daysHistogram();
   dischargeDelay = daysHistogram();
@@ -131,6 +133,20 @@ class WardStats {
   hours = 0;
 }
 
+/** One specialty bed group of a trust (the whole emergency bed base when no specialties are configured). */
+interface WardGroup {
+  index: number;
+  /** Physical emergency beds of the group. */
+  beds: number;
+  /** Beds of groups before this one (for splitting staffed beds in proportion). */
+  bedsBefore: number;
+  los: Distribution;
+  /** Patients needing this specialty waiting for a bed, in decision order. */
+  queue: IntQueue;
+  occupied: number;
+  staffed: number;
+}
+
 interface WardUnit {
   cfg: AcuteWardsConfig;
   index: number;
@@ -142,7 +158,16 @@ interface WardUnit {
   processing: Distribution;
   catchmentCumulative: Float64Array;
   catchmentAuthority: Int32Array;
-  queue: IntQueue;
+  /** Specialty groups (one when none are configured). */
+  groups: WardGroup[];
+  /** Cumulative admission shares of the groups, for drawing a patient's specialty. */
+  groupCumulative: Float64Array;
+  /** Minutes waited before a patient may outlie (+Infinity: never). */
+  outlieAfterMinutes: number;
+  /** Emergency beds (physical − ring-fenced). */
+  emergencyBeds: number;
+  /** Patients waiting for a bed, all groups. */
+  waiting: number;
   occupied: number;
   staffedEmergency: number;
   staffedTotal: number;
@@ -305,6 +330,70 @@ class CommunityUnit {
   }
 }
 
+/** Specialty groups of a trust's emergency beds, with emergency beds split by share (largest remainder). */
+function wardGroups(w: AcuteWardsConfig): {
+  groups: WardGroup[];
+  groupCumulative: Float64Array;
+  outlieAfterMinutes: number;
+  emergencyBeds: number;
+} {
+  const emergencyBeds = Math.max(0, w.physicalBeds - w.ringFencedElectiveBeds);
+  const specs = w.specialties ?? [];
+  const outlieAfterMinutes = w.outlieAfterMinutes ?? Number.POSITIVE_INFINITY;
+  if (!(outlieAfterMinutes >= 0)) {
+    throw new ModelError(`acuteWards '${w.id}': outlieAfterMinutes must be ≥ 0; got ${w.outlieAfterMinutes}`);
+  }
+  if (specs.length === 0) {
+    const group: WardGroup = {
+      index: 0,
+      beds: emergencyBeds,
+      bedsBefore: 0,
+      los: distributionFromSpec(w.clinicalLosDays),
+      queue: new IntQueue(),
+      occupied: 0,
+      staffed: emergencyBeds,
+    };
+    return { groups: [group], groupCumulative: Float64Array.of(1), outlieAfterMinutes, emergencyBeds };
+  }
+  if (specs.length > 255) throw new ModelError(`acuteWards '${w.id}': at most 255 specialties`);
+  let bedSum = 0;
+  let admissionSum = 0;
+  for (const sp of specs) {
+    if (!(sp.bedShare > 0) || !(sp.admissionShare >= 0)) {
+      throw new ModelError(
+        `acuteWards '${w.id}' specialty '${sp.id}': bedShare must be > 0 and admissionShare ≥ 0`,
+      );
+    }
+    bedSum += sp.bedShare;
+    admissionSum += sp.admissionShare;
+  }
+  if (!(admissionSum > 0)) throw new ModelError(`acuteWards '${w.id}': specialty admissionShares sum to 0`);
+  const groups: WardGroup[] = [];
+  let before = 0;
+  let cumulativeShare = 0;
+  for (const [i, sp] of specs.entries()) {
+    cumulativeShare += sp.bedShare / bedSum;
+    const upTo = i === specs.length - 1 ? emergencyBeds : Math.round(emergencyBeds * cumulativeShare);
+    groups.push({
+      index: i,
+      beds: upTo - before,
+      bedsBefore: before,
+      los: distributionFromSpec(sp.clinicalLosDays),
+      queue: new IntQueue(),
+      occupied: 0,
+      staffed: upTo - before,
+    });
+    before = upTo;
+  }
+  let running = 0;
+  const groupCumulative = Float64Array.from(specs, (sp) => {
+    running += sp.admissionShare / admissionSum;
+    return running;
+  });
+  groupCumulative[groupCumulative.length - 1] = 1;
+  return { groups, groupCumulative, outlieAfterMinutes, emergencyBeds };
+}
+
 /** What leaves the model, counted for conservation checks. */
 export interface FlowDepartures {
   edDischarged: number;
@@ -361,6 +450,7 @@ export class SystemFlow implements PressureSource {
   private hHourly!: HandlerId;
   private hRatioChange!: HandlerId;
   private hSocialCare!: HandlerId;
+  private hOutlie!: HandlerId;
 
   constructor(args: SystemFlowArgs) {
     this.sim = args.sim;
@@ -446,7 +536,8 @@ export class SystemFlow implements PressureSource {
         catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) =>
           authorityOf(c.localAuthorityId, `acuteWards '${w.id}' dischargeCatchment`),
         ),
-        queue: new IntQueue(),
+        ...wardGroups(w),
+        waiting: 0,
         occupied: 0,
         staffedEmergency: Math.max(0, physical - w.ringFencedElectiveBeds),
         staffedTotal: physical,
@@ -540,6 +631,7 @@ export class SystemFlow implements PressureSource {
     this.hHourly = sim.registerHandler(() => this.onHourly(), 'hourlyObservation');
     this.hRatioChange = sim.registerHandler(() => this.refreshStaffing(), 'nurseRatioChange');
     this.hSocialCare = sim.registerHandler((d) => this.onSocialCareStep(d), 'socialCareStep');
+    this.hOutlie = sim.registerHandler((p) => this.onOutlieAllowed(p), 'outlieAllowed');
 
     staffing.subscribe(() => this.refreshStaffing());
     this.refreshStaffing();
@@ -608,6 +700,13 @@ export class SystemFlow implements PressureSource {
         // Residual stay: uniform fraction of a fresh stay (the IPACS shortcut); the warm-up absorbs the bias.
         P.clinicalLosMinutes[id] *= stream.uniform();
         P.stage[id] = Stage.wardClinical;
+        // In a bed of their own specialty if one is free, else outlying in the emptiest group.
+        let g = w.groups[P.group[id]];
+        if (g.occupied >= g.beds) {
+          for (const h of w.groups) if (h.beds - h.occupied > g.beds - g.occupied) g = h;
+        }
+        P.bedGroup[id] = g.index;
+        g.occupied++;
         w.occupied++;
         this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
       }
@@ -635,7 +734,18 @@ export class SystemFlow implements PressureSource {
   private drawDischargeAttributes(id: number, w: WardUnit, stream: RandomStream): void {
     const P = this.patients;
     const shares = this.config.dischargePathways;
-    P.clinicalLosMinutes[id] = w.los.sample(stream) * MINUTES_PER_DAY;
+    if (w.groups.length > 1) {
+      // Specialty first (one uniform, only when specialties are configured), then its length of stay.
+      const uGroup = stream.uniform();
+      const cumulative = w.groupCumulative;
+      let g = 0;
+      while (g < cumulative.length - 1 && uGroup > cumulative[g]) g++;
+      P.group[id] = g;
+      P.clinicalLosMinutes[id] = w.groups[g].los.sample(stream) * MINUTES_PER_DAY;
+    } else {
+      P.group[id] = 0;
+      P.clinicalLosMinutes[id] = w.los.sample(stream) * MINUTES_PER_DAY;
+    }
     const u = stream.uniform();
     let pathway: number = Pathway.p3;
     if (u < shares.p0HomeShare) pathway = Pathway.p0;
@@ -673,8 +783,24 @@ export class SystemFlow implements PressureSource {
       const staffedTotal = Math.min(w.cfg.physicalBeds, Math.floor(nurses * ratio + 1e-9));
       w.staffedTotal = staffedTotal;
       const before = w.staffedEmergency;
-      w.staffedEmergency = Math.max(0, staffedTotal - w.cfg.ringFencedElectiveBeds);
-      if (w.staffedEmergency > before) this.tryAdmit(w);
+      const staffedEmergency = Math.max(0, staffedTotal - w.cfg.ringFencedElectiveBeds);
+      w.staffedEmergency = staffedEmergency;
+      if (w.groups.length === 1) {
+        w.groups[0].staffed = staffedEmergency;
+        if (staffedEmergency > before) this.tryAdmit(w, w.groups[0]);
+      } else if (staffedEmergency !== before) {
+        // Staffed beds split across groups in proportion to their beds (cumulative rounding keeps the sum).
+        const total = Math.max(1, w.emergencyBeds);
+        let grew = false;
+        for (const g of w.groups) {
+          const staffed =
+            Math.round((staffedEmergency * (g.bedsBefore + g.beds)) / total) -
+            Math.round((staffedEmergency * g.bedsBefore) / total);
+          if (staffed > g.staffed) grew = true;
+          g.staffed = staffed;
+        }
+        if (grew) for (const g of w.groups) this.tryAdmit(w, g);
+      }
     }
     for (const ed of this.eds) {
       const before = ed.clinicians;
@@ -793,9 +919,7 @@ export class SystemFlow implements PressureSource {
     P.stage[id] = Stage.edBoarding;
     ed.boarding++;
     ed.boardingLevel.update(now, ed.boarding);
-    const ward = this.wards[ed.ward];
-    ward.queue.push(id);
-    this.tryAdmit(ward);
+    this.joinBedQueue(this.wards[ed.ward], id);
   }
 
   /**
@@ -864,36 +988,96 @@ export class SystemFlow implements PressureSource {
     P.decisionAt[id] = this.sim.now;
     this.drawDischargeAttributes(id, w, w.directAttributeStream);
     P.stage[id] = Stage.directWaiting;
-    w.queue.push(id);
-    this.tryAdmit(w);
+    this.joinBedQueue(w, id);
     this.scheduleNextDirect(w);
   }
 
-  /** Admits waiting patients (ED boarders and direct admissions, first come first served) into staffed beds. */
-  private tryAdmit(w: WardUnit): void {
+  /** Queues a patient (decision time already set) for a bed of their specialty, and admits if one is free. */
+  private joinBedQueue(w: WardUnit, id: number): void {
+    const g = w.groups[this.patients.group[id]];
+    g.queue.push(id);
+    w.waiting++;
+    this.tryAdmit(w, g);
+    if (this.patients.stage[id] !== Stage.wardClinical && w.outlieAfterMinutes < Number.POSITIVE_INFINITY) {
+      const at = this.patients.decisionAt[id] + w.outlieAfterMinutes;
+      if (at < this.endMinutes) this.sim.scheduleAt(at, this.hOutlie, id);
+    }
+  }
+
+  /**
+   * Fills group g's free staffed beds: its own patients first (first come first served), then, if
+   * its queue is empty, patients of other specialties who have waited past the outlying threshold
+   * (longest wait first).
+   */
+  private tryAdmit(w: WardUnit, g: WardGroup): void {
+    while (g.queue.length > 0 && g.occupied < g.staffed) this.admitToBed(w, g, g.queue.shift());
+    if (g.occupied >= g.staffed || w.waiting === 0 || w.outlieAfterMinutes === Number.POSITIVE_INFINITY)
+      return;
+    const P = this.patients;
+    const latestDecision = this.sim.now - w.outlieAfterMinutes + 1e-9;
+    while (g.occupied < g.staffed) {
+      let from: WardGroup | undefined;
+      let earliest = latestDecision;
+      for (const h of w.groups) {
+        if (h === g || h.queue.length === 0) continue;
+        const at = P.decisionAt[h.queue.peek()];
+        if (at <= earliest) {
+          earliest = at;
+          from = h;
+        }
+      }
+      if (from === undefined) return;
+      this.admitToBed(w, g, from.queue.shift());
+    }
+  }
+
+  /** A waiting patient reached the outlying threshold: take a free bed of another specialty, if any. */
+  private onOutlieAllowed(id: number): void {
+    const P = this.patients;
+    const stage = P.stage[id];
+    if (stage !== Stage.edBoarding && stage !== Stage.directWaiting) return;
+    const w = this.wards[P.ward[id]];
+    // Ids are recycled: act only for the patient this timer was set for.
+    if (Math.abs(P.decisionAt[id] + w.outlieAfterMinutes - this.sim.now) > 1e-6) return;
+    const own = w.groups[P.group[id]];
+    // Free beds elsewhere go to the longest waiters (queue heads); the emptiest group takes them.
+    const latestDecision = this.sim.now - w.outlieAfterMinutes + 1e-9;
+    while (own.queue.length > 0 && P.decisionAt[own.queue.peek()] <= latestDecision) {
+      let best: WardGroup | undefined;
+      for (const h of w.groups) {
+        if (h === own || h.occupied >= h.staffed) continue;
+        if (best === undefined || h.staffed - h.occupied > best.staffed - best.occupied) best = h;
+      }
+      if (best === undefined) return;
+      this.admitToBed(w, best, own.queue.shift());
+    }
+  }
+
+  private admitToBed(w: WardUnit, g: WardGroup, id: number): void {
     const P = this.patients;
     const now = this.sim.now;
-    while (w.queue.length > 0 && w.occupied < w.staffedEmergency) {
-      const id = w.queue.shift();
-      w.occupied++;
-      P.bedAt[id] = now;
-      if (now >= this.warmupMinutes) {
-        w.stats.admissions++;
-        w.day.get('admissions')[Math.floor(now / MINUTES_PER_DAY)]++;
-      }
-      if (P.stage[id] === Stage.edBoarding) {
-        const ed = this.eds[P.ed[id]];
-        ed.boarding--;
-        ed.boardingLevel.update(now, ed.boarding);
-        ed.freeCubicles++;
-        this.leaveEd(ed, id, now, 3);
-        this.tryStartTreatment(ed);
-      } else if (now >= this.warmupMinutes) {
-        w.stats.directWait.add(now - P.decisionAt[id]);
-      }
-      P.stage[id] = Stage.wardClinical;
-      this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
+    g.occupied++;
+    w.occupied++;
+    w.waiting--;
+    P.bedGroup[id] = g.index;
+    P.bedAt[id] = now;
+    if (now >= this.warmupMinutes) {
+      w.stats.admissions++;
+      if (g.index !== P.group[id]) w.stats.outlierAdmissions++;
+      w.day.get('admissions')[Math.floor(now / MINUTES_PER_DAY)]++;
     }
+    if (P.stage[id] === Stage.edBoarding) {
+      const ed = this.eds[P.ed[id]];
+      ed.boarding--;
+      ed.boardingLevel.update(now, ed.boarding);
+      ed.freeCubicles++;
+      this.leaveEd(ed, id, now, 3);
+      this.tryStartTreatment(ed);
+    } else if (now >= this.warmupMinutes) {
+      w.stats.directWait.add(now - P.decisionAt[id]);
+    }
+    P.stage[id] = Stage.wardClinical;
+    this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
   }
 
   private onMedicallyFit(id: number): void {
@@ -938,6 +1122,8 @@ export class SystemFlow implements PressureSource {
     const P = this.patients;
     const w = this.wards[P.ward[id]];
     const now = this.sim.now;
+    const g = w.groups[P.bedGroup[id]];
+    g.occupied--;
     w.occupied--;
     w.nctr--;
     w.nctrLevel.update(now, w.nctr);
@@ -952,7 +1138,7 @@ export class SystemFlow implements PressureSource {
       this.community[w.index % this.community.length].followUpsToday++;
     }
     P.release(id);
-    this.tryAdmit(w);
+    this.tryAdmit(w, g);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1294,7 +1480,7 @@ export class SystemFlow implements PressureSource {
   private wardPressure(w: WardUnit): number {
     return Math.min(
       1,
-      (w.occupied + w.cfg.ringFencedElectiveBeds + w.queue.length) / Math.max(1, w.cfg.physicalBeds),
+      (w.occupied + w.cfg.ringFencedElectiveBeds + w.waiting) / Math.max(1, w.cfg.physicalBeds),
     );
   }
 
@@ -1316,10 +1502,10 @@ export class SystemFlow implements PressureSource {
         organisationId: w.organisationId,
         service: 'ward',
         pressureScore: this.wardPressure(w),
-        waitingCount: w.queue.length,
+        waitingCount: w.waiting,
         staffOnDuty: onDuty(w.organisationId, 'ward'),
         staffRequired: Math.ceil(
-          Math.min(w.cfg.physicalBeds, w.occupied + w.cfg.ringFencedElectiveBeds + w.queue.length) / ratio,
+          Math.min(w.cfg.physicalBeds, w.occupied + w.cfg.ringFencedElectiveBeds + w.waiting) / ratio,
         ),
       });
     }
