@@ -7,8 +7,6 @@ import type { DemandProfile, SurgeConfig } from '../config.js';
 import { ModelError } from '../errors.js';
 
 const MS_PER_DAY = 86_400_000;
-/** Days the weekday/month tables extend beyond the run. */
-const CALENDAR_PADDING_DAYS = 14;
 
 /** Parses an ISO date (YYYY-MM-DD) to a UTC day number. */
 export function parseIsoDate(iso: string): number {
@@ -29,16 +27,17 @@ export class RunCalendar {
   /** Years since the start (fractional), for growth. */
   readonly yearsFromStart: Float64Array;
   private readonly startDayNumber: number;
+  private readonly startWeekday: number;
 
   constructor(startDate: string, totalDays: number) {
     this.startDayNumber = parseIsoDate(startDate);
     this.totalDays = totalDays;
-    // Two weeks of padding past the end, so look-ahead (the next working day) never runs off the table.
-    const covered = totalDays + CALENDAR_PADDING_DAYS;
-    this.weekday = new Uint8Array(covered);
-    this.month = new Uint8Array(covered);
-    this.yearsFromStart = new Float64Array(covered);
-    for (let d = 0; d < covered; d++) {
+    // Day number 0 (1970-01-01) was a Thursday: Monday = 0 makes it 3.
+    this.startWeekday = (((this.startDayNumber + 3) % 7) + 7) % 7;
+    this.weekday = new Uint8Array(totalDays);
+    this.month = new Uint8Array(totalDays);
+    this.yearsFromStart = new Float64Array(totalDays);
+    for (let d = 0; d < totalDays; d++) {
       const date = new Date((this.startDayNumber + d) * MS_PER_DAY);
       this.weekday[d] = (date.getUTCDay() + 6) % 7;
       this.month[d] = date.getUTCMonth();
@@ -51,9 +50,17 @@ export class RunCalendar {
     return new Date((this.startDayNumber + day) * MS_PER_DAY).toISOString().slice(0, 10);
   }
 
-  /** Whether `day` is Monday–Friday. */
+  /**
+   * Weekday of any day, Monday = 0, also before the start or past the end of the tables (look-ahead
+   * to the next working shift may run past the end of the run).
+   */
+  weekdayOf(day: number): number {
+    return (((this.startWeekday + day) % 7) + 7) % 7;
+  }
+
+  /** Whether `day` is Monday–Friday (any day, inside the run or not). */
   isWorkingDay(day: number): boolean {
-    return this.weekday[day] < 5;
+    return this.weekdayOf(day) < 5;
   }
 }
 

@@ -680,8 +680,8 @@ export class Workforce implements StaffingSource {
 
   private worksOnDay(pool: PoolRuntime, day: number): boolean {
     if (pool.config.shiftPattern.worksWeekends) return true;
-    const weekday = day >= 0 ? this.calendar.weekday[day] : (this.calendar.weekday[0] + 6) % 7;
-    return weekday < 5;
+    // Arithmetic weekday: the look-ahead may pass the end of the calendar's tables (or precede day 0).
+    return this.calendar.isWorkingDay(day);
   }
 
   /** Advances (nextDay, nextShift) to the first working shift starting at or after `fromMinutes`. */
