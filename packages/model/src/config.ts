@@ -69,6 +69,11 @@ export interface EmergencyDepartmentConfig {
   leaveWithoutBeingSeenAfterMinutes?: DistributionSpec;
   /** Staff pool ids whose on-shift members treat ED patients (ED doctors and ED nurses as practitioners). */
   clinicianPoolIds: string[];
+  /**
+   * Trolley spaces outside the cubicles (corridor care) where admitted patients may board, freeing
+   * their cubicle while they wait for a bed. Default 0: every boarder holds a cubicle.
+   */
+  boardingSpaces?: number;
 }
 
 /**

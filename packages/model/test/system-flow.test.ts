@@ -47,7 +47,10 @@ describe('system flow on the mini ICS (fixed staffing double)', () => {
       const ed = f.eds[0];
       expect(c.edBoarding).toBe(ed.boarding);
       expect(c.edWaiting + c.edTreatment + c.edDecision + c.edBoarding).toBe(ed.inDepartment);
-      expect(ed.freeCubicles).toBe(ed.cfg.cubicles - c.edTreatment - c.edDecision - c.edBoarding);
+      expect(ed.freeCubicles).toBe(
+        ed.cfg.cubicles - c.edTreatment - c.edDecision - (c.edBoarding - ed.corridorBoarding),
+      );
+      expect(ed.freeBoardingSpaces + ed.corridorBoarding).toBe(ed.cfg.boardingSpaces ?? 0);
       expect(ed.freeCubicles).toBeGreaterThanOrEqual(0);
       expect(f.wards[0].occupied).toBeLessThanOrEqual(f.wards[0].cfg.physicalBeds);
       // Delayed patients are in beds.

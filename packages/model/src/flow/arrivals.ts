@@ -2,7 +2,11 @@
  * Non-homogeneous Poisson arrivals against a piecewise-constant table of rates per simulated hour,
  * sampled exactly by inverting the cumulative rate: one uniform per arrival, whatever the profile.
  */
-import { MINUTES_PER_HOUR, type RandomStream } from '@carepool/engine';
+import { MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR, type RandomStream } from '@carepool/engine';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
 
 /**
  * The next arrival after `nowMinutes` for hourly rates `ratePerMinuteByHour` (index = hour since the

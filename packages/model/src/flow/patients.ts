@@ -78,6 +78,8 @@ export class PatientStore {
   pathway: Uint8Array;
   vcseEligible: Uint8Array;
   communityFollowUp: Uint8Array;
+  /** 1 while an admitted patient boards in a corridor space rather than a cubicle. */
+  inCorridor: Uint8Array;
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
@@ -108,6 +110,7 @@ export class PatientStore {
     this.pathway = new Uint8Array(initialCapacity);
     this.vcseEligible = new Uint8Array(initialCapacity);
     this.communityFollowUp = new Uint8Array(initialCapacity);
+    this.inCorridor = new Uint8Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -164,6 +167,7 @@ export class PatientStore {
     this.pathway = u8(this.pathway);
     this.vcseEligible = u8(this.vcseEligible);
     this.communityFollowUp = u8(this.communityFollowUp);
+    this.inCorridor = u8(this.inCorridor);
     this.free = i32(this.free);
     this.capacity = cap;
   }

@@ -14,10 +14,10 @@
 import {
   type Distribution,
   distributionFromSpec,
-  EventPriority,
+  EventPriority as ENGINE_EventPriority,
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
   type HandlerId,
-  MINUTES_PER_DAY,
-  MINUTES_PER_HOUR,
   type RandomStream,
   type RandomStreams,
   type Simulation,
@@ -34,10 +34,31 @@ import type {
 } from '../config.js';
 import type { PressureSource, ServiceKind, ServicePressure, StaffingSource } from '../contracts.js';
 import { ModelError } from '../errors.js';
-import { cumulativeHourShares, minuteOfDayFromProfile, nextArrivalAt, poissonCount } from './arrivals.js';
+import {
+  nextArrivalAt as ARRIVALS_nextArrivalAt,
+  cumulativeHourShares,
+  minuteOfDayFromProfile,
+  poissonCount,
+} from './arrivals.js';
 import { hourlyRatePerMinute, RunCalendar, surgeMultiplierByDay } from './calendar.js';
-import { IntQueue, Pathway, PatientStore, Source, Stage } from './patients.js';
+import {
+  IntQueue,
+  Pathway as PATIENT_Pathway,
+  Source as PATIENT_Source,
+  Stage as PATIENT_Stage,
+  PatientStore,
+} from './patients.js';
 import { LevelStat, SampleStat } from './stats.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const EventPriority = ENGINE_EventPriority;
+const nextArrivalAt = ARRIVALS_nextArrivalAt;
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+const Pathway = PATIENT_Pathway;
+const Source = PATIENT_Source;
+const Stage = PATIENT_Stage;
 
 const FOUR_HOURS = 240;
 const TWELVE_HOURS = 720;
@@ -98,6 +119,10 @@ interface EdUnit {
   patience: Distribution | undefined;
   queue: IntQueue;
   freeCubicles: number;
+  /** Free corridor (boarding) spaces. */
+  freeBoardingSpaces: number;
+  /** Boarders in corridor spaces (not holding a cubicle). */
+  corridorBoarding: number;
   busyClinicians: number;
   clinicians: number;
   boarding: number;
@@ -106,6 +131,13 @@ interface EdUnit {
   inDepartmentLevel: LevelStat;
   stats: EdStats;
   day: DayCounters;
+  /** Day arrays written per departure, resolved once (no lookup by name per event). */
+  dayAttendances: Float64Array;
+  dayWithin4h: Float64Array;
+  dayOver12h: Float64Array;
+  dayTimeToBedSum: Float64Array;
+  dayTimeToBedCount: Float64Array;
+  dayDtaOver12h: Float64Array;
   arrivals: number;
   lastBoardingArea: number;
 }
@@ -178,6 +210,9 @@ interface WardUnit {
   dischargeEndMinute: number;
   stats: WardStats;
   day: DayCounters;
+  /** Day arrays written per admission and discharge, resolved once. */
+  dayAdmissions: Float64Array;
+  dayDischarges: Float64Array;
   directArrivals: number;
   lastNctrArea: number;
   /** ED indices of this trust, to restart them when cubicles free. */
@@ -515,6 +550,7 @@ export class SystemFlow implements PressureSource {
         running += c.share / (sum || 1);
         return running;
       });
+      const wardDay = new DayCounters(this.totalDays);
       const ward: WardUnit = {
         cfg: w,
         index: this.wards.length,
@@ -547,7 +583,9 @@ export class SystemFlow implements PressureSource {
         dischargeStartMinute: (w.dischargeStartHour ?? 9) * MINUTES_PER_HOUR,
         dischargeEndMinute: (w.dischargeEndHour ?? 20) * MINUTES_PER_HOUR,
         stats: new WardStats(),
-        day: new DayCounters(this.totalDays),
+        day: wardDay,
+        dayAdmissions: wardDay.get('admissions'),
+        dayDischarges: wardDay.get('discharges'),
         directArrivals: 0,
         lastNctrArea: 0,
         eds: [],
@@ -568,6 +606,7 @@ export class SystemFlow implements PressureSource {
           `emergencyDepartment '${e.id}': organisation '${e.organisationId}' has no acuteWards`,
         );
       }
+      const edDay = new DayCounters(this.totalDays);
       const unit: EdUnit = {
         cfg: e,
         index: this.eds.length,
@@ -595,6 +634,8 @@ export class SystemFlow implements PressureSource {
             : distributionFromSpec(e.leaveWithoutBeingSeenAfterMinutes),
         queue: new IntQueue(),
         freeCubicles: e.cubicles,
+        freeBoardingSpaces: Math.max(0, Math.floor(e.boardingSpaces ?? 0)),
+        corridorBoarding: 0,
         busyClinicians: 0,
         clinicians: 0,
         boarding: 0,
@@ -602,7 +643,13 @@ export class SystemFlow implements PressureSource {
         boardingLevel: new LevelStat(),
         inDepartmentLevel: new LevelStat(),
         stats: new EdStats(),
-        day: new DayCounters(this.totalDays),
+        day: edDay,
+        dayAttendances: edDay.get('attendances'),
+        dayWithin4h: edDay.get('within4h'),
+        dayOver12h: edDay.get('over12h'),
+        dayTimeToBedSum: edDay.get('timeToBedSum'),
+        dayTimeToBedCount: edDay.get('timeToBedCount'),
+        dayDtaOver12h: edDay.get('dtaOver12h'),
         arrivals: 0,
         lastBoardingArea: 0,
       };
@@ -919,7 +966,16 @@ export class SystemFlow implements PressureSource {
     P.stage[id] = Stage.edBoarding;
     ed.boarding++;
     ed.boardingLevel.update(now, ed.boarding);
+    P.inCorridor[id] = 0;
     this.joinBedQueue(this.wards[ed.ward], id);
+    // Still waiting: move to a corridor space if one is free, releasing the cubicle.
+    if (P.stage[id] === Stage.edBoarding && ed.freeBoardingSpaces > 0) {
+      ed.freeBoardingSpaces--;
+      ed.corridorBoarding++;
+      P.inCorridor[id] = 1;
+      ed.freeCubicles++;
+      this.tryStartTreatment(ed);
+    }
   }
 
   /**
@@ -938,14 +994,14 @@ export class SystemFlow implements PressureSource {
       s.attendances++;
       s.timeInDepartment.add(minutesInDept);
       const day = Math.floor(atMinutes / MINUTES_PER_DAY);
-      ed.day.get('attendances')[day]++;
+      ed.dayAttendances[day]++;
       if (minutesInDept <= FOUR_HOURS) {
         s.within4h++;
-        ed.day.get('within4h')[day]++;
+        ed.dayWithin4h[day]++;
       }
       if (minutesInDept > TWELVE_HOURS) {
         s.over12h++;
-        ed.day.get('over12h')[day]++;
+        ed.dayOver12h[day]++;
       }
       if (kind === 2) s.lwbs++;
       if (kind === 3) {
@@ -953,11 +1009,11 @@ export class SystemFlow implements PressureSource {
         if (minutesInDept <= FOUR_HOURS) s.admittedWithin4h++;
         const dta = atMinutes - P.decisionAt[id];
         s.timeToBed.add(dta);
-        ed.day.get('timeToBedSum')[day] += dta;
-        ed.day.get('timeToBedCount')[day]++;
+        ed.dayTimeToBedSum[day] += dta;
+        ed.dayTimeToBedCount[day]++;
         if (dta > TWELVE_HOURS) {
           s.dtaOver12h++;
-          ed.day.get('dtaOver12h')[day]++;
+          ed.dayDtaOver12h[day]++;
         }
       }
     }
@@ -1064,15 +1120,22 @@ export class SystemFlow implements PressureSource {
     if (now >= this.warmupMinutes) {
       w.stats.admissions++;
       if (g.index !== P.group[id]) w.stats.outlierAdmissions++;
-      w.day.get('admissions')[Math.floor(now / MINUTES_PER_DAY)]++;
+      w.dayAdmissions[Math.floor(now / MINUTES_PER_DAY)]++;
     }
     if (P.stage[id] === Stage.edBoarding) {
       const ed = this.eds[P.ed[id]];
       ed.boarding--;
       ed.boardingLevel.update(now, ed.boarding);
-      ed.freeCubicles++;
-      this.leaveEd(ed, id, now, 3);
-      this.tryStartTreatment(ed);
+      if (P.inCorridor[id] === 1) {
+        P.inCorridor[id] = 0;
+        ed.corridorBoarding--;
+        ed.freeBoardingSpaces++;
+        this.leaveEd(ed, id, now, 3);
+      } else {
+        ed.freeCubicles++;
+        this.leaveEd(ed, id, now, 3);
+        this.tryStartTreatment(ed);
+      }
     } else if (now >= this.warmupMinutes) {
       w.stats.directWait.add(now - P.decisionAt[id]);
     }
@@ -1132,7 +1195,7 @@ export class SystemFlow implements PressureSource {
       w.stats.discharges++;
       w.stats.los.add((now - P.bedAt[id]) / MINUTES_PER_DAY);
       w.stats.dischargeDelay.add((now - P.fitAt[id]) / MINUTES_PER_DAY);
-      w.day.get('discharges')[Math.floor(now / MINUTES_PER_DAY)]++;
+      w.dayDischarges[Math.floor(now / MINUTES_PER_DAY)]++;
     }
     if (P.communityFollowUp[id] === 1 && this.community.length > 0) {
       this.community[w.index % this.community.length].followUpsToday++;

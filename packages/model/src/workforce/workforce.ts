@@ -19,13 +19,13 @@
 import {
   type Distribution,
   distributionFromSpec,
+  EventPriority as ENGINE_EventPriority,
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
+  MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR,
   type EventId,
-  EventPriority,
   type HandlerId,
   lognormalFromLog,
-  MINUTES_PER_DAY,
-  MINUTES_PER_HOUR,
-  MINUTES_PER_YEAR,
   type RandomStream,
   type RandomStreams,
   type Simulation,
@@ -46,6 +46,13 @@ import { ModelError } from '../errors.js';
 import { RunCalendar } from '../flow/calendar.js';
 import type { StaffPoolConfig } from '../workforce-config.js';
 import { total, WorkforceLedger } from './ledger.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const EventPriority = ENGINE_EventPriority;
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
 
 /** The services in a fixed order; a slot is (organisation, service). */
 export const SERVICE_KINDS: readonly ServiceKind[] = [
