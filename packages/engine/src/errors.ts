@@ -36,20 +36,29 @@ export function assertDuration(value: number, what: string, atMinutes?: number):
 /** Throws unless `value` is finite and > 0 (rates, means, scales). */
 export function assertPositive(value: number, what: string): void {
   if (!(value > 0) || value === Number.POSITIVE_INFINITY) {
-    throw new SimulationError('invalid-parameter', `${what} must be a finite number > 0; got ${String(value)}`);
+    throw new SimulationError(
+      'invalid-parameter',
+      `${what} must be a finite number > 0; got ${String(value)}`,
+    );
   }
 }
 
 /** Throws unless `value` is finite and ≥ 0. */
 export function assertNonNegative(value: number, what: string): void {
   if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
-    throw new SimulationError('invalid-parameter', `${what} must be a finite number ≥ 0; got ${String(value)}`);
+    throw new SimulationError(
+      'invalid-parameter',
+      `${what} must be a finite number ≥ 0; got ${String(value)}`,
+    );
   }
 }
 
 /** Throws unless `value` is a probability in [0, 1]. */
 export function assertProbability(value: number, what: string): void {
   if (!(value >= 0 && value <= 1)) {
-    throw new SimulationError('invalid-parameter', `${what} must be a probability in [0, 1]; got ${String(value)}`);
+    throw new SimulationError(
+      'invalid-parameter',
+      `${what} must be a probability in [0, 1]; got ${String(value)}`,
+    );
   }
 }

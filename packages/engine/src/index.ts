@@ -1,3 +1,6 @@
+export type { PoissonArrivalsOptions, RateProfileOptions, Surge } from './arrivals.js';
+export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arrivals.js';
+export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
 export type { DistributionSpec } from './distribution-spec.js';
 export { distributionFromSpec } from './distribution-spec.js';
 export type { Distribution, MixtureComponent } from './distributions.js';
@@ -22,18 +25,6 @@ export {
   uniform,
   weibull,
 } from './distributions.js';
-export type { PoissonArrivalsOptions, RateProfileOptions, Surge } from './arrivals.js';
-export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arrivals.js';
-export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
-export type { CounterData, HistogramData, TallyData, TimeWeightedData } from './monitors.js';
-export {
-  Counter,
-  HISTOGRAM_RELATIVE_ERROR,
-  HISTOGRAM_SUB_BUCKET_BITS,
-  Histogram,
-  Tally,
-  TimeWeighted,
-} from './monitors.js';
 export type { SimulationErrorCode } from './errors.js';
 export {
   assertDuration,
@@ -44,6 +35,15 @@ export {
 } from './errors.js';
 export type { LevelOptions, LevelRequestState, LevelStats } from './level.js';
 export { Level, LevelRequest } from './level.js';
+export type { CounterData, HistogramData, TallyData, TimeWeightedData } from './monitors.js';
+export {
+  Counter,
+  HISTOGRAM_RELATIVE_ERROR,
+  HISTOGRAM_SUB_BUCKET_BITS,
+  Histogram,
+  Tally,
+  TimeWeighted,
+} from './monitors.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
 export { Awaitable, activeProcess, Interrupt, Process, Signal, timeoutMinutes } from './process.js';
 export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';
@@ -75,15 +75,6 @@ export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
-export type {
-  Unit,
-  UnitCallbacks,
-  UnitPoolOptions,
-  UnitPoolStats,
-  UnitRequestOptions,
-  UnitRequestState,
-} from './unit-pool.js';
-export { UnitPool, UnitRequest } from './unit-pool.js';
 export {
   daysFromMinutes,
   hoursFromMinutes,
@@ -96,3 +87,12 @@ export {
   minutesFromWeeks,
   TIME_UNIT,
 } from './time.js';
+export type {
+  Unit,
+  UnitCallbacks,
+  UnitPoolOptions,
+  UnitPoolStats,
+  UnitRequestOptions,
+  UnitRequestState,
+} from './unit-pool.js';
+export { UnitPool, UnitRequest } from './unit-pool.js';
