@@ -267,13 +267,17 @@ export class Resource {
   // handlers
   private readonly patienceHandler: HandlerId;
   private readonly capacityHandler: HandlerId;
-  // statistics
+  // Statistics. The areas under units in use, queue length and capacity are kept as running sums
+  // that change by ∓now at each step of the level (area up to t = acc + level · t), so a change
+  // costs one addition instead of a multiply-add per level on every call.
   private statsFrom: number;
-  private lastChangeAt: number;
-  private busyArea = 0;
-  private queueArea = 0;
-  private capacityArea = 0;
+  private busyAcc = 0;
+  private queueAcc = 0;
+  private capacityAcc = 0;
+  // Overtime (units in use beyond capacity) is accrued only while it exists: it can start only at
+  // a capacity drop, and every change while it lasts calls `accrueOvertime` first.
   private overtimeArea = 0;
+  private overtimeFrom: number;
   private waitCount = 0;
   private waitSum = 0;
   private waitSumSq = 0;
@@ -310,7 +314,8 @@ export class Resource {
       this.capacity = capacity;
     }
     this.statsFrom = sim.now;
-    this.lastChangeAt = sim.now;
+    this.overtimeFrom = sim.now;
+    this.capacityAcc = -this.capacity * sim.now;
     this.patienceHandler = sim.registerHandler((slot) => this.onPatienceEnd(slot), `${this.name}.patience`);
     this.capacityHandler = sim.registerHandler(() => this.onScheduledChange(), `${this.name}.capacity`);
     if (this.schedule !== undefined) this.scheduleNextChange();
@@ -330,7 +335,9 @@ export class Resource {
     patienceMinutes = Number.POSITIVE_INFINITY,
   ): RequestId {
     if (typeof callbacks === 'function') {
-      this.checkRequest(priority, patienceMinutes);
+      if (priority !== 0 || patienceMinutes !== Number.POSITIVE_INFINITY) {
+        this.checkRequest(priority, patienceMinutes);
+      }
       return this.add(this.allocSlot(), callbacks, undefined, undefined, payload, priority, patienceMinutes);
     }
     if (typeof callbacks?.granted !== 'function') {
@@ -421,9 +428,10 @@ export class Resource {
     const id = typeof request === 'number' ? request : request.id;
     const slot = id & SLOT_MASK;
     if (!(this.slotId[slot] === id && this.slotState[slot] === HELD)) this.throwNotHeld(request, 'release');
-    this.touch();
-    this.removeHolder(slot);
+    if (this.inUse > this.capacity) this.accrueOvertime();
+    if (this.trackHolders) this.removeHolder(slot);
     this.inUse--;
+    this.busyAcc += this.sim.now;
     this.nReleases++;
     const obj = this.slotObject[slot];
     if (obj !== undefined) obj.state = 'released';
@@ -437,8 +445,8 @@ export class Resource {
     const slot = id & SLOT_MASK;
     if (!(this.slotId[slot] === id && this.slotState[slot] === QUEUED))
       this.throwNotHeld(request, 'withdraw');
-    this.touch();
     this.queueLength--;
+    this.queueAcc += this.sim.now;
     this.nWithdrawals++;
     this.cancelPatience(slot);
     const obj = this.slotObject[slot];
@@ -463,8 +471,12 @@ export class Resource {
 
   /** Statistics since the start or the last `resetStats`, up to now. */
   stats(): ResourceStats {
-    this.touch();
-    const elapsed = this.sim.now - this.statsFrom;
+    this.accrueOvertime();
+    const now = this.sim.now;
+    const elapsed = now - this.statsFrom;
+    const busyArea = this.busyAcc + this.inUse * now;
+    const queueArea = this.queueAcc + this.queueLength * now;
+    const capacityArea = this.capacityAcc + this.capacity * now;
     const n = this.waitCount;
     const mean = n > 0 ? this.waitSum / n : Number.NaN;
     return {
@@ -478,10 +490,10 @@ export class Resource {
       preemptions: this.nPreemptions,
       capacityPreemptions: this.nCapacityPreemptions,
       handovers: this.nHandovers,
-      meanBusyUnits: this.busyArea / elapsed,
-      meanQueueLength: this.queueArea / elapsed,
-      meanCapacity: this.capacityArea / elapsed,
-      utilisation: this.busyArea / this.capacityArea,
+      meanBusyUnits: busyArea / elapsed,
+      meanQueueLength: queueArea / elapsed,
+      meanCapacity: capacityArea / elapsed,
+      utilisation: busyArea / capacityArea,
       overtimeUnitMinutes: this.overtimeArea,
       waitCount: n,
       meanWaitMinutes: mean,
@@ -492,9 +504,13 @@ export class Resource {
 
   /** Starts a new observation window now (e.g. after a warm-up); the state is kept. */
   resetStats(): void {
-    this.touch();
-    this.statsFrom = this.sim.now;
-    this.busyArea = this.queueArea = this.capacityArea = this.overtimeArea = 0;
+    this.accrueOvertime();
+    const now = this.sim.now;
+    this.statsFrom = now;
+    this.busyAcc = -this.inUse * now;
+    this.queueAcc = -this.queueLength * now;
+    this.capacityAcc = -this.capacity * now;
+    this.overtimeArea = 0;
     this.waitCount = this.waitSum = this.waitSumSq = this.waitMax = 0;
     this.nRequests = this.nGrants = this.nReleases = this.nReneges = this.nWithdrawals = 0;
     this.nPreemptions = this.nCapacityPreemptions = this.nHandovers = 0;
@@ -529,25 +545,35 @@ export class Resource {
     priority: number,
     patienceMinutes: number,
   ): RequestId {
-    this.touch();
+    const now = this.sim.now;
     const id = this.slotId[slot];
-    this.slotState[slot] = QUEUED;
     this.slotPriority[slot] = priority;
     this.slotPayload[slot] = payload;
-    this.slotRequestedAt[slot] = this.sim.now;
-    this.slotWasGranted[slot] = 0;
-    this.slotPatienceEvent[slot] = -1;
     this.slotGrant[slot] = grant;
     if (callbacks !== undefined) this.slotCallbacks[slot] = callbacks;
     if (obj !== undefined) this.slotObject[slot] = obj;
     this.nRequests++;
     if (this.inUse < this.capacity && this.queueLength === 0) {
-      this.grantSlot(slot);
+      // Granted at once (the common case): no wait to record beyond its count, no patience to
+      // cancel, so none of the queue-only fields are written.
+      this.slotState[slot] = HELD;
+      this.inUse++;
+      this.busyAcc -= now;
+      this.nGrants++;
+      this.waitCount++;
+      if (this.trackHolders) this.addHolder(slot);
+      if (obj !== undefined) obj._onGranted(now);
+      else grant!(payload, id);
       return id;
     }
+    this.slotState[slot] = QUEUED;
+    this.slotRequestedAt[slot] = now;
+    this.slotWasGranted[slot] = 0;
+    this.slotPatienceEvent[slot] = -1;
     if (this.preemptive && this.preemptFor(slot)) return id;
     this.enqueue(slot, priority, this.arrivalSeq++);
     this.queueLength++;
+    this.queueAcc -= now;
     if (patienceMinutes !== Number.POSITIVE_INFINITY) {
       this.slotPatienceEvent[slot] = this.sim.schedule(patienceMinutes, this.patienceHandler, slot);
     }
@@ -555,20 +581,17 @@ export class Resource {
     return id;
   }
 
+  /** Grants a request that was queued (or is preempting): records its wait on a first grant. */
   private grantSlot(slot: number): void {
     const now = this.sim.now;
     this.slotState[slot] = HELD;
     this.inUse++;
-    if (this.trackHolders) {
-      if (this.holderCount === this.holders.length) this.holders = grownInt32(this.holders);
-      this.holders[this.holderCount] = slot;
-      this.slotHolderIndex[slot] = this.holderCount++;
-    }
-    this.slotGrantSeq[slot] = this.grantSeq++;
+    this.busyAcc -= now;
+    if (this.trackHolders) this.addHolder(slot);
     this.nGrants++;
     if (this.slotPatienceEvent[slot] >= 0) this.cancelPatience(slot);
+    // slotWasGranted is 1 only for a request handed back to the queue (its wait was recorded).
     if (this.slotWasGranted[slot] === 0) {
-      this.slotWasGranted[slot] = 1;
       const wait = now - this.slotRequestedAt[slot];
       this.waitCount++;
       this.waitSum += wait;
@@ -578,6 +601,14 @@ export class Resource {
     const obj = this.slotObject[slot];
     if (obj !== undefined) obj._onGranted(now);
     else this.slotGrant[slot]!(this.slotPayload[slot], this.slotId[slot]);
+  }
+
+  /** Records a new holder (only when holders are tracked) with its grant order. */
+  private addHolder(slot: number): void {
+    if (this.holderCount === this.holders.length) this.holders = grownInt32(this.holders);
+    this.holders[this.holderCount] = slot;
+    this.slotHolderIndex[slot] = this.holderCount++;
+    this.slotGrantSeq[slot] = this.grantSeq++;
   }
 
   private grantWaiting(): void {
@@ -594,6 +625,7 @@ export class Resource {
     if (victim < 0) return false;
     this.removeHolder(victim);
     this.inUse--;
+    this.busyAcc += this.sim.now;
     this.nPreemptions++;
     const notice = this.endHolder(victim, 'priority');
     this.grantSlot(slot);
@@ -642,9 +674,10 @@ export class Resource {
   }
 
   private applyCapacity(capacity: number): void {
-    this.touch();
+    this.accrueOvertime();
     const before = this.capacity;
     this.capacity = capacity;
+    this.capacityAcc -= (capacity - before) * this.sim.now;
     if (capacity > before) {
       this.grantWaiting();
       return;
@@ -656,6 +689,7 @@ export class Resource {
       const victim = this.findVictim(Number.NEGATIVE_INFINITY);
       this.removeHolder(victim);
       this.inUse--;
+      this.busyAcc += this.sim.now;
       if (this.whenCapacityDrops === 'preempt') {
         this.nCapacityPreemptions++;
         notices.push(this.endHolder(victim, 'capacity'));
@@ -672,8 +706,11 @@ export class Resource {
   /** Rule 'handover': the holder's request returns to the front of the queue, in original grant order. */
   private handBack(slot: number): () => void {
     this.slotState[slot] = QUEUED;
+    this.slotWasGranted[slot] = 1;
+    this.slotPatienceEvent[slot] = -1;
     this.enqueue(slot, Number.NEGATIVE_INFINITY, this.slotGrantSeq[slot]);
     this.queueLength++;
+    this.queueAcc -= this.sim.now;
     const id = this.slotId[slot];
     const obj = this.slotObject[slot];
     if (obj !== undefined) {
@@ -708,8 +745,8 @@ export class Resource {
   private onPatienceEnd(slot: number): void {
     this.slotPatienceEvent[slot] = -1;
     if (this.slotState[slot] !== QUEUED) return;
-    this.touch();
     this.queueLength--;
+    this.queueAcc += this.sim.now;
     this.nReneges++;
     const id = this.slotId[slot];
     const payload = this.slotPayload[slot];
@@ -728,17 +765,12 @@ export class Resource {
     }
   }
 
-  /** Adds the areas under units in use, queue length, capacity and overtime up to now. */
-  private touch(): void {
+  /** Adds the overtime area (units in use beyond capacity) up to now. */
+  private accrueOvertime(): void {
     const now = this.sim.now;
-    const dt = now - this.lastChangeAt;
-    if (dt > 0) {
-      this.busyArea += this.inUse * dt;
-      this.queueArea += this.queueLength * dt;
-      this.capacityArea += this.capacity * dt;
-      if (this.inUse > this.capacity) this.overtimeArea += (this.inUse - this.capacity) * dt;
-      this.lastChangeAt = now;
-    }
+    if (this.inUse > this.capacity)
+      this.overtimeArea += (this.inUse - this.capacity) * (now - this.overtimeFrom);
+    this.overtimeFrom = now;
   }
 
   private removeHolder(slot: number): void {
@@ -863,6 +895,7 @@ export class Resource {
           const slot = id & SLOT_MASK;
           if (this.slotId[slot] === id && this.slotState[slot] === QUEUED) {
             this.queueLength--;
+            this.queueAcc += this.sim.now;
             return slot;
           }
           continue;
@@ -904,6 +937,7 @@ export class Resource {
       const slot = id & SLOT_MASK;
       if (this.slotId[slot] === id && this.slotState[slot] === QUEUED) {
         this.queueLength--;
+        this.queueAcc += this.sim.now;
         return slot;
       }
       return -2;
