@@ -90,6 +90,16 @@ const CASES: Record<string, { file?: string; line: number; fieldPath: string; pa
     parts: ['unknown kind "lognormall"', "did you mean 'lognormal'?"],
   },
   'shares-not-one.yaml': { line: 2, fieldPath: 'dischargePathways', parts: ['shares sum to 1.1', '= 1'] },
+  'specialty-shares-not-one.yaml': {
+    line: 4,
+    fieldPath: 'acuteWards[trustA.wards].specialties',
+    parts: ['admissionShares sum to 1.1', 'admissionShares that sum to 1 over the specialties'],
+  },
+  'boarding-spaces-fraction.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].boardingSpaces',
+    parts: ['got 12.5', 'expected a whole number'],
+  },
   'bad-csv.yaml': {
     file: '_los.csv',
     line: 4,

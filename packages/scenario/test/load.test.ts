@@ -70,6 +70,35 @@ describe('shipped scenarios', () => {
     for (const file of files) expect(loadScenario(path.join(scenarios, file)).hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('checks specialty groups, boarding spaces and the discharge window', () => {
+    const variant = (body: string) => () =>
+      parseScenarioText(`extends: ./mini-ics.yaml\n${body}`, path.join(scenarios, 'test/variant.yaml'), {
+        readFile: (file) => readFileSync(file, 'utf8'),
+      });
+    const ward = (fields: string) => `acuteWards:\n  - { id: trustA.wards, ${fields} }\n`;
+    expect(errorOf(variant(ward('specialties: [{ id: surgery, bedShare: 0 }]'))).message).toContain(
+      'expected a number > 0',
+    );
+    expect(errorOf(variant(ward('specialties: [{ id: surgery, bedShare: 0.3 }]'))).message).toContain(
+      'bedShares sum to 1.1',
+    );
+    expect(errorOf(variant(ward('dischargeStartHour: 20'))).message).toContain(
+      'discharges from 20:00 end at 19:00',
+    );
+    expect(errorOf(variant(ward('outlieAfterMinutes: -1'))).fieldPath).toBe(
+      'acuteWards[trustA.wards].outlieAfterMinutes',
+    );
+    const ed = 'emergencyDepartments:\n  - { id: trustA.ed, boardingSpaces: -1 }\n';
+    expect(errorOf(variant(ed)).fieldPath).toBe('emergencyDepartments[trustA.ed].boardingSpaces');
+    // `null` removes the inherited groups: back to one pooled bed base.
+    const pooled = system(
+      variant(`${ed.replace('-1', '0')}${ward('specialties: null, outlieAfterMinutes: null')}`)(),
+    );
+    expect(pooled.config.acuteWards[0]).not.toHaveProperty('specialties');
+    expect(pooled.config.acuteWards[0]).not.toHaveProperty('outlieAfterMinutes');
+    expect(pooled.config.emergencyDepartments[0]?.boardingSpaces).toBe(0);
+  });
+
   it('what-if variants change only what they say', () => {
     const base = defaultIcsConfig();
     const carers = system(loadScenario(path.join(scenarios, 'home-care-plus-40-carers.yaml'))).config;

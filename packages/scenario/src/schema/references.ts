@@ -11,6 +11,9 @@ type Ctx = z.core.$RefinementCtx<SystemConfig>;
 type Path = (string | number)[];
 
 const SHARE_TOLERANCE = 1e-6;
+/** The model's discharge window when a ward states none (packages/model system-flow). */
+const MODEL_DISCHARGE_START_HOUR = 9;
+const MODEL_DISCHARGE_END_HOUR = 20;
 
 function report(ctx: Ctx, path: Path, message: string, expected: string, hint?: string) {
   ctx.addIssue({ code: 'custom', message, path, params: { expected, hint } });
@@ -121,12 +124,29 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
         );
       seen.add(specialty.id);
     });
-    if (specialties.length > 0 && specialties.every((sp) => sp.bedShare === 0))
+    // The model renormalises both, but shares that do not sum to 1 are almost always a typo or a
+    // forgotten group, which would silently move beds or patients between all the others.
+    if (specialties.length > 0) {
+      for (const key of ['bedShare', 'admissionShare'] as const) {
+        const sum = specialties.reduce((s, sp) => s + sp[key], 0);
+        if (Math.abs(sum - 1) > SHARE_TOLERANCE)
+          report(
+            ctx,
+            ['acuteWards', i, 'specialties'],
+            `${key}s sum to ${round(sum)}`,
+            `${key}s that sum to 1 over the specialties`,
+          );
+      }
+    }
+    // An empty discharge window would send every discharge out at its opening hour.
+    const dischargeStartHour = ward.dischargeStartHour ?? MODEL_DISCHARGE_START_HOUR;
+    const dischargeEndHour = ward.dischargeEndHour ?? MODEL_DISCHARGE_END_HOUR;
+    if (dischargeStartHour >= dischargeEndHour)
       report(
         ctx,
-        ['acuteWards', i, 'specialties'],
-        'every bedShare is 0',
-        'at least one specialty with beds',
+        ['acuteWards', i, ward.dischargeEndHour === undefined ? 'dischargeStartHour' : 'dischargeEndHour'],
+        `discharges from ${dischargeStartHour}:00 end at ${dischargeEndHour}:00`,
+        'dischargeStartHour before dischargeEndHour (model defaults 9 and 20)',
       );
     const total = ward.dischargeCatchment.reduce((sum, c) => sum + c.share, 0);
     if (Math.abs(total - 1) > SHARE_TOLERANCE)

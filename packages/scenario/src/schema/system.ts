@@ -97,6 +97,10 @@ const emergencyDepartmentSchema = strictObject({
     .array(idString('A staff pool id.'))
     .min(1)
     .describe('Staff pools whose on-shift members treat ED patients (`workforce.staffPools` ids).'),
+  boardingSpaces: wholeCount(
+    'Trolley spaces outside the cubicles (corridor care) where admitted patients board while they wait for a bed, freeing their cubicle. Model default 0: every boarder holds a cubicle.',
+    10_000,
+  ).optional(),
 }).describe('A type-1 emergency department of an acute trust.');
 
 const acuteWardsSchema = strictObject({
@@ -155,21 +159,31 @@ const acuteWardsSchema = strictObject({
   specialties: z
     .array(
       strictObject({
-        id: idString('Short id, e.g. `acuteMedicine`.'),
-        bedShare: share(
-          "Share of the trust's emergency (not ring-fenced) beds in this group; renormalised over groups.",
+        id: idString('Short id, unique within the trust, e.g. `acuteMedicine`.'),
+        bedShare: z
+          .number()
+          .gt(0)
+          .max(1)
+          .describe(
+            "Share (> 0) of the trust's emergency (not ring-fenced) G&A beds in this group; the groups' shares sum to 1.",
+          ),
+        admissionShare: share(
+          "Share of emergency admissions (ED and direct) needing this specialty, drawn at arrival; the groups' shares sum to 1.",
         ),
-        admissionShare: share('Share of emergency admissions needing this specialty; renormalised.'),
         clinicalLosDays: distributionSchema.describe(
-          "Clinical length of stay in this specialty, days; replaces the trust's.",
+          "Clinical length of stay in this specialty (admission to medically fit), days; replaces the trust's `clinicalLosDays`.",
         ),
-      }).describe('A specialty bed group within the trust.'),
+      }).describe(
+        'A specialty bed group (acute medicine, care of older people, surgery…): patients need one specialty and take a bed of another only by outlying.',
+      ),
     )
-    .max(50)
+    .max(255)
     .optional()
-    .describe('Specialty bed groups with outlying between them. Omit for one pooled bed base.'),
+    .describe(
+      'Specialty bed groups, with outlying between them after `outlieAfterMinutes`. Staffed beds (nurses on duty × ratio) are split across groups in proportion to their beds. Omit (or leave empty) for one pooled bed base where any free staffed bed takes any patient.',
+    ),
   outlieAfterMinutes: nonNegative(
-    'With specialties: minutes after the decision to admit after which a waiting patient may take a bed of another specialty. Omit for never.',
+    'With specialties: minutes from the decision to admit (or referral) after which a patient still waiting may take a free staffed bed of another specialty (outlying), e.g. 1440 for a day. Omit for never.',
     1e7,
   ).optional(),
   dischargeProcessingMinutes: distributionSchema
@@ -177,7 +191,9 @@ const acuteWardsSchema = strictObject({
     .describe(
       'Time from a discharge being possible to the bed being free (medicines, transport, paperwork), minutes. Model default lognormal mean 180, sd 120.',
     ),
-}).describe('The general and acute bed base of one acute trust, treated as one pooled ward group.');
+}).describe(
+  'The general and acute (G&A) bed base of one acute trust: one pooled ward group, or specialty groups (`specialties`) with outlying between them.',
+);
 
 const dischargePathwaysSchema = strictObject({
   p0HomeShare: share('P0: home without new support.'),
