@@ -37,7 +37,11 @@ export type Yieldable = number | Awaitable<unknown>;
 /** A generator function usable as a process body; it receives its own `Process` handle. */
 export type ProcessBody<R> = (self: Process<R>) => Generator<Yieldable, R, any>;
 
-/** The exception thrown into a process by `Process.interrupt` (and by preemption). */
+/**
+ * The exception thrown into a process by `Process.interrupt` (and by preemption). It is control
+ * flow, not a bug report, so it carries no stack trace (`stack` holds only the message line):
+ * capturing one would cost more than the rest of an interrupt.
+ */
 export class Interrupt extends Error {
   override readonly name = 'Interrupt';
   /**
@@ -50,7 +54,10 @@ export class Interrupt extends Error {
     override readonly cause: unknown,
     remainingMinutes: number | undefined,
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`process interrupted${describeCause(cause)}`);
+    Error.stackTraceLimit = stackTraceLimit;
     this.remainingMinutes = remainingMinutes;
   }
 }
