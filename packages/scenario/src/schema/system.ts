@@ -70,7 +70,7 @@ const emergencyDepartmentSchema = strictObject({
     .default(flatProfile)
     .describe('How attendances vary over time. Default: flat.'),
   cubicles: wholeCount(
-    'Majors/resus cubicles: a patient holds one from assessment until leaving (boarding included).',
+    'Majors/resus cubicles: a patient holds one from assessment until leaving, boarding included unless a `boardingSpaces` space is free.',
     10_000,
   ),
   treatmentMinutes: distributionSchema.describe(
@@ -155,7 +155,9 @@ const acuteWardsSchema = strictObject({
     .min(0)
     .max(24)
     .optional()
-    .describe('Hour of day after which discharges stop until the next day (model default 20).'),
+    .describe(
+      'Hour of day after which discharges stop until the next day (model default 20); after `dischargeStartHour`.',
+    ),
   specialties: z
     .array(
       strictObject({
@@ -180,7 +182,7 @@ const acuteWardsSchema = strictObject({
     .max(255)
     .optional()
     .describe(
-      'Specialty bed groups, with outlying between them after `outlieAfterMinutes`. Staffed beds (nurses on duty × ratio) are split across groups in proportion to their beds. Omit (or leave empty) for one pooled bed base where any free staffed bed takes any patient.',
+      'Specialty bed groups, with outlying between them after `outlieAfterMinutes`. Staffed beds (nurses on duty × ratio) are split across groups in proportion to their beds. Omit (in a variant: set to `null`, with `outlieAfterMinutes`) for one pooled bed base where any free staffed bed takes any patient.',
     ),
   outlieAfterMinutes: nonNegative(
     'With specialties: minutes from the decision to admit (or referral) after which a patient still waiting may take a free staffed bed of another specialty (outlying), e.g. 1440 for a day. Omit for never.',
