@@ -566,11 +566,21 @@ export class Resource {
       else grant!(payload, id);
       return id;
     }
+    this.queueOrPreempt(slot, priority, patienceMinutes);
+    return id;
+  }
+
+  /**
+   * The rest of `add` when no unit is free (or others wait): kept apart so that `add` stays small
+   * enough for V8 to inline into `seize` and the model's handler.
+   */
+  private queueOrPreempt(slot: number, priority: number, patienceMinutes: number): void {
+    const now = this.sim.now;
     this.slotState[slot] = QUEUED;
     this.slotRequestedAt[slot] = now;
     this.slotWasGranted[slot] = 0;
     this.slotPatienceEvent[slot] = -1;
-    if (this.preemptive && this.preemptFor(slot)) return id;
+    if (this.preemptive && this.preemptFor(slot)) return;
     this.enqueue(slot, priority, this.arrivalSeq++);
     this.queueLength++;
     this.queueAcc -= now;
@@ -578,7 +588,6 @@ export class Resource {
       this.slotPatienceEvent[slot] = this.sim.schedule(patienceMinutes, this.patienceHandler, slot);
     }
     if (this.inUse < this.capacity) this.grantWaiting();
-    return id;
   }
 
   /** Grants a request that was queued (or is preempting): records its wait on a first grant. */
@@ -793,17 +802,18 @@ export class Resource {
   }
 
   private allocSlot(): number {
-    let slot: number;
-    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
-    else {
-      if (this.slotCount === this.slotId.length) this.growSlots();
-      if (this.slotCount >= SLOT_SPAN) {
-        throw new SimulationError('capacity-exceeded', `resource '${this.name}': over 2^24 requests at once`);
-      }
-      slot = this.slotCount++;
-    }
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.newSlot();
     this.slotId[slot] = this.slotGeneration[slot] * SLOT_SPAN + slot;
     return slot;
+  }
+
+  /** A never-used slot (the free list is empty); apart from `allocSlot` to keep that one small. */
+  private newSlot(): number {
+    if (this.slotCount === this.slotId.length) this.growSlots();
+    if (this.slotCount >= SLOT_SPAN) {
+      throw new SimulationError('capacity-exceeded', `resource '${this.name}': over 2^24 requests at once`);
+    }
+    return this.slotCount++;
   }
 
   private freeSlot(slot: number): void {
