@@ -233,9 +233,9 @@ export class Resource {
   private slotPayload = new Float64Array(64);
   private slotRequestedAt = new Float64Array(64);
   private slotGrantSeq = new Float64Array(64);
-  private slotPatienceEvent = new Float64Array(64);
+  /** The pending patience event of a queued request, else -1 (the value every free slot holds). */
+  private slotPatienceEvent = new Float64Array(64).fill(-1);
   private slotHolderIndex = new Int32Array(64);
-  private slotWasGranted = new Uint8Array(64);
   /** The grant handler of callback-style requests (kept after free: function refs are long-lived). */
   private slotGrant: (GrantHandler | undefined)[] = [];
   /** The `RequestCallbacks` of a callback-style request, if any. */
@@ -547,7 +547,8 @@ export class Resource {
   ): RequestId {
     const now = this.sim.now;
     const id = this.slotId[slot];
-    this.slotPriority[slot] = priority;
+    // Priorities are read only to pick a holder to lose its unit.
+    if (this.trackHolders) this.slotPriority[slot] = priority;
     this.slotPayload[slot] = payload;
     this.slotGrant[slot] = grant;
     if (callbacks !== undefined) this.slotCallbacks[slot] = callbacks;
@@ -578,8 +579,6 @@ export class Resource {
     const now = this.sim.now;
     this.slotState[slot] = QUEUED;
     this.slotRequestedAt[slot] = now;
-    this.slotWasGranted[slot] = 0;
-    this.slotPatienceEvent[slot] = -1;
     if (this.preemptive && this.preemptFor(slot)) return;
     this.enqueue(slot, priority, this.arrivalSeq++);
     this.queueLength++;
@@ -599,9 +598,10 @@ export class Resource {
     if (this.trackHolders) this.addHolder(slot);
     this.nGrants++;
     if (this.slotPatienceEvent[slot] >= 0) this.cancelPatience(slot);
-    // slotWasGranted is 1 only for a request handed back to the queue (its wait was recorded).
-    if (this.slotWasGranted[slot] === 0) {
-      const wait = now - this.slotRequestedAt[slot];
+    // A request handed back to the queue has NaN here: its wait was recorded at its first grant.
+    const requestedAt = this.slotRequestedAt[slot];
+    if (requestedAt === requestedAt) {
+      const wait = now - requestedAt;
       this.waitCount++;
       this.waitSum += wait;
       this.waitSumSq += wait * wait;
@@ -715,8 +715,7 @@ export class Resource {
   /** Rule 'handover': the holder's request returns to the front of the queue, in original grant order. */
   private handBack(slot: number): () => void {
     this.slotState[slot] = QUEUED;
-    this.slotWasGranted[slot] = 1;
-    this.slotPatienceEvent[slot] = -1;
+    this.slotRequestedAt[slot] = Number.NaN;
     this.enqueue(slot, Number.NEGATIVE_INFINITY, this.slotGrantSeq[slot]);
     this.queueLength++;
     this.queueAcc -= this.sim.now;
@@ -833,9 +832,10 @@ export class Resource {
     this.slotPayload = grownFloat64(this.slotPayload);
     this.slotRequestedAt = grownFloat64(this.slotRequestedAt);
     this.slotGrantSeq = grownFloat64(this.slotGrantSeq);
+    const patienceFrom = this.slotPatienceEvent.length;
     this.slotPatienceEvent = grownFloat64(this.slotPatienceEvent);
+    this.slotPatienceEvent.fill(-1, patienceFrom);
     this.slotHolderIndex = grownInt32(this.slotHolderIndex);
-    this.slotWasGranted = grown(this.slotWasGranted, Uint8Array);
     this.freeSlots = grownInt32(this.freeSlots);
   }
 
@@ -868,24 +868,25 @@ export class Resource {
   }
 
   private ringPush(slot: number, seq: number): void {
-    let cap = this.ringId.length;
-    if (this.ringSize === cap) {
-      const ids = new Float64Array(cap * 2);
-      const seqs = new Float64Array(cap * 2);
-      for (let k = 0; k < this.ringSize; k++) {
-        const j = (this.ringHead + k) & (cap - 1);
-        ids[k] = this.ringId[j];
-        seqs[k] = this.ringSeq[j];
-      }
-      this.ringId = ids;
-      this.ringSeq = seqs;
-      this.ringHead = 0;
-      cap *= 2;
-    }
-    const j = (this.ringHead + this.ringSize++) & (cap - 1);
+    if (this.ringSize === this.ringId.length) this.growRing();
+    const j = (this.ringHead + this.ringSize++) & (this.ringId.length - 1);
     this.ringId[j] = this.slotId[slot];
     this.ringSeq[j] = seq;
     this.ringLastSeq = seq;
+  }
+
+  private growRing(): void {
+    const cap = this.ringId.length;
+    const ids = new Float64Array(cap * 2);
+    const seqs = new Float64Array(cap * 2);
+    for (let k = 0; k < this.ringSize; k++) {
+      const j = (this.ringHead + k) & (cap - 1);
+      ids[k] = this.ringId[j];
+      seqs[k] = this.ringSeq[j];
+    }
+    this.ringId = ids;
+    this.ringSeq = seqs;
+    this.ringHead = 0;
   }
 
   /** Removes and returns the slot of the most urgent live queued request, or -1. */
