@@ -58,9 +58,8 @@ export class EventCalendar {
    * The caller has already validated `time`.
    */
   push(time: number, priority: number, target: number, payload: number): number {
-    if (!(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) || (priority | 0) !== priority) {
-      throwInvalidPriority(priority);
-    }
+    // Checked apart (and only off the normal priority 0) to keep `push` small enough to inline.
+    if (priority !== 0) checkPriority(priority);
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.newSlot();
     this.slotTarget[slot] = target;
     this.slotPayload[slot] = payload;
@@ -221,6 +220,12 @@ export class EventCalendar {
     const free = new Int32Array(cap);
     free.set(this.freeSlots);
     this.freeSlots = free;
+  }
+}
+
+function checkPriority(priority: number): void {
+  if (!(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY) || (priority | 0) !== priority) {
+    throwInvalidPriority(priority);
   }
 }
 

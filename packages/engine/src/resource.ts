@@ -340,6 +340,20 @@ export class Resource {
       }
       return this.add(this.allocSlot(), callbacks, undefined, undefined, payload, priority, patienceMinutes);
     }
+    return this.seizeWithCallbacks(callbacks, payload, priority, patienceMinutes);
+  }
+
+  /**
+   * `seize` with a `RequestCallbacks` object. Apart from `seize` so that the plain-function path
+   * stays small: V8 inlines by bytecode size, and a model's handler already inlines `schedule` and
+   * its draws, so every byte of `seize` competes for the same budget.
+   */
+  private seizeWithCallbacks(
+    callbacks: RequestCallbacks,
+    payload: number,
+    priority: number,
+    patienceMinutes: number,
+  ): RequestId {
     if (typeof callbacks?.granted !== 'function') {
       throw new SimulationError(
         'invalid-parameter',
@@ -840,10 +854,11 @@ export class Resource {
   }
 
   private enqueue(slot: number, priority: number, seq: number): void {
-    if (priority === 0 && seq >= this.ringLastSeq) {
-      this.ringPush(slot, seq);
-      return;
-    }
+    if (priority === 0 && seq >= this.ringLastSeq) this.ringPush(slot, seq);
+    else this.heapPush(slot, priority, seq);
+  }
+
+  private heapPush(slot: number, priority: number, seq: number): void {
     if (this.qSize === this.qId.length) {
       this.qPriority = grownFloat64(this.qPriority);
       this.qSeq = grownFloat64(this.qSeq);
