@@ -614,7 +614,7 @@ export class Resource {
     if (this.slotPatienceEvent[slot] >= 0) this.cancelPatience(slot);
     // A request handed back to the queue has NaN here: its wait was recorded at its first grant.
     const requestedAt = this.slotRequestedAt[slot];
-    if (requestedAt === requestedAt) {
+    if (!Number.isNaN(requestedAt)) {
       const wait = now - requestedAt;
       this.waitCount++;
       this.waitSum += wait;
