@@ -88,13 +88,18 @@ async function main(argv: string[]): Promise<number> {
     const cpuSeconds = cpuSecondsSince(cpuStarted);
     // The model reports `eventsExecuted`; `events` keeps the line comparable with W1/W2.
     const events = result.events ?? result.eventsExecuted;
+    // simYears counts every simulated day, the warm-up included, since all of them cost time.
+    const simYears = Number(result.simulatedDays) / 365;
     line = {
       workload: 'ics',
       years: args.years,
       events,
       ...result,
+      simYears,
       wallSeconds,
       cpuSeconds,
+      secondsPerSimYear: wallSeconds / simYears,
+      eventsPerSecond: Number(events) / wallSeconds,
       peakRssMb: peakRssMb(),
     };
   } else {
