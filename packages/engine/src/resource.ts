@@ -336,6 +336,14 @@ export class Resource {
   ): RequestId {
     if (typeof callbacks === 'function') {
       if (priority !== 0 || patienceMinutes !== Number.POSITIVE_INFINITY) {
+        if (patienceMinutes !== Number.POSITIVE_INFINITY) {
+          // A plain grant function has nowhere to say "you gave up": require the callbacks form.
+          throw new SimulationError(
+            'invalid-parameter',
+            `seize on resource '${this.name}' with a patience needs { granted, reneged } callbacks, not a plain function`,
+            this.sim.now,
+          );
+        }
         this.checkRequest(priority, patienceMinutes);
       }
       return this.add(this.allocSlot(), callbacks, undefined, undefined, payload, priority, patienceMinutes);

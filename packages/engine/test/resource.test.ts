@@ -452,6 +452,7 @@ describe('bad input', () => {
     expect(() => res.seize(() => {}, 0, Number.NaN)).toThrow(/priority/);
     expect(() => res.seize({ granted: () => {} }, 0, 0, 5)).toThrow(/reneged callback/);
     expect(() => res.seize(() => {}, 0, 0, -1)).toThrow(/patience/);
+    expect(() => res.seize(() => {}, 0, 0, 5)).toThrow(/needs \{ granted, reneged \} callbacks/);
     expect(() => res.setCapacity(-3)).toThrow(SimulationError);
 
     const pre = new Resource(sim, { capacity: 1, preemptive: true });
