@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, type SourceLocation } from './errors.js';
-import { formatPath } from './paths.js';
+import { FORBIDDEN_KEYS, formatPath } from './paths.js';
 import { isTreeObject, locationOf, setLocation, type Tree, type TreeObject } from './source.js';
 import type { FileReader } from './types.js';
 
@@ -72,9 +72,14 @@ function readCsvReference(
   }
   const lines = text.split(/\r?\n/);
   let records: { record: Record<string, string>; info: { lines: number } }[];
+  let forbidden: string | undefined;
   try {
     records = parse(text, {
-      columns: true,
+      // Header names become keys of each row: refuse the ones that would reach a prototype.
+      columns: (names: string[]) => {
+        forbidden = names.find((name) => FORBIDDEN_KEYS.has(name));
+        return forbidden === undefined ? names : names.map(() => false as const);
+      },
       skip_empty_lines: true,
       trim: true,
       comment: '#',
@@ -88,6 +93,15 @@ function readCsvReference(
       fieldPath,
       problem: `CSV syntax error: ${(error as Error).message.split('\n')[0]}`,
       expected: 'comma-separated values with a header row',
+    });
+  }
+  if (forbidden !== undefined) {
+    const headerLine = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    throw new ScenarioError({
+      location: { file: display, line: headerLine + 1, column: 1 },
+      fieldPath,
+      problem: `the column name '${forbidden}' is not allowed`,
+      expected: 'column names that are field names',
     });
   }
   if (records.length > MAX_ROWS) {

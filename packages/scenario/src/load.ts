@@ -14,7 +14,7 @@ import { didYouMean, ScenarioError, type SourceLocation } from './errors.js';
 import { scenarioErrorFromIssues } from './issues.js';
 import { mergeTrees } from './merge.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
-import { formatPath } from './paths.js';
+import { formatPath, parsePath } from './paths.js';
 import {
   descriptionSchema,
   extendsSchema,
@@ -282,6 +282,15 @@ function checkSweep(
   let points = 1;
   const parameters = raw.parameters.map((parameter, i) => {
     const base = ['sweep', 'parameters', i];
+    const parsedPath = parsePath(parameter.path);
+    if (!Array.isArray(parsedPath)) {
+      throw new ScenarioError({
+        location: locate(tree, [...base, 'path'], fallback),
+        fieldPath: `sweep.parameters[${i}].path`,
+        problem: `${JSON.stringify(parameter.path)}: ${parsedPath.problem} (at character ${parsedPath.errorAt + 1})`,
+        expected: 'a path like workforce.staffPools[trustA.wardRn].establishmentWte',
+      });
+    }
     let values: (number | string)[];
     if (Array.isArray(parameter.values)) {
       values = parameter.values;

@@ -41,7 +41,7 @@ function mergeObjects(base: TreeObject, override: TreeObject): TreeObject {
       delete result[key];
       continue;
     }
-    result[key] = key in base ? mergeTrees(base[key], value) : value;
+    result[key] = Object.hasOwn(base, key) ? mergeTrees(base[key], value) : value;
     if (location) setKeyLocation(result, key, location);
   }
   return result;

@@ -79,8 +79,9 @@ function applyOne(
   override: Override,
   constants: Readonly<Record<string, number>>,
 ): void {
-  const segments = parsePath(override.path) as PathSegment[];
-  if (!Array.isArray(segments)) parseOverride(`${override.path}=`); // throws with the position
+  const parsed = parsePath(override.path);
+  if (!Array.isArray(parsed)) parseOverride(`${override.path}=`); // throws with the position
+  const segments = parsed as PathSegment[];
   const fail: (problem: string, expected: string, hint?: string) => never = (problem, expected, hint) => {
     throw new ScenarioError({
       location: { file: override.source },
@@ -113,7 +114,8 @@ function applyOne(
       }
       key = segment.name;
       const fields = Object.keys(node);
-      if (!(key in node) && !isLast) {
+      // Own fields only: an inherited name (toString, constructor) is never a scenario field.
+      if (!Object.hasOwn(node, key) && !isLast) {
         fail(`no field '${key}'`, `one of ${fields.join(', ')}`, didYouMean(key, fields));
       }
     }

@@ -4,6 +4,9 @@
  * brackets to pick an item of a list by its `id` (or a surge by its `name`), or by 0-based position.
  */
 
+/** Names that reach an object's prototype when used as a key: never a field of a scenario. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 export type PathSegment = { kind: 'field'; name: string } | { kind: 'item'; selector: string };
 
 /** Parses a path, or returns the 0-based character offset and reason of the first problem. */
@@ -27,6 +30,8 @@ export function parsePath(text: string): PathSegment[] | { errorAt: number; prob
       }
       const match = fieldName.exec(text.slice(i));
       if (!match) return { errorAt: i, problem: 'a field name should start here' };
+      if (FORBIDDEN_KEYS.has(match[0]))
+        return { errorAt: i, problem: `'${match[0]}' is not allowed in a path` };
       segments.push({ kind: 'field', name: match[0] });
       i += match[0].length;
     }

@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { ScenarioError, type SourceLocation } from './errors.js';
+import { FORBIDDEN_KEYS } from './paths.js';
 
 export type Tree = null | boolean | number | string | Tree[] | { [key: string]: Tree };
 export type TreeObject = { [key: string]: Tree };
@@ -18,8 +19,6 @@ interface Locations {
 
 const locations = new WeakMap<object, Locations>();
 
-/** Keys that would reach an object's prototype if assigned naively. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Nodes a document may expand to (aliases included): stops alias bombs. */
 const MAX_NODES = 2_000_000;
 

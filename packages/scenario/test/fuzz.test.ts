@@ -95,6 +95,11 @@ describe('loader fuzzing', () => {
       'a..b',
       '[x]',
       'name',
+      '__proto__.polluted',
+      'workforce.__proto__.polluted',
+      'constructor.prototype.polluted',
+      'workforce.staffPools[0].constructor.prototype.polluted',
+      'workforce.toString',
     );
     const values = fc.oneof(
       fc.string({ maxLength: 10 }),
@@ -102,8 +107,15 @@ describe('loader fuzzing', () => {
     );
     const extendsMini = 'extends: ./mini.yaml\n';
     fc.assert(
-      fc.property(paths, values, (p, v) => loadsOrFailsCleanly(extendsMini, [`${p}=${v}`])),
-      { numRuns: 60, seed: 3 },
+      fc.property(paths, values, (p, v) => {
+        loadsOrFailsCleanly(extendsMini, [`${p}=${v}`]);
+        // The same paths as a sweep in the file.
+        loadsOrFailsCleanly(
+          `${extendsMini}sweep: { parameters: [{ path: ${JSON.stringify(p)}, values: [1] }] }\n`,
+        );
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 80, seed: 3 },
     );
   });
 });

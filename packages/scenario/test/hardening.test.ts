@@ -1,0 +1,78 @@
+/**
+ * Hostile and degenerate input found by review: prototype pollution through paths, huge or deeply
+ * nested files, meaningless capacities, `$schema` keys and CSV paths that leave the scenario's folder.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type FileReader, loadScenario, parseScenarioText, ScenarioError } from '@carepool/scenario';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const mini = path.join(root, 'scenarios/test/mini-ics.yaml');
+const fromDisk: FileReader = (p) => readFileSync(p, 'utf8');
+
+function errorOf(run: () => unknown): ScenarioError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return error as ScenarioError;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+
+describe('prototype pollution', () => {
+  afterEach(() => {
+    // Clean up whatever a failing (unfixed) loader may have left, so other tests still run.
+    for (const name of ['polluted', 'x', 'y']) delete (Object.prototype as Record<string, unknown>)[name];
+  });
+
+  const polluted = () => (({}) as Record<string, unknown>).polluted ?? ({} as Record<string, unknown>).x;
+
+  it.each([
+    '__proto__.polluted',
+    'workforce.__proto__.polluted',
+    'constructor.prototype.polluted',
+    'workforce.staffPools[0].__proto__.polluted',
+    'organisations.constructor.prototype.polluted',
+  ])('a sweep path %s is refused and pollutes nothing', (sweepPath) => {
+    const text = `extends: ./mini-ics.yaml\nsweep: { parameters: [{ path: "${sweepPath}", values: [1] }] }\n`;
+    const file = path.join(root, 'scenarios/test/pp.yaml');
+    const error = errorOf(() => parseScenarioText(text, file, { readFile: fromDisk }));
+    expect(polluted()).toBeUndefined();
+    expect(error.fieldPath).toBe('sweep.parameters[0].path');
+    expect(error.line).toBe(2);
+    expect(error.message).toMatch(/is not allowed in a path/);
+  });
+
+  it.each([
+    '__proto__.polluted=1',
+    'workforce.__proto__.x=1',
+    'constructor.prototype.polluted=1',
+    'workforce.constructor.prototype.x=1',
+    '__proto__={polluted: 1}',
+  ])('--set %s is refused and pollutes nothing', (override) => {
+    const error = errorOf(() => loadScenario(mini, { overrides: [override] }));
+    expect(polluted()).toBeUndefined();
+    expect(error.message).toMatch(/^--set '.*'(:\d+:\d+)?: .*is not allowed in a path; expected /);
+  });
+
+  it('inherited names are not fields: toString, hasOwnProperty', () => {
+    const error = errorOf(() => loadScenario(mini, { overrides: ['workforce.toString.x=1'] }));
+    expect(error.message).toContain("no field 'toString'");
+  });
+
+  it.each(FORBIDDEN)('a CSV header %s is refused', (name) => {
+    const dir = path.resolve('/virtual/scenarios');
+    const readFile: FileReader = (p) => {
+      if (p === path.join(dir, 'rows.csv')) return `id,${name}\na,1\n`;
+      throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    };
+    const text = 'kind: network\nname: n\ndurationHours: 1\nwarmupHours: 0\nstations: { csv: rows.csv }\n';
+    const error = errorOf(() => parseScenarioText(text, path.join(dir, 's.yaml'), { readFile }));
+    expect(error.message).toContain(`'${name}' is not allowed`);
+  });
+});
