@@ -4,7 +4,17 @@
  * error found later (by zod, a reference check or an override) can name the file, line and column —
  * even after `extends` merged several files, CSV rows were read in and expressions evaluated.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type CST,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  Parser,
+  parseDocument,
+} from 'yaml';
 import { ScenarioError, type SourceLocation } from './errors.js';
 import { FORBIDDEN_KEYS } from './paths.js';
 
@@ -21,6 +31,10 @@ const locations = new WeakMap<object, Locations>();
 
 /** Nodes a document may expand to (aliases included): stops alias bombs. */
 const MAX_NODES = 2_000_000;
+/** Nesting of mappings and lists: real scenarios need about 8; the YAML composer recurses per level. */
+const MAX_DEPTH = 100;
+/** Keys in one mapping: the largest real mapping has a few dozen. */
+const MAX_KEYS_PER_MAPPING = 10_000;
 
 export function isTreeObject(value: unknown): value is TreeObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,12 +88,28 @@ export function locate(root: unknown, path: readonly Key[], fallback: SourceLoca
 /** Parses YAML (or JSON, which is YAML) into a located tree. Throws ScenarioError on syntax errors. */
 export function parseYamlTree(text: string, file: string): Tree {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number | undefined): SourceLocation => {
     if (offset === undefined) return { file };
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  // The composer recurses once per nesting level, so absurd nesting must be refused before it runs
+  // (else 'Maximum call stack size exceeded'); the CST parser before it keeps an explicit stack.
+  // Huge mappings are refused there too, before the (slower) composer builds them.
+  const shapeProblem = checkShape(text);
+  if (shapeProblem !== undefined) {
+    const before = text.slice(0, shapeProblem.offset);
+    const line = before.split('\n').length;
+    throw new ScenarioError({
+      location: { file, line, column: shapeProblem.offset - before.lastIndexOf('\n') },
+      fieldPath: '',
+      problem: shapeProblem.problem,
+      expected: shapeProblem.expected,
+    });
+  }
+  // Duplicate keys are checked below with a map per mapping: yaml's own uniqueKeys check is
+  // quadratic in the number of keys (a 300,000-key file took minutes).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     throw new ScenarioError({
@@ -91,15 +121,18 @@ export function parseYamlTree(text: string, file: string): Tree {
   }
   let count = 0;
   const walk = (node: Node | null | undefined, path: string, depth: number): Tree => {
-    if (++count > MAX_NODES || depth > 100) {
+    if (++count > MAX_NODES || depth > MAX_DEPTH) {
       throw new ScenarioError({
         location: at(node?.range?.[0]),
         fieldPath: path,
         problem:
-          depth > 100
-            ? 'nesting deeper than 100 levels'
+          depth > MAX_DEPTH
+            ? `nesting deeper than ${MAX_DEPTH} levels (aliases?)`
             : 'the document expands to too many values (aliases?)',
-        expected: `a document of at most ${MAX_NODES} values`,
+        expected:
+          depth > MAX_DEPTH
+            ? `at most ${MAX_DEPTH} levels of nesting`
+            : `a document of at most ${MAX_NODES} values`,
       });
     }
     if (node === null || node === undefined) return null;
@@ -117,6 +150,14 @@ export function parseYamlTree(text: string, file: string): Tree {
     if (isMap(node)) {
       const object: TreeObject = {};
       const keys = new Map<Key, SourceLocation>();
+      if (node.items.length > MAX_KEYS_PER_MAPPING) {
+        throw new ScenarioError({
+          location: at(node.range?.[0]),
+          fieldPath: path,
+          problem: `a mapping with ${node.items.length} keys`,
+          expected: `at most ${MAX_KEYS_PER_MAPPING} keys in one mapping`,
+        });
+      }
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
@@ -135,6 +176,15 @@ export function parseYamlTree(text: string, file: string): Tree {
             fieldPath: childPath,
             problem: `the key '${key}' is not allowed`,
             expected: 'a field name',
+          });
+        }
+        const first = keys.get(key);
+        if (first !== undefined) {
+          throw new ScenarioError({
+            location: at(keyNode.range?.[0]),
+            fieldPath: childPath,
+            problem: `the key '${key}' is given twice (first at line ${first.line})`,
+            expected: 'each key once in a mapping',
           });
         }
         object[key] = walk(pair.value as Node | null, childPath, depth + 1);
@@ -170,6 +220,55 @@ export function parseYamlTree(text: string, file: string): Tree {
     });
   }
   return tree;
+}
+
+/**
+ * The first collection nested deeper than MAX_DEPTH or mapping with more than MAX_KEYS_PER_MAPPING
+ * keys, or undefined. Walks yaml's concrete syntax tree with an explicit stack, so it cannot
+ * overflow however deep the text nests.
+ */
+function checkShape(text: string): { offset: number; problem: string; expected: string } | undefined {
+  const stack: { token: CST.Token; depth: number }[] = [];
+  for (const token of new Parser().parse(text)) stack.push({ token, depth: 0 });
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token; depth: number };
+    const push = (child: CST.Token | null | undefined, childDepth: number) => {
+      if (child) stack.push({ token: child, depth: childDepth });
+    };
+    switch (token.type) {
+      case 'document':
+        push(token.value, depth);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth + 1 > MAX_DEPTH) {
+          return {
+            offset: token.offset,
+            problem: `mappings and lists nested more than ${MAX_DEPTH} levels deep`,
+            expected: `at most ${MAX_DEPTH} levels of nesting`,
+          };
+        }
+        const isMapping =
+          token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+        if (isMapping && token.items.length > MAX_KEYS_PER_MAPPING) {
+          return {
+            offset: token.offset,
+            problem: `a mapping with ${token.items.length} keys`,
+            expected: `at most ${MAX_KEYS_PER_MAPPING} keys in one mapping`,
+          };
+        }
+        for (const item of token.items) {
+          push((item as { key?: CST.Token | null }).key, depth + 1);
+          push(item.value, depth + 1);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

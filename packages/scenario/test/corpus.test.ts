@@ -15,8 +15,8 @@ const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus')
 const CASES: Record<string, { file?: string; line: number; fieldPath: string; parts: string[] }> = {
   'syntax-error.yaml': {
     line: 5,
-    fieldPath: '',
-    parts: ['YAML syntax error: Map keys must be unique', 'expected valid YAML or JSON'],
+    fieldPath: 'workforce.policy',
+    parts: ["the key 'policy' is given twice (first at line 4)", 'expected each key once in a mapping'],
   },
   'wrong-type.yaml': {
     line: 4,

@@ -76,3 +76,43 @@ describe('prototype pollution', () => {
     expect(error.message).toContain(`'${name}' is not allowed`);
   });
 });
+
+describe('huge and deeply nested files', () => {
+  it('a 100,000-key mapping is refused quickly with a clear error', { timeout: 15_000 }, () => {
+    const json = `{${Array.from({ length: 100_000 }, (_, i) => `"key${i}": 1`).join(',\n')}}`;
+    const started = performance.now();
+    const error = errorOf(() => parseScenarioText(json, 'huge.json'));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(error.message).toBe(
+      'huge.json:1:1: (file): a mapping with 100000 keys; expected at most 10000 keys in one mapping',
+    );
+  });
+
+  it('a duplicate key is found among thousands, and named with both lines', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `  k${i}: 1`).join('\n');
+    const error = errorOf(() => parseScenarioText(`kind: system\nconstants:\n${keys}\n  k7: 2\n`, 'd.yaml'));
+    expect(error.message).toBe(
+      "d.yaml:5003:3: constants.k7: the key 'k7' is given twice (first at line 10); expected each key once in a mapping",
+    );
+  });
+
+  it.each([
+    ['flow lists', `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}`],
+    ['flow mappings', `a: ${'{b: '.repeat(5000)}1${'}'.repeat(5000)}`],
+    ['block mappings', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')],
+    ['compact lists', `${'- '.repeat(20_000)}1`],
+  ])('absurd nesting (%s) is refused with a clear error, not a stack overflow', (_, text) => {
+    const error = errorOf(() => parseScenarioText(text, 'deep.yaml'));
+    expect(error.message).toMatch(
+      /^deep\.yaml:\d+:\d+: \(file\): mappings and lists nested more than 100 levels deep; expected at most 100 levels of nesting$/,
+    );
+  });
+
+  it('aliases cannot nest past the limit either', () => {
+    const lines = ['a0: &a0 [1]'];
+    for (let i = 1; i <= 120; i++) lines.push(`a${i}: &a${i} [*a${i - 1}]`);
+    const error = errorOf(() => parseScenarioText(lines.join('\n'), 'alias.yaml'));
+    expect(error.message).toMatch(/nesting deeper than 100 levels/);
+    expect(error.message).not.toMatch(/call stack/);
+  });
+});
