@@ -116,3 +116,42 @@ describe('huge and deeply nested files', () => {
     expect(error.message).not.toMatch(/call stack/);
   });
 });
+
+describe('capacities that make the model meaningless', () => {
+  const withSet =
+    (...overrides: string[]) =>
+    () =>
+      loadScenario(mini, { overrides });
+
+  it('an ED needs at least one cubicle', () => {
+    const error = errorOf(withSet('emergencyDepartments[trustA.ed].cubicles=0'));
+    expect(error.fieldPath).toBe('emergencyDepartments[trustA.ed].cubicles');
+    expect(error.message).toMatch(/cubicles: 0 is too small; expected a number >= 1$/);
+  });
+
+  it('acute wards need at least one bed, and one bed not ring-fenced', () => {
+    let error = errorOf(
+      withSet('acuteWards[trustA.wards].physicalBeds=0', 'acuteWards[trustA.wards].initialOccupiedBeds=0'),
+    );
+    expect(error.fieldPath).toBe('acuteWards[trustA.wards].physicalBeds');
+    error = errorOf(withSet('acuteWards[trustA.wards].ringFencedElectiveBeds==current + 10000'));
+    expect(error.fieldPath).toBe('acuteWards[trustA.wards].ringFencedElectiveBeds');
+    const beds = (loadScenario(mini).config as { acuteWards: { physicalBeds: number }[] }).acuteWards[0]
+      .physicalBeds;
+    error = errorOf(withSet(`acuteWards[trustA.wards].ringFencedElectiveBeds=${beds}`));
+    expect(error.message).toContain('ringFencedElectiveBeds < physicalBeds');
+  });
+
+  it('zero staff, zero places and zero boarding spaces stay legitimate what-ifs', () => {
+    const config = loadScenario(mini, {
+      overrides: [
+        'workforce.staffPools[councilNorth.careWorker].establishmentWte=0',
+        'workforce.staffPools[councilNorth.careWorker].inPostWte=0',
+        'placements[0].places=0',
+        'placements[0].initialOccupiedPlaces=0',
+        'emergencyDepartments[trustA.ed].boardingSpaces=0',
+      ],
+    }).config as { placements: { places: number }[] };
+    expect(config.placements[0].places).toBe(0);
+  });
+});

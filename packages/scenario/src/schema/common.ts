@@ -41,6 +41,10 @@ export const positive = (description: string, max = MAX_COUNT) =>
 export const wholeCount = (description: string, max = MAX_COUNT) =>
   z.number().int().min(0).max(max).describe(description);
 
+/** A whole number of at least 1 with an upper sanity bound: a capacity without which the service cannot work at all. */
+export const atLeastOne = (description: string, max = MAX_COUNT) =>
+  z.number().int().min(1).max(max).describe(description);
+
 /** An id referenced from elsewhere: letters, digits, `_`, `-` and `.`; starts with a letter. */
 export const idString = (description: string) =>
   z

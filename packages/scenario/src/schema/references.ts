@@ -98,12 +98,13 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
         `${ward.initialOccupiedBeds} occupied beds of ${ward.physicalBeds} physical beds`,
         'initialOccupiedBeds <= physicalBeds',
       );
-    if (ward.ringFencedElectiveBeds > ward.physicalBeds)
+    // Emergency admissions need at least one bed that is not held for elective work.
+    if (ward.ringFencedElectiveBeds >= ward.physicalBeds)
       report(
         ctx,
         ['acuteWards', i, 'ringFencedElectiveBeds'],
-        `${ward.ringFencedElectiveBeds} ring-fenced beds of ${ward.physicalBeds} physical beds`,
-        'ringFencedElectiveBeds <= physicalBeds',
+        `${ward.ringFencedElectiveBeds} ring-fenced beds of ${ward.physicalBeds} physical beds leave no bed for emergency patients`,
+        'ringFencedElectiveBeds < physicalBeds',
       );
     for (const [j, c] of ward.dischargeCatchment.entries()) {
       checkOrganisation(

@@ -6,6 +6,7 @@
 import { POLICY_IDS, type ServiceKind } from '@carepool/model';
 import { z } from 'zod';
 import {
+  atLeastOne,
   idString,
   MAX_DAYS,
   multiplier,
@@ -69,8 +70,8 @@ const emergencyDepartmentSchema = strictObject({
   arrivalProfile: demandProfileSchema
     .default(flatProfile)
     .describe('How attendances vary over time. Default: flat.'),
-  cubicles: wholeCount(
-    'Majors/resus cubicles: a patient holds one from assessment until leaving, boarding included unless a `boardingSpaces` space is free.',
+  cubicles: atLeastOne(
+    'Majors/resus cubicles, at least 1: a patient holds one from assessment until leaving, boarding included unless a `boardingSpaces` space is free.',
     10_000,
   ),
   treatmentMinutes: distributionSchema.describe(
@@ -106,7 +107,10 @@ const emergencyDepartmentSchema = strictObject({
 const acuteWardsSchema = strictObject({
   id: idString('Unique id of this ward group, e.g. `trustA.wards`.'),
   organisationId: idString('The acute trust (an `organisations` id).'),
-  physicalBeds: wholeCount('Physical general and acute beds, core and escalation.', 20_000),
+  physicalBeds: atLeastOne(
+    'Physical general and acute beds, core and escalation; at least 1, and more than `ringFencedElectiveBeds`.',
+    20_000,
+  ),
   patientsPerNurseDay: positive(
     'Patients per registered nurse on a day shift; beds that cannot be staffed at this ratio close.',
     100,
