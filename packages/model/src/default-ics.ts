@@ -160,10 +160,10 @@ export function acuteWards(t: TrustScale): AcuteWardsConfig {
     initialOccupiedBeds: t.initialOccupiedBeds,
     dischargeCatchment: t.catchment,
     // ASSUMPTION (calibrated): discharges run 10:00–19:00 after the morning ward round, and take a
-    // further ~3 h (medicines, transport, paperwork), so beds free mostly in the late afternoon.
+    // further ~2 h (medicines, transport, paperwork), so beds free mostly in the afternoon.
     dischargeStartHour: 10,
     dischargeEndHour: 19,
-    dischargeProcessingMinutes: { kind: 'lognormal', mean: 180, sd: 120 },
+    dischargeProcessingMinutes: { kind: 'lognormal', mean: 120, sd: 80 },
     specialties: DEFAULT_SPECIALTIES.map((sp) => ({ ...sp })),
     // ASSUMPTION (calibrated): a patient outlies to another specialty's free bed only after waiting a
     // day; before that they wait for a bed of their own specialty.
@@ -184,11 +184,16 @@ export function homeCare(
     initialVisitsPerDay: 4,
     ongoingVisitsPerDay: 3,
     taperDays: 14,
-    // DERIVED (calibrated): reablement and short-term packages after discharge, mean 18 days; sized so
-    // the default councils' carers (workforce defaults) run near, not over, capacity.
+    // DERIVED (calibrated): reablement and short-term packages, mean 18 days.
     packageDurationDays: { kind: 'lognormal', mean: 18, sd: 12.6 },
-    communityReferralsPerDay: 6 * scale,
-    initialActivePackages: Math.round(1600 * scale),
+    // DERIVED (calibrated): new packages for people referred from the community compete with hospital
+    // (P1) referrals for the same carers. Sized so hospital + community caseload (~1,650 packages a
+    // default council) needs ~94% of the visit slots the default carers on duty give on an average
+    // day: carer supply binds whenever sickness, vacancies or a busy week push it below demand, so
+    // package starts wait and more carers shorten the wait (calibration.md).
+    communityReferralsPerDay: 17.5 * scale,
+    // The steady-state caseload (arrivals × mean duration), so the warm-up starts near equilibrium.
+    initialActivePackages: Math.round(1810 * scale),
     // 30 minutes of care plus 15 of travel (NICE QS123; DERIVED travel).
     minutesPerVisit: 45,
     carerPoolIds: [carerPoolId],
@@ -206,10 +211,11 @@ export function placement(
         id,
         organisationId,
         kind,
-        places: Math.round(230 * scale),
+        // DERIVED: ~8 admissions a day × 28 days ≈ 90% of 250 places, so pathway 2 queues modestly.
+        places: Math.round(250 * scale),
         stayDays: { kind: 'lognormal', mean: 28, sd: 18 },
         communityAdmissionsPerDay: 1 * scale,
-        initialOccupiedPlaces: Math.round(200 * scale),
+        initialOccupiedPlaces: Math.round(218 * scale),
         assessmentDays: 1,
       }
     : {
