@@ -11,6 +11,7 @@ import {
   placement,
   type TrustScale,
 } from './default-ics.js';
+import type { StaffPoolConfig } from './workforce-config.js';
 
 const MINI_TRUST: TrustScale = {
   id: 'trustA',
@@ -27,12 +28,43 @@ const MINI_TRUST: TrustScale = {
 
 /** Scale of the mini council's social care relative to one default council. */
 const COUNCIL_SCALE = 0.2;
+/** Scale of the mini trust relative to one default trust (210 of 700 beds, 96 of 320 attendances). */
+const TRUST_SCALE = 0.3;
+/** Scale of primary care, community nursing and the ambulance service relative to the default ICS. */
+const ICS_SCALE = 0.1;
+
+/** Each mini pool's scale: staff follow the demand they serve, so policies can matter on the mini ICS. */
+function poolScale(poolId: string): number {
+  if (poolId.startsWith('trustA.')) return TRUST_SCALE;
+  if (poolId.startsWith('councilNorth.')) return COUNCIL_SCALE;
+  return ICS_SCALE;
+}
+
+/**
+ * A default pool scaled down: the on-duty requirement rounded up per shift, and establishment, staff
+ * in post, bank and recruiting capacity in proportion to it (vacancy share and rates unchanged).
+ */
+function scaledPool(p: StaffPoolConfig, scale: number): StaffPoolConfig {
+  const required = p.requiredOnDutyByShift.map((r) => Math.ceil(r * scale));
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const ratio = sum(required) / sum(p.requiredOnDutyByShift);
+  const establishmentWte = Math.round(p.establishmentWte * ratio);
+  return {
+    ...p,
+    requiredOnDutyByShift: required,
+    establishmentWte,
+    inPostWte: Math.round((establishmentWte * p.inPostWte) / p.establishmentWte),
+    maxHiresInPipeline: Math.max(5, Math.ceil(0.2 * establishmentWte)),
+    bankHeadcount: Math.max(1, Math.round(p.bankHeadcount * ratio)),
+  };
+}
 
 /** The mini ICS: one year after a 30-day warm-up by default; tests shorten it. */
 export function miniIcsConfig(): SystemConfig {
   const full = defaultIcsConfig();
   const gp = full.generalPractice[0];
   const community = full.communityNursing[0];
+  const settings = full.workforce.policySettings;
   return {
     ...full,
     name: 'Mini ICS (a tenth of the default)',
@@ -56,7 +88,21 @@ export function miniIcsConfig(): SystemConfig {
     vcseSupport: [{ ...full.vcseSupport[0], newClientsPerDay: 2, localAuthorityIds: ['councilNorth'] }],
     workforce: {
       ...full.workforce,
-      staffPools: full.workforce.staffPools.filter((p) => !/^(trustB|trustC|councilSouth)\./.test(p.id)),
+      staffPools: full.workforce.staffPools
+        .filter((p) => !/^(trustB|trustC|councilSouth)\./.test(p.id))
+        .map((p) => scaledPool(p, poolScale(p.id))),
+      policySettings: {
+        ...settings,
+        systemBank: {
+          ...settings.systemBank,
+          // The trust's and the council's share of the default system bank.
+          headcountByRole: { registeredNurse: 15, careWorker: 5 },
+        },
+        rotationalPosts: {
+          // One paramedic per rotation group instead of five.
+          rotations: settings.rotationalPosts.rotations.map((r) => ({ ...r, count: 3 })),
+        },
+      },
     },
   };
 }
