@@ -159,7 +159,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`carepool: ${message}\nRun 'carepool --help' for usage.\n`);
+    io.stderr(usageLine(message));
     return ExitCode.usage;
   }
   // --help and --version: yargs has produced the text and chosen no command.
@@ -177,6 +177,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function dispatch(chosen: Chosen, io: CliIo): Promise<number> {
   const a = chosen.args;
   const overrides = asList(a.set);
+  if (overrides.length > 0) await checkOverrideSyntax(overrides);
   // Commands load on demand: `--help` stays fast and works even if a package fails to load.
   switch (chosen.command) {
     case 'validate': {
@@ -206,9 +207,30 @@ async function dispatch(chosen: Chosen, io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * A `--set` without `=` or with a path that cannot be parsed is a usage mistake (exit 2); a
+ * well-formed one naming a field the scenario lacks is a scenario error (exit 1), found on loading.
+ */
+async function checkOverrideSyntax(overrides: readonly string[]): Promise<void> {
+  const { parseOverride, ScenarioError } = await import('@carepool/scenario');
+  for (const text of overrides) {
+    try {
+      parseOverride(text);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      throw new UsageError(`--set '${text}': ${error.problem}; expected ${error.expected}`);
+    }
+  }
+}
+
+/** A usage error: one line, with where to find help. */
+function usageLine(message: string): string {
+  return `carepool: ${oneLine(message)} (see 'carepool --help')\n`;
+}
+
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof UsageError) {
-    io.stderr(`carepool: ${error.message}\nRun 'carepool --help' for usage.\n`);
+    io.stderr(usageLine(error.message));
     return ExitCode.usage;
   }
   if (isUserError(error)) {
