@@ -6,7 +6,7 @@
 
 import type { MetricStatistic } from '@carepool/model';
 import { metricDefinition } from '@carepool/model';
-import type { RunResults, SummaryRow } from './results.js';
+import type { RunResults } from './results.js';
 
 /** Renders rows as an aligned text table; the first column is left-aligned, the rest right-aligned. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -42,21 +42,56 @@ export function formatValue(value: number, unit: string): string {
   }
 }
 
-/** The outcomes a planner reads first, in this order (ICS scope). */
-export const SYSTEM_HEADLINES: readonly { metric: string; statistic?: MetricStatistic; label: string }[] = [
-  { metric: 'ed.fourHourShare', label: 'ED patients seen within 4 hours' },
-  { metric: 'ed.twelveHourFromArrivalCount', label: 'ED stays over 12 hours from arrival' },
+/**
+ * The outcomes a planner and an ICS board read first, in this order (ICS scope). Shares are the
+ * contract metrics (shown as percentages); counts and costs are totals over the reported period.
+ * Each names its statistic so a metric reported two ways (vacancy: time-weighted mean and end of
+ * period) always shows the same one.
+ */
+export const SYSTEM_HEADLINES: readonly { metric: string; statistic: MetricStatistic; label: string }[] = [
+  {
+    metric: 'ed.fourHourShare',
+    statistic: 'value',
+    label: 'ED: within 4 hours of arrival (share of attendances)',
+  },
+  {
+    metric: 'ed.twelveHourFromArrivalShare',
+    statistic: 'value',
+    label: 'ED: over 12 hours from arrival (share of attendances)',
+  },
+  {
+    metric: 'ed.twelveHourFromArrivalCount',
+    statistic: 'total',
+    label: 'ED: over 12 hours from arrival (patients)',
+  },
+  {
+    metric: 'ed.decisionToAdmitOver12hCount',
+    statistic: 'total',
+    label: 'ED: over 12 hours from decision to admit (trolley waits)',
+  },
   { metric: 'ed.timeInDepartmentMinutes', statistic: 'p50', label: 'ED time in department, median' },
   { metric: 'ed.timeInDepartmentMinutes', statistic: 'p95', label: 'ED time in department, 95th centile' },
-  { metric: 'beds.occupancyShare', label: 'General and acute bed occupancy' },
-  { metric: 'nctr.patientsCount', label: 'Patients with no criteria to reside' },
-  { metric: 'nctr.bedDays', label: 'Bed-days occupied by NCTR patients' },
-  { metric: 'carePackage.waitDays', label: 'Wait for a home-care package' },
-  { metric: 'gp.appointmentWaitDays', label: 'Wait for a GP appointment' },
-  { metric: 'workforce.vacancyShare', label: 'Staff vacancy rate' },
-  { metric: 'staffing.agencyShiftsCount', label: 'Agency shifts' },
-  { metric: 'staffing.costGbp', label: 'Staffing cost' },
-  { metric: 'redeployment.movesCount', label: 'Staff moves between organisations' },
+  {
+    metric: 'beds.occupancyShare',
+    statistic: 'mean',
+    label: 'General and acute bed occupancy (daily snapshot)',
+  },
+  {
+    metric: 'nctr.patientsCount',
+    statistic: 'mean',
+    label: 'Patients with no criteria to reside (daily mean)',
+  },
+  { metric: 'nctr.bedDays', statistic: 'total', label: 'Bed-days occupied by NCTR patients' },
+  { metric: 'carePackage.waitDays', statistic: 'mean', label: 'Wait for a home-care package, mean' },
+  { metric: 'workforce.vacancyShare', statistic: 'mean', label: 'Vacancy rate, all staff (WTE)' },
+  {
+    metric: 'workforce.registeredNurseVacancyShare',
+    statistic: 'mean',
+    label: 'Registered nurse vacancy rate',
+  },
+  { metric: 'staffing.agencyShiftsCount', statistic: 'total', label: 'Agency shifts' },
+  { metric: 'staffing.costGbp', statistic: 'total', label: 'Staffing cost (substantive, bank, agency)' },
+  { metric: 'redeployment.movesCount', statistic: 'total', label: 'Staff moves made by the policy' },
 ];
 
 /** The headline table of a system run (ICS-wide means over replications). */
@@ -64,8 +99,9 @@ export function systemTable(results: RunResults): string {
   const n = results.provenance.replications;
   const rows: string[][] = [];
   for (const h of SYSTEM_HEADLINES) {
-    const candidates = results.summary.filter((s) => s.metric === h.metric && s.scope === 'ics');
-    const row = h.statistic ? candidates.find((s) => s.statistic === h.statistic) : preferred(candidates);
+    const row = results.summary.find(
+      (s) => s.metric === h.metric && s.scope === 'ics' && s.statistic === h.statistic,
+    );
     if (row === undefined) continue;
     const unit = metricDefinition(h.metric)?.unit ?? 'count';
     const cells = [h.label, formatValue(row.mean, unit)];
@@ -78,15 +114,6 @@ export function systemTable(results: RunResults): string {
       ? ['outcome (whole system)', `mean of ${n}`, 'range over replications']
       : ['outcome (whole system)', 'value'];
   return renderTable(header, rows);
-}
-
-/** The statistic shown when a headline does not name one: the mean, else the total, else the first. */
-function preferred(rows: readonly SummaryRow[]): SummaryRow | undefined {
-  for (const statistic of ['mean', 'value', 'total'] as const) {
-    const row = rows.find((r) => r.statistic === statistic);
-    if (row !== undefined) return row;
-  }
-  return rows[0];
 }
 
 /** The per-station table of a network run, then whole-network lines. */

@@ -1,5 +1,8 @@
 /** Review findings on the command line: prototype pollution, malformed --set, headline rows, policy modules, CSV paths. */
+import type { MetricStatistic } from '@carepool/model';
 import { describe, expect, it } from 'vitest';
+import { systemTable } from '../src/format.js';
+import type { RunResults } from '../src/results.js';
 import { cli } from './helpers.js';
 
 const MINI = 'scenarios/test/mini-ics.yaml';
@@ -39,5 +42,48 @@ describe('a malformed --set is a usage error', () => {
     const r = await cli('validate', MINI, '--set', 'nosuchfield.x=1');
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the headline table', () => {
+  const row = (metric: string, statistic: MetricStatistic, mean: number) => ({
+    metric,
+    scope: 'ics',
+    statistic,
+    mean,
+    min: mean,
+    max: mean,
+    replications: 1,
+  });
+  const table = () =>
+    systemTable({
+      provenance: { replications: 1 } as RunResults['provenance'],
+      summary: [
+        row('ed.fourHourShare', 'value', 0.71),
+        row('ed.twelveHourFromArrivalShare', 'value', 0.0812),
+        row('ed.twelveHourFromArrivalCount', 'total', 26098),
+        row('ed.decisionToAdmitOver12hCount', 'total', 4321),
+        row('workforce.vacancyShare', 'value', 0.5),
+        row('workforce.vacancyShare', 'mean', 0.089),
+        row('workforce.registeredNurseVacancyShare', 'mean', 0.074),
+        row('workforce.vacancyShare', 'mean', 0.2),
+      ].map((r, i) => (i === 7 ? { ...r, scope: 'trustA' } : r)),
+      metrics: [],
+      daily: [],
+      eventsExecuted: 0,
+      wallSeconds: 0,
+    });
+
+  it('shows the 12-hour contract share as a percentage, and the count as a second row', () => {
+    const text = table();
+    expect(text).toMatch(/ED: over 12 hours from arrival \(share of attendances\)\s+8\.1%\n/);
+    expect(text).toMatch(/ED: over 12 hours from arrival \(patients\)\s+26,098\n/);
+    expect(text).toMatch(/ED: over 12 hours from decision to admit \(trolley waits\)\s+4,321\n/);
+  });
+
+  it('labels vacancy precisely: all staff (time-weighted mean, ICS) and registered nurses', () => {
+    const text = table();
+    expect(text).toMatch(/Vacancy rate, all staff \(WTE\)\s+8\.9%\n/);
+    expect(text).toMatch(/Registered nurse vacancy rate\s+7\.4%/);
   });
 });

@@ -24,20 +24,25 @@ describe('run on a system scenario', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/2 replications, seed 1, 14 days after 3 days warm-up, policy siloed/);
     for (const label of [
-      'ED patients seen within 4 hours',
+      'ED: within 4 hours of arrival (share of attendances)',
       'General and acute bed occupancy',
+      'Vacancy rate, all staff (WTE)',
+      'Registered nurse vacancy rate',
       'Staffing cost',
     ]) {
       expect(r.out).toContain(label);
     }
-    expect(r.out).toMatch(/ED patients seen within 4 hours\s+\d+\.\d%\s+\d+\.\d% – \d+\.\d%/);
+    expect(r.out).toMatch(
+      /ED: within 4 hours of arrival \(share of attendances\)\s+\d+\.\d%\s+\d+\.\d% – \d+\.\d%/,
+    );
+    expect(r.out).toMatch(/ED: over 12 hours from arrival \(share of attendances\)\s+\d+\.\d%/);
   });
 
   it('runs the README’s default scenario file (shortened)', async () => {
     const r = await cli('run', 'scenarios/ics-default.yaml', ...SHORT.slice(0, 4), '--reps', '1', '--quiet');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/ED patients seen within 4 hours/);
+    expect(r.out).toMatch(/ED: within 4 hours of arrival/);
   });
 
   it('--policy replaces the scenario’s policy and shows in provenance and rows', async () => {
