@@ -11,6 +11,7 @@ import {
   descriptionSchema,
   extendsSchema,
   poolProfileNameSchema,
+  schemaReferenceSchema,
   sweepSchema,
 } from './schema/document.js';
 import { networkConfigShape } from './schema/network.js';
@@ -19,6 +20,7 @@ import { staffPoolSchema, systemConfigShape, workforceSchema } from './schema/sy
 type JsonSchema = Record<string, unknown>;
 
 const fileOnly = {
+  $schema: schemaReferenceSchema.optional(),
   extends: extendsSchema.optional(),
   description: descriptionSchema.optional(),
   constants: constantsSchema.optional(),

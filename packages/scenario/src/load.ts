@@ -20,6 +20,7 @@ import {
   extendsSchema,
   MAX_SWEEP_POINTS,
   MAX_SWEEP_VALUES,
+  schemaReferenceSchema,
   sweepSchema,
 } from './schema/document.js';
 import { networkConfigSchema } from './schema/network.js';
@@ -39,7 +40,7 @@ import { evaluateConstants, resolveNumbers } from './values.js';
 const MAX_EXTENDS_DEPTH = 20;
 const MAX_TEXT_LENGTH = 20_000_000;
 /** Fields of a file that are not part of the resolved configuration. */
-const FILE_ONLY_FIELDS = ['extends', 'description', 'constants', 'sweep'] as const;
+const FILE_ONLY_FIELDS = ['$schema', 'extends', 'description', 'constants', 'sweep'] as const;
 
 const readFromDisk: FileReader = (absolutePath) => readFileSync(absolutePath, 'utf8');
 
@@ -94,6 +95,7 @@ function parseUnguarded(text: string, file: string, options: ParseOptions): Load
     });
   }
   tree.kind = kind;
+  checkPart(tree, '$schema', schemaReferenceSchema, fallback);
   checkPart(tree, 'description', descriptionSchema, fallback);
   resolveCsvReferences(tree, options.readFile);
   const constants = evaluateConstants(tree, file);

@@ -155,3 +155,54 @@ describe('capacities that make the model meaningless', () => {
     expect(config.placements[0].places).toBe(0);
   });
 });
+
+describe('a $schema key for editors', () => {
+  it('is accepted (and ignored) at the top of JSON and YAML files', () => {
+    const network = {
+      $schema: './carepool.schema.json',
+      kind: 'network',
+      name: 'n',
+      durationHours: 10,
+      warmupHours: 0,
+      stations: [{ id: 'a', servers: 1, serviceHours: { kind: 'exponential', mean: 1 } }],
+      arrivals: [{ stationId: 'a', ratePerHour: 1 }],
+    };
+    const json = parseScenarioText(JSON.stringify(network), 'n.json');
+    expect(json.config).not.toHaveProperty('$schema');
+    const { $schema: _, ...without } = network;
+    expect(json.hash).toBe(parseScenarioText(JSON.stringify(without), 'n.json').hash);
+    const yaml = parseScenarioText(
+      `$schema: https://example.org/s.json\n${Object.entries(without)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join('\n')}\n`,
+      'n.yaml',
+    );
+    expect(yaml.hash).toBe(json.hash);
+  });
+
+  it('must be text, and only at the top', () => {
+    let error = errorOf(() => parseScenarioText('$schema: 5\nkind: network\n', 'n.yaml'));
+    expect(error.fieldPath).toBe('$schema');
+    error = errorOf(() =>
+      parseScenarioText(
+        'extends: ./mini-ics.yaml\nworkforce: { $schema: x }\n',
+        path.join(root, 'scenarios/test/v.yaml'),
+        { readFile: fromDisk },
+      ),
+    );
+    expect(error.message).toContain("unknown field '$schema'");
+  });
+
+  it('is a property of the JSON Schema, so editors accept it', async () => {
+    const { scenarioJsonSchema } = await import('@carepool/scenario');
+    const defs = (scenarioJsonSchema() as { $defs: Record<string, { properties: Record<string, unknown> }> })
+      .$defs;
+    for (const name of [
+      'SystemScenario',
+      'NetworkScenario',
+      'SystemScenarioVariant',
+      'NetworkScenarioVariant',
+    ])
+      expect(defs[name].properties.$schema, name).toMatchObject({ type: 'string' });
+  });
+});

@@ -17,6 +17,13 @@ export const extendsSchema = z
     'Path of the base scenario this file changes, relative to this file, e.g. `../ics-default.yaml`. Lists of items with an `id` merge by id; `null` removes an inherited field; an item `{ id: x, remove: true }` removes an inherited item.',
   );
 
+export const schemaReferenceSchema = z
+  .string()
+  .max(2000)
+  .describe(
+    'The JSON Schema an editor should check this file against, e.g. `./carepool.schema.json` (mostly for JSON files, which cannot carry a `# yaml-language-server` comment). Ignored by carepool.',
+  );
+
 export const descriptionSchema = z
   .string()
   .max(10_000)
