@@ -83,7 +83,7 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
           .option('policy-module', {
             type: 'string',
             describe:
-              'Your own policy: a .js/.ts module exporting a DeploymentPolicy or (config) => DeploymentPolicy',
+              'Your own policy: a .js/.ts module exporting a factory (config) => DeploymentPolicy (docs/cli.md)',
             requiresArg: true,
           })
           .option('reps', commonOptions.reps)
@@ -234,7 +234,9 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return ExitCode.usage;
   }
   if (isUserError(error)) {
-    io.stderr(`${oneLine(error.message)}\n`);
+    // The CLI's own errors say who is speaking; scenario errors start with the file they are about.
+    const prefix = error.name === 'CliError' ? 'carepool: ' : '';
+    io.stderr(`${prefix}${oneLine(error.message)}\n`);
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
     return ExitCode.failure;
   }

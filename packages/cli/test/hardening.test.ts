@@ -1,9 +1,11 @@
 /** Review findings on the command line: prototype pollution, malformed --set, headline rows, policy modules, CSV paths. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MetricStatistic } from '@carepool/model';
 import { describe, expect, it } from 'vitest';
 import { systemTable } from '../src/format.js';
 import type { RunResults } from '../src/results.js';
-import { cli } from './helpers.js';
+import { cli, tempDir } from './helpers.js';
 
 const MINI = 'scenarios/test/mini-ics.yaml';
 
@@ -85,5 +87,79 @@ describe('the headline table', () => {
     const text = table();
     expect(text).toMatch(/Vacancy rate, all staff \(WTE\)\s+8\.9%\n/);
     expect(text).toMatch(/Registered nurse vacancy rate\s+7\.4%/);
+  });
+});
+
+describe('--policy-module', () => {
+  const SHORT = ['--set', 'durationDays=3', '--set', 'warmupDays=0', '--reps', '2'];
+  const write = (name: string, text: string) => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('warns once that a plain policy object is shared across replications', async () => {
+    const file = write(
+      'object.mjs',
+      `export default { id: 'still', description: 'Nobody moves.', decide: () => ({ moves: [], systemBankFills: [] }) };\n`,
+    );
+    const r = await cli('run', MINI, ...SHORT, '--policy-module', file);
+    expect(r.code).toBe(0);
+    const warnings = r.err.split('\n').filter((l) => l.startsWith('carepool: warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /exports a policy object, not a factory: one object is shared by all 2 replications/,
+    );
+    // A factory gets no warning.
+    const factory = write(
+      'factory.mjs',
+      `export default () => ({ id: 'still', description: 'Nobody moves.', decide: () => ({ moves: [], systemBankFills: [] }) });\n`,
+    );
+    const f = await cli('run', MINI, ...SHORT, '--policy-module', factory);
+    expect(f.code).toBe(0);
+    expect(f.err).not.toMatch(/warning/);
+  });
+
+  it.each([
+    [
+      'export default 42;\n',
+      /^carepool: policy module '.*' exports 42 as default; expected a DeploymentPolicy/,
+    ],
+    [
+      'export const other = 1;\n',
+      /^carepool: policy module '.*' exports no default, 'policy' or 'createPolicy' \(it exports: other\)/,
+    ],
+    [
+      `export default { description: 'x', decide: () => ({ moves: [], systemBankFills: [] }) };\n`,
+      /^carepool: policy module '.*': the policy's 'id' is undefined \(missing\); expected text/,
+    ],
+    [
+      `export default { id: 'p', description: 'x', decide: 3 };\n`,
+      /^carepool: policy module '.*': policy 'p' has 'decide' 3; expected a function decide\(snapshot\)/,
+    ],
+    [
+      `export default () => ({ id: 'p', description: 'x' });\n`,
+      /^carepool: policy module '.*': policy 'p' has 'decide' undefined \(missing\); expected a function/,
+    ],
+    [
+      `export default () => ({ id: 'p', description: 'x', decide: () => ({ moves: [] }) });\n`,
+      /^carepool: policy 'p' from '.*' returned a decision whose 'systemBankFills' is undefined \(missing\) on day \d+; expected \{ moves: \[\.\.\.\], systemBankFills: \[\.\.\.\] \}/,
+    ],
+    [
+      `export default () => ({ id: 'p', description: 'x', decide: () => { throw new Error('my bug'); } });\n`,
+      /^carepool: policy 'p' from '.*' threw on day \d+: my bug$/,
+    ],
+  ])('a bad module %j gives one line starting carepool: and naming the field', async (text, message) => {
+    const r = await cli('run', MINI, ...SHORT, '--quiet', '--policy-module', write('bad.mjs', text));
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim()).toMatch(message);
+    expect(r.err).not.toMatch(/'undefined'/);
+  });
+
+  it('a missing module names the path', async () => {
+    const r = await cli('run', MINI, ...SHORT, '--policy-module', './no-such-policy.mjs');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^carepool: policy module '\.\/no-such-policy\.mjs' not found/);
   });
 });

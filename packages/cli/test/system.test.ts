@@ -77,14 +77,18 @@ describe('run on a system scenario', () => {
     writeFileSync(join(dir, 'not-a-policy.mjs'), 'export default 42;\n');
     const bad = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'not-a-policy.mjs'));
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/must export .*DeploymentPolicy/);
+    expect(bad.err).toMatch(
+      /^carepool: policy module '.*' exports 42 as default; expected a DeploymentPolicy/,
+    );
     writeFileSync(
       join(dir, 'thrower.mjs'),
       `export default () => ({ id: 'thrower', description: 'Fails.', decide: () => { throw new RangeError('my bug'); } });\n`,
     );
     const thrower = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'thrower.mjs'));
     expect(thrower.code).toBe(1);
-    expect(thrower.err).toMatch(/^policy 'thrower' from '.*thrower\.mjs' threw on day \d+: my bug\n$/);
+    expect(thrower.err).toMatch(
+      /^carepool: policy 'thrower' from '.*thrower\.mjs' threw on day \d+: my bug\n$/,
+    );
     const missing = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'nope.js'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/not found/);

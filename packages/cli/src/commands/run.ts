@@ -61,8 +61,16 @@ export async function runCommand(io: CliIo, args: RunArgs): Promise<number> {
   let policyFactory: PolicyFactory | undefined;
   let policyLabel = scenario.kind === 'system' ? scenario.config.workforce.policy : 'none';
   if (args.policyModule !== undefined && scenario.kind === 'system') {
-    policyFactory = await loadPolicyModule(args.policyModule, io.cwd);
+    const loaded = await loadPolicyModule(args.policyModule, io.cwd);
+    policyFactory = loaded.factory;
     policyLabel = policyFactory(scenario.config).id;
+    const reps = args.reps ?? DEFAULT_REPLICATIONS[scenario.kind];
+    if (loaded.sharedObject && reps > 1 && !args.quiet) {
+      io.stderr(
+        `carepool: warning: '${args.policyModule}' exports a policy object, not a factory: one object is shared by ` +
+          `all ${reps} replications, so any state it keeps carries over; export (config) => DeploymentPolicy instead\n`,
+      );
+    }
   }
 
   const replications = args.reps ?? DEFAULT_REPLICATIONS[scenario.kind];
