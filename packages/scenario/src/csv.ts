@@ -54,10 +54,26 @@ function readCsvReference(
       expected: 'a column name',
     });
   }
-  const display = path.isAbsolute(reference.csv)
-    ? reference.csv
-    : path.join(path.dirname(where.file), reference.csv);
-  const absolute = path.resolve(path.dirname(path.resolve(where.file)), reference.csv);
+  // Only files in the folder of the file that names them, or below it: a scenario from someone
+  // else must not read arbitrary files (/etc/..., ../../secrets.csv) into its configuration.
+  const folder = path.dirname(path.resolve(where.file));
+  const absolute = path.resolve(folder, reference.csv);
+  const relative = path.relative(folder, absolute);
+  if (
+    path.isAbsolute(reference.csv) ||
+    relative === '' ||
+    relative.startsWith('..') ||
+    path.isAbsolute(relative)
+  ) {
+    throw new ScenarioError({
+      location: where,
+      fieldPath: `${fieldPath}.csv`,
+      problem: `'${reference.csv}' is ${path.isAbsolute(reference.csv) ? 'an absolute path' : 'outside the folder of this file'}`,
+      expected:
+        'a CSV file in the folder of the file that names it, or below it (a relative path without ..)',
+    });
+  }
+  const display = path.join(path.dirname(where.file), relative);
   let text: string;
   try {
     if (!readFile) throw new Error('reading other files is disabled here');
@@ -67,7 +83,7 @@ function readCsvReference(
       location: where,
       fieldPath: `${fieldPath}.csv`,
       problem: `cannot read CSV file '${display}' (${(error as Error).message.split('\n')[0]})`,
-      expected: 'a CSV file, path relative to this scenario file',
+      expected: 'a CSV file, path relative to the file that names it',
     });
   }
   const lines = text.split(/\r?\n/);

@@ -206,3 +206,61 @@ describe('a $schema key for editors', () => {
       expect(defs[name].properties.$schema, name).toMatchObject({ type: 'string' });
   });
 });
+
+describe('CSV files stay inside the scenario folder', () => {
+  const dir = path.resolve('/virtual/scenarios/mine');
+  const files: Record<string, string> = {
+    [path.join(dir, 'data/service.csv')]: 'hours\n0.5\n1.5\n',
+    [path.resolve('/virtual/scenarios/service.csv')]: 'hours\n0.5\n1.5\n',
+    [path.resolve('/etc/service.csv')]: 'hours\n0.5\n1.5\n',
+    [path.resolve('/virtual/scenarios/base.yaml')]:
+      'kind: network\nname: base\ndurationHours: 10\nwarmupHours: 0\narrivals: [{ stationId: a, ratePerHour: 1 }]\nstations: [{ id: a, servers: 1, serviceHours: { kind: empirical, sample: { csv: service.csv, column: hours } } }]\n',
+  };
+  const readFile: FileReader = (p) => {
+    const text = files[p];
+    if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    return text;
+  };
+  const withCsv = (csv: string) =>
+    `kind: network\nname: n\ndurationHours: 10\nwarmupHours: 0\narrivals: [{ stationId: a, ratePerHour: 1 }]\nstations:\n  - { id: a, servers: 1, serviceHours: { kind: empirical, sample: { csv: ${JSON.stringify(csv)}, column: hours } } }\n`;
+
+  it('reads a CSV in the folder of the file or below it', () => {
+    const loaded = parseScenarioText(withCsv('data/service.csv'), path.join(dir, 's.yaml'), { readFile });
+    expect(JSON.stringify(loaded.config)).toContain('"sample":[0.5,1.5]');
+    expect(
+      parseScenarioText(withCsv('./data/../data/service.csv'), path.join(dir, 's.yaml'), { readFile }).hash,
+    ).toBe(loaded.hash);
+  });
+
+  it.each([
+    ['../service.csv', 'outside'],
+    ['data/../../service.csv', 'outside'],
+    [path.resolve('/etc/service.csv'), 'an absolute path'],
+  ])('refuses %s', (csv, problem) => {
+    const error = errorOf(() => parseScenarioText(withCsv(csv), path.join(dir, 's.yaml'), { readFile }));
+    expect(error.fieldPath).toBe('stations[a].serviceHours.sample.csv');
+    expect(error.line).toBe(7);
+    expect(error.message).toContain(problem);
+    expect(error.message).toContain(
+      'expected a CSV file in the folder of the file that names it, or below it',
+    );
+  });
+
+  it('a CSV named by an extended base is relative to the base file', () => {
+    const loaded = parseScenarioText('extends: ../base.yaml\nname: v\n', path.join(dir, 'v.yaml'), {
+      readFile,
+    });
+    expect(loaded.config.name).toBe('v');
+  });
+});
+
+describe('the mini ICS data', () => {
+  it.each(['ed-arrivals-by-hour.csv', 'direct-admissions-by-hour.csv'])(
+    'scenarios/test/data/%s is a copy of scenarios/data/ (CSV files must sit beside the scenario)',
+    (name) => {
+      expect(readFileSync(path.join(root, 'scenarios/test/data', name), 'utf8')).toBe(
+        readFileSync(path.join(root, 'scenarios/data', name), 'utf8'),
+      );
+    },
+  );
+});
