@@ -14,7 +14,7 @@ import { scenarioErrorFromIssues } from './issues.js';
 import { findItem, itemKey, type PathSegment, parsePath } from './paths.js';
 import { networkConfigSchema } from './schema/network.js';
 import { systemConfigSchema } from './schema/system.js';
-import { setKeyLocation } from './source.js';
+import { checkShape, setKeyLocation } from './source.js';
 import { percentValue } from './values.js';
 
 /** One parsed override. `source` names it in error messages (e.g. `--set 'a.b=+10%'`). */
@@ -176,6 +176,9 @@ export function newValue(
   }
   const percent = percentValue(text);
   if (percent !== undefined) return percent;
+  // The same limits as a file (nesting, keys per mapping), checked before yaml's recursive composer.
+  const shapeProblem = checkShape(text);
+  if (shapeProblem !== undefined) return fail(shapeProblem.problem, shapeProblem.expected);
   try {
     return parseYamlValue(text);
   } catch (error) {

@@ -227,7 +227,7 @@ export function parseYamlTree(text: string, file: string): Tree {
  * keys, or undefined. Walks yaml's concrete syntax tree with an explicit stack, so it cannot
  * overflow however deep the text nests.
  */
-function checkShape(text: string): { offset: number; problem: string; expected: string } | undefined {
+export function checkShape(text: string): { offset: number; problem: string; expected: string } | undefined {
   const stack: { token: CST.Token; depth: number }[] = [];
   for (const token of new Parser().parse(text)) stack.push({ token, depth: 0 });
   while (stack.length > 0) {

@@ -108,6 +108,13 @@ describe('huge and deeply nested files', () => {
     );
   });
 
+  it('a --set value nested absurdly deep gets the same clear error', () => {
+    const error = errorOf(() => loadScenario(mini, { overrides: [`name=${'['.repeat(100_000)}`] }));
+    expect(error.message).toMatch(
+      /: name: mappings and lists nested more than 100 levels deep; expected at most 100 levels of nesting$/,
+    );
+  });
+
   it('aliases cannot nest past the limit either', () => {
     const lines = ['a0: &a0 [1]'];
     for (let i = 1; i <= 120; i++) lines.push(`a${i}: &a${i} [*a${i - 1}]`);
