@@ -34,6 +34,8 @@ export type {
 } from './contracts.js';
 export { defaultIcsConfig } from './default-ics.js';
 export { ModelError } from './errors.js';
+export type { WaitHistogram } from './flow/histograms.js';
+export { mergeWaitHistograms, WAIT_HISTOGRAM_METRIC_IDS } from './flow/histograms.js';
 export type { FlowDepartures, SystemFlowArgs } from './flow/system-flow.js';
 export { SystemFlow } from './flow/system-flow.js';
 export type {

@@ -7,6 +7,7 @@ import type { SystemConfig } from './config.js';
 import type { DailyRow, DeploymentPolicy, MetricRow, PressureSource, StaffingSource } from './contracts.js';
 import { defaultIcsConfig } from './default-ics.js';
 import { ModelError } from './errors.js';
+import { type WaitHistogram, waitHistograms } from './flow/histograms.js';
 import { flowDailyRows, flowMetricRows } from './flow/summary.js';
 import { SystemFlow } from './flow/system-flow.js';
 import { createPolicy } from './workforce/policies/index.js';
@@ -28,6 +29,12 @@ export interface SystemRunResult {
   metrics: MetricRow[];
   /** Daily series over the reported period (empty unless `dailySeries`). */
   daily: DailyRow[];
+  /**
+   * Wait histograms over the reported period (always filled): time in department, time to a bed and
+   * wait for a care package, for `ics` and each organisation with the service; the same observations
+   * the metric rows of those ids summarise. Bin widths are fixed, so replications merge by adding counts.
+   */
+  histograms: WaitHistogram[];
   /** Events the simulation executed, warm-up included. */
   eventsExecuted: number;
   /** Days simulated, warm-up included. */
@@ -108,6 +115,7 @@ export function runSystem(
   return {
     metrics,
     daily,
+    histograms: waitHistograms(run.flow),
     eventsExecuted: run.sim.eventsExecuted,
     simulatedDays: config.warmupDays + config.durationDays,
   };
