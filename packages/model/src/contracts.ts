@@ -80,6 +80,11 @@ export interface SystemBankFill {
   toOrganisationId: string;
   toService: ServiceKind;
   count: number;
+  /**
+   * Why, when the policy tags it (optional): `dischargeFirst` marks fills sent first to the services
+   * that unblock beds, counted in `staffing.dischargeFirstBankShiftsCount`.
+   */
+  reason?: string;
 }
 
 /** What a policy returns at a decision point. */

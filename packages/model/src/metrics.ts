@@ -7,6 +7,7 @@
  * `Hours`, `Days`, `Count`, `Gbp`. Never a percentage.
  */
 import type { MetricStatistic } from './contracts.js';
+import { POLICY_ACTIVITY_METRICS } from './workforce/policy-activity.js';
 
 /** The unit a metric id's suffix names. */
 export type MetricUnit = 'share' | 'minutes' | 'hours' | 'days' | 'count' | 'gbp';
@@ -568,6 +569,8 @@ export const METRICS: readonly MetricDefinition[] = [
     false,
     'workforce',
   ),
+  // What each built-in policy's own action amounted to (system-bank fills, passport moves, ...).
+  ...POLICY_ACTIVITY_METRICS,
 ];
 
 const BY_ID = new Map(METRICS.map((d) => [d.id, d]));

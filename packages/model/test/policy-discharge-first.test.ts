@@ -46,8 +46,20 @@ describe('dischargeFirst policy', () => {
     // from the bank (a nurse may cover home care); trustB's surplus is not needed. Then the 2 nurses
     // left in the bank go to trustA's ward gap.
     expect(decision.systemBankFills).toEqual([
-      { role: 'careWorker', toOrganisationId: 'councilNorth', toService: 'homeCare', count: 3 },
-      { role: 'registeredNurse', toOrganisationId: 'councilNorth', toService: 'homeCare', count: 3 },
+      {
+        role: 'careWorker',
+        toOrganisationId: 'councilNorth',
+        toService: 'homeCare',
+        count: 3,
+        reason: 'dischargeFirst',
+      },
+      {
+        role: 'registeredNurse',
+        toOrganisationId: 'councilNorth',
+        toService: 'homeCare',
+        count: 3,
+        reason: 'dischargeFirst',
+      },
       { role: 'registeredNurse', toOrganisationId: 'trustA', toService: 'ward', count: 2 },
     ]);
     expect(decision.moves).toEqual([]);

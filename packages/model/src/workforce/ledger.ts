@@ -35,6 +35,14 @@ export class WorkforceLedger {
   readonly movesLent: Float64Array;
   /** Moves the workforce refused (no competency, lender at minimum, not at shift start...). */
   readonly movesRefused: Float64Array;
+  /** Of `movesReceived`, by the reason the policy gave (see policy-activity.ts), by receiving organisation. */
+  readonly passportMoves: Float64Array;
+  readonly rotationMoves: Float64Array;
+  readonly mutualAidLoans: Float64Array;
+  readonly dischargeFirstMoves: Float64Array;
+  /** Of `bankShifts`, those filled from the shared system bank; and of those, fills tagged `dischargeFirst`. */
+  readonly systemBankShifts: Float64Array;
+  readonly dischargeFirstBankShifts: Float64Array;
   readonly leavers: Float64Array;
   readonly joiners: Float64Array;
   /** Sum and count of (on duty / required) over pool-shifts, for utilisation. */
@@ -71,6 +79,12 @@ export class WorkforceLedger {
     this.movesReceived = new Float64Array(n);
     this.movesLent = new Float64Array(n);
     this.movesRefused = new Float64Array(n);
+    this.passportMoves = new Float64Array(n);
+    this.rotationMoves = new Float64Array(n);
+    this.mutualAidLoans = new Float64Array(n);
+    this.dischargeFirstMoves = new Float64Array(n);
+    this.systemBankShifts = new Float64Array(n);
+    this.dischargeFirstBankShifts = new Float64Array(n);
     this.leavers = new Float64Array(n);
     this.joiners = new Float64Array(n);
     this.utilisationSum = new Float64Array(n);

@@ -40,12 +40,15 @@ import type {
   PressureSource,
   ServiceKind,
   StaffingSource,
+  StaffMove,
+  SystemBankFill,
   SystemSnapshot,
 } from '../contracts.js';
 import { ModelError } from '../errors.js';
 import { RunCalendar } from '../flow/calendar.js';
 import type { StaffPoolConfig } from '../workforce-config.js';
 import { total, WorkforceLedger } from './ledger.js';
+import { policyActivityRows, recordPolicyMove, recordSystemBankFill } from './policy-activity.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
@@ -449,6 +452,7 @@ export class Workforce implements StaffingSource {
       add('staffing.costGbp', 'total', substantive + bank + agency);
       add('redeployment.movesCount', 'total', pick(L.movesReceived));
       add('redeployment.lentCount', 'total', pick(L.movesLent));
+      rows.push(...policyActivityRows(L, scope, pick));
     }
     return rows;
   }
@@ -870,7 +874,7 @@ export class Workforce implements StaffingSource {
           `policy '${this.policy.id}': move count must be a whole number ≥ 0; got ${move.count}`,
         );
       }
-      this.applyMove(this.pools[fromIndex], toOrganisation, move.toService, move.count);
+      this.applyMove(this.pools[fromIndex], toOrganisation, move);
     }
     for (const fill of decision.systemBankFills) {
       const toOrganisation = this.organisationIndex.get(fill.toOrganisationId);
@@ -879,7 +883,7 @@ export class Workforce implements StaffingSource {
           `policy '${this.policy.id}' asked for a system-bank fill at unknown '${fill.toOrganisationId}'/'${fill.toService}'`,
         );
       }
-      this.applySystemBankFill(fill.role, toOrganisation, fill.toService, fill.count, available);
+      this.applySystemBankFill(fill, toOrganisation, available);
     }
   }
 
@@ -889,7 +893,8 @@ export class Workforce implements StaffingSource {
     return this.substitution.get(`${pool.config.role}|${service}`) ?? 0;
   }
 
-  private applyMove(pool: PoolRuntime, toOrganisation: number, service: ServiceKind, count: number): void {
+  private applyMove(pool: PoolRuntime, toOrganisation: number, move: StaffMove): void {
+    const { toService: service, count, reason } = move;
     if (count === 0) return;
     const L = this.ledger;
     const counting = this.sim.now >= this.periodStartAt;
@@ -937,6 +942,7 @@ export class Workforce implements StaffingSource {
       const hours = (moved * (pool.shiftEndsAt - now)) / MINUTES_PER_HOUR;
       L.movesLent[pool.organisationIndex] += moved;
       L.movesReceived[toOrganisation] += moved;
+      recordPolicyMove(L, reason, toOrganisation, moved);
       L.hoursAtLocation[toOrganisation] += hours;
       L.movesRefused[pool.organisationIndex] += allowed - moved;
     }
@@ -972,12 +978,11 @@ export class Workforce implements StaffingSource {
   }
 
   private applySystemBankFill(
-    role: string,
+    fill: SystemBankFill,
     toOrganisation: number,
-    service: ServiceKind,
-    count: number,
     available: Record<string, number>,
   ): void {
+    const { role, toService: service, count } = fill;
     const bank = this.systemBank.get(role);
     const effectiveness = bank?.effectiveness.get(service) ?? 0;
     const slot = toOrganisation * SERVICE_COUNT + SERVICE_KINDS.indexOf(service);
@@ -1011,6 +1016,7 @@ export class Workforce implements StaffingSource {
       const hours = (assigned * (receiver.shiftEndsAt - now)) / MINUTES_PER_HOUR;
       const L = this.ledger;
       L.bankShifts[toOrganisation] += assigned;
+      recordSystemBankFill(L, fill.reason, toOrganisation, assigned);
       L.bankHours[toOrganisation] += hours;
       L.bankCostGbp[toOrganisation] += hours * bank.hourlyCostGbp;
       L.hoursAtLocation[toOrganisation] += hours;

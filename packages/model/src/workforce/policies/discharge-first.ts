@@ -49,7 +49,13 @@ export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy & {
           bank[role] -= count;
           need -= count;
           priorityBudget -= count;
-          fills.push({ role, toOrganisationId: gap.organisationId, toService: gap.service, count });
+          fills.push({
+            role,
+            toOrganisationId: gap.organisationId,
+            toService: gap.service,
+            count,
+            reason: 'dischargeFirst',
+          });
         }
         for (const pool of snapshot.pools) {
           if (need <= 0 || priorityBudget <= 0) break;
