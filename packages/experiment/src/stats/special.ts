@@ -1,0 +1,125 @@
+/**
+ * Special functions behind the t and normal distributions, written out (Numerical Recipes style)
+ * so the statistics layer has no dependencies. Internal to `stats/`: the public surface is the
+ * distribution functions in `student-t.ts` and `normal.ts`.
+ */
+
+/** Smallest magnitude the Lentz continued fractions let a denominator reach before nudging it. */
+const TINY = 1e-300;
+/** Relative change (a couple of ulps: a tighter bound could stall) at which a fraction or series has converged. */
+const CONVERGED = 5e-16;
+/** Far above what any argument we use needs (about √max(a, b) terms); reaching it is a bug. */
+const MAX_TERMS = 100_000;
+
+/** Stirling series for ln Γ(z) − [(z − ½) ln z − z + ½ ln 2π], for z ≥ 10 (error below 1e-16). */
+function stirlingCorrection(z: number): number {
+  const w = 1 / (z * z);
+  return (
+    (1 / z) *
+    (1 / 12 - w * (1 / 360 - w * (1 / 1260 - w * (1 / 1680 - w * (1 / 1188 - w * (691 / 360360 - w / 156))))))
+  );
+}
+
+/**
+ * ln Γ(a + ½) − ln Γ(a) for a > 0. The t distribution only ever needs Γ at a and a + ½, and taking
+ * the difference directly avoids the cancellation of two large ln Γ values when df is large
+ * (df = 1e6 would otherwise lose ~1e-9 to rounding).
+ */
+export function lnGammaHalfRatio(a: number): number {
+  // Shift up with Γ(a + 1) = a Γ(a) until the Stirling series is accurate, then shift back down.
+  let shift = 0;
+  let z = a;
+  while (z < 10) {
+    shift += Math.log((z + 0.5) / z);
+    z += 1;
+  }
+  const main = z * Math.log1p(0.5 / z) + 0.5 * Math.log(z) - 0.5;
+  return main + stirlingCorrection(z + 0.5) - stirlingCorrection(z) - shift;
+}
+
+/**
+ * Continued fraction for the regularized incomplete beta function I_x(a, b) (modified Lentz);
+ * converges fast for x < (a + 1)/(a + b + 2), which the caller arranges by symmetry. `y` = 1 − x,
+ * passed separately because for large a that threshold is close to 1, where 1 − (a + b)x/(a + 1)
+ * would cancel (df = 1e6 lost 1e-11 that way); written as ((1 − b) + (a + b)y)/(a + 1) it does not.
+ */
+export function betaContinuedFraction(a: number, b: number, x: number, y: number): number {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  // Written from whichever of x, y is small so that the leading term does not cancel.
+  let d = x < y ? 1 - (qab * x) / qap : (1 - b + qab * y) / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= MAX_TERMS; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) <= CONVERGED) return h;
+  }
+  throw new Error(`betaContinuedFraction(a=${a}, b=${b}, x=${x}) did not converge`);
+}
+
+/**
+ * Regularized incomplete gamma functions P(½, x) and Q(½, x) = 1 − P, each computed without
+ * subtracting from 1 on the side where it is small. erf(z) = P(½, z²), erfc(z) = Q(½, z²).
+ */
+export function incompleteGammaHalf(x: number): { lower: number; upper: number } {
+  if (x <= 0) return { lower: 0, upper: 1 };
+  if (x === Number.POSITIVE_INFINITY) return { lower: 1, upper: 0 };
+  const a = 0.5;
+  // ln of x^a e^{-x} / Γ(a), with Γ(½) = √π.
+  const lnFront = a * Math.log(x) - x - 0.5 * Math.log(Math.PI);
+  if (x < a + 1) {
+    // Series: converges quickly below a + 1.
+    let ap = a;
+    let del = 1 / a;
+    let sum = del;
+    for (let n = 1; n <= MAX_TERMS; n++) {
+      ap += 1;
+      del *= x / ap;
+      sum += del;
+      if (Math.abs(del) < Math.abs(sum) * CONVERGED) {
+        const lower = sum * Math.exp(lnFront);
+        return { lower, upper: 1 - lower };
+      }
+    }
+    throw new Error(`incompleteGammaHalf(${x}) series did not converge`);
+  }
+  // Continued fraction (modified Lentz) for Q above a + 1.
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i <= MAX_TERMS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) <= CONVERGED) {
+      const upper = Math.exp(lnFront) * h;
+      return { lower: 1 - upper, upper };
+    }
+  }
+  throw new Error(`incompleteGammaHalf(${x}) continued fraction did not converge`);
+}
