@@ -43,14 +43,13 @@ export function quantileFromParts(
   const q = p < 0.5 ? p : 1 - p;
   const useTail = q < 0.25;
   const centreTarget = 0.5 - q;
-  // g(u) is increasing in u in both modes: −ln tail rises, centre rises.
-  const g = (z: number): number => {
-    const parts_ = parts(z);
-    return useTail ? Math.log(q) - Math.log(parts_.tail) : parts_.centre - centreTarget;
-  };
-  const gPrime = (z: number): number => {
-    const f = density(z) * z;
-    return useTail ? f / parts(z).tail : f;
+  // g(u) is increasing in u in both modes (−ln tail rises, centre rises); g′ = dg/du.
+  const step = (z: number): { g: number; gPrime: number } => {
+    const { tail, centre } = parts(z);
+    const slope = density(z) * z;
+    return useTail
+      ? { g: Math.log(q) - Math.log(tail), gPrime: slope / tail }
+      : { g: centre - centreTarget, gPrime: slope };
   };
   // A t with df well below 1 can put q beyond the largest double (e.g. df = 0.3, p = 1e-300).
   if (useTail && parts(Number.MAX_VALUE).tail > q) return sign * Number.POSITIVE_INFINITY;
@@ -58,20 +57,19 @@ export function quantileFromParts(
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const z = Math.exp(u);
-    const value = g(z);
-    if (value === 0) break;
-    if (value < 0) lo = u;
+    const { g, gPrime } = step(Math.exp(u));
+    if (g === 0) break;
+    if (g < 0) lo = u;
     else hi = u;
-    let next = u - value / gPrime(z);
+    let next = u - g / gPrime;
     if (!(next > lo && next < hi)) {
       // Newton left the bracket (or the derivative underflowed): bisect, or step out by e².
       if (Number.isFinite(lo) && Number.isFinite(hi)) next = 0.5 * (lo + hi);
       else next = Number.isFinite(lo) ? lo + 2 : hi - 2;
     }
-    const step = Math.abs(next - u);
+    const moved = Math.abs(next - u);
     u = next;
-    if (step <= 1e-15 * Math.max(1, Math.abs(u)) || hi - lo <= 1e-15 * Math.max(1, Math.abs(u))) break;
+    if (moved <= 1e-15 * Math.max(1, Math.abs(u)) || hi - lo <= 1e-15 * Math.max(1, Math.abs(u))) break;
   }
   return sign * Math.exp(u);
 }
