@@ -87,6 +87,7 @@ export {
   minutesFromWeeks,
   TIME_UNIT,
 } from './time.js';
+export type { TraceRecord, Tracer } from './trace.js';
 export type {
   Unit,
   UnitCallbacks,

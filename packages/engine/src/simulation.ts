@@ -9,6 +9,7 @@
  */
 import { EventCalendar } from './calendar.js';
 import { assertDuration, SimulationError } from './errors.js';
+import type { Tracer } from './trace.js';
 
 /** A handler registered with `registerHandler`; receives the payload given at `schedule`. */
 export type EventHandler = (payload: number) => void;
@@ -45,6 +46,7 @@ export class Simulation {
   private readonly freeClosures: number[] = [];
   private stopRequested = false;
   private running = false;
+  private tracerFn: Tracer | undefined = undefined;
   /** Current simulated time in minutes. */
   now: number;
   /** Events executed so far. */
@@ -64,6 +66,34 @@ export class Simulation {
       fn();
     });
     this.handlerNames.push('closure');
+  }
+
+  /**
+   * The tracer set with `setTracer`, or undefined. Models guard each trace point with
+   * `if (sim.tracer !== undefined)` so that, with tracing off, no record or string is built.
+   */
+  get tracer(): Tracer | undefined {
+    return this.tracerFn;
+  }
+
+  /**
+   * Sends `trace` records to `tracer` from now on (undefined: tracing off, the default). The event
+   * loop is untouched either way; records come only from the model's own `trace` calls.
+   */
+  setTracer(tracer: Tracer | undefined): void {
+    if (tracer !== undefined && typeof tracer !== 'function') {
+      throw new SimulationError(
+        'invalid-parameter',
+        `setTracer expects a function or undefined; got ${typeof tracer}`,
+      );
+    }
+    this.tracerFn = tracer;
+  }
+
+  /** Records `event` for `entity` at `resource`, stamped with the clock; does nothing without a tracer. */
+  trace(event: string, entity: string, resource = ''): void {
+    const tracer = this.tracerFn;
+    if (tracer !== undefined) tracer({ timeMinutes: this.now, event, entity, resource });
   }
 
   /** Number of events waiting on the calendar. */

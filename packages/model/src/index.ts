@@ -1,3 +1,4 @@
+export type { TraceRecord, Tracer } from '@carepool/engine';
 export type {
   AcuteWardsConfig,
   CommunityNursingConfig,

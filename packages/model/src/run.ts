@@ -2,7 +2,7 @@
  * One replication of the system model: patient flow and the workforce on one simulation, from the
  * configured initial state, through the warm-up, to the end of the reported period.
  */
-import { MINUTES_PER_DAY, RandomStreams, Simulation } from '@carepool/engine';
+import { MINUTES_PER_DAY, RandomStreams, Simulation, type Tracer } from '@carepool/engine';
 import type { SystemConfig } from './config.js';
 import type { DailyRow, DeploymentPolicy, MetricRow, PressureSource, StaffingSource } from './contracts.js';
 import { defaultIcsConfig } from './default-ics.js';
@@ -22,6 +22,11 @@ export interface SystemRunOptions {
   policy?: DeploymentPolicy;
   /** Whether to return the daily series (off by default: it is large). */
   dailySeries?: boolean;
+  /**
+   * Receives an event trace of the whole run, warm-up included (off by default; docs/model.md lists
+   * the events). Tracing draws no random numbers: a traced run gives the same results.
+   */
+  trace?: Tracer;
 }
 
 export interface SystemRunResult {
@@ -83,6 +88,7 @@ export function startSystemRun(
     throw new ModelError(`bedSnapshotHour must be in [0, 24); got ${config.bedSnapshotHour}`);
   }
   const sim = new Simulation();
+  sim.setTracer(options.trace);
   const streams = new RandomStreams(options.seed, options.replication);
   const warmupMinutes = config.warmupDays * MINUTES_PER_DAY;
   const endMinutes = (config.warmupDays + config.durationDays) * MINUTES_PER_DAY;

@@ -45,6 +45,8 @@ export const Pathway = { p0: 0, p1: 1, p2: 2, p3: 3 } as const;
 /** Pooled patient records. Fields are parallel typed arrays indexed by patient id. */
 export class PatientStore {
   capacity: number;
+  /** Serial number of the patient in the run, from 1 (ids are recycled, serials never are). */
+  serial: Float64Array;
   /** Minutes: arrival at ED (or referral for direct admissions). */
   arrivalAt: Float64Array;
   /** Minutes: start of assessment by a clinician. */
@@ -83,11 +85,13 @@ export class PatientStore {
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
+  private serialsIssued = 0;
   /** Patients currently held. */
   live = 0;
 
   constructor(initialCapacity = 4096) {
     this.capacity = initialCapacity;
+    this.serial = new Float64Array(initialCapacity);
     this.arrivalAt = new Float64Array(initialCapacity);
     this.seenAt = new Float64Array(initialCapacity);
     this.decisionAt = new Float64Array(initialCapacity);
@@ -117,9 +121,10 @@ export class PatientStore {
   /** A fresh patient id (fields hold stale values: the caller sets every field it reads). */
   allocate(): number {
     this.live++;
-    if (this.freeCount > 0) return this.free[--this.freeCount];
-    if (this.used === this.capacity) this.grow();
-    return this.used++;
+    if (this.freeCount === 0 && this.used === this.capacity) this.grow();
+    const id = this.freeCount > 0 ? this.free[--this.freeCount] : this.used++;
+    this.serial[id] = ++this.serialsIssued;
+    return id;
   }
 
   release(id: number): void {
@@ -145,6 +150,7 @@ export class PatientStore {
       b.set(a);
       return b;
     };
+    this.serial = f64(this.serial);
     this.arrivalAt = f64(this.arrivalAt);
     this.seenAt = f64(this.seenAt);
     this.decisionAt = f64(this.decisionAt);

@@ -49,6 +49,7 @@ import {
   PatientStore,
 } from './patients.js';
 import { LevelStat, SampleStat } from './stats.js';
+import { traceCarePackageStart, traceEdDeparture, tracePatient } from './trace.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
@@ -909,6 +910,7 @@ export class SystemFlow implements PressureSource {
     P.decisionMinutes[id] = P.admit[id] === 1 ? admittedDecisionMinutes : decisionMinutes;
     P.patienceMinutes[id] = ed.patience === undefined ? Number.POSITIVE_INFINITY : ed.patience.sample(stream);
     this.drawDischargeAttributes(id, this.wards[ed.ward], stream);
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.arrival', id, ed.cfg.id);
     P.stage[id] = Stage.edWaiting;
     ed.inDepartment++;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
@@ -931,6 +933,7 @@ export class SystemFlow implements PressureSource {
       ed.freeCubicles--;
       ed.busyClinicians++;
       P.seenAt[id] = now;
+      if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.assessmentStart', id, ed.cfg.id);
       P.stage[id] = Stage.edTreatment;
       if (now >= this.warmupMinutes) ed.stats.timeToClinician.add(waited);
       this.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);
@@ -963,6 +966,7 @@ export class SystemFlow implements PressureSource {
       return;
     }
     P.decisionAt[id] = now;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.decisionToAdmit', id, ed.cfg.id);
     P.stage[id] = Stage.edBoarding;
     ed.boarding++;
     ed.boardingLevel.update(now, ed.boarding);
@@ -989,6 +993,7 @@ export class SystemFlow implements PressureSource {
     ed.inDepartmentLevel.update(now, ed.inDepartment);
     if (atMinutes < now) ed.inDepartmentLevel.removeRetroactively(atMinutes, now);
     const minutesInDept = atMinutes - P.arrivalAt[id];
+    if (this.sim.tracer !== undefined) traceEdDeparture(this.sim, P, id, kind, ed.cfg.id);
     if (atMinutes >= this.warmupMinutes) {
       const s = ed.stats;
       s.attendances++;
@@ -1043,6 +1048,7 @@ export class SystemFlow implements PressureSource {
     P.arrivalAt[id] = this.sim.now;
     P.decisionAt[id] = this.sim.now;
     this.drawDischargeAttributes(id, w, w.directAttributeStream);
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.directReferral', id, w.cfg.id);
     P.stage[id] = Stage.directWaiting;
     this.joinBedQueue(w, id);
     this.scheduleNextDirect(w);
@@ -1117,6 +1123,7 @@ export class SystemFlow implements PressureSource {
     w.waiting--;
     P.bedGroup[id] = g.index;
     P.bedAt[id] = now;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.admission', id, w.cfg.id);
     if (now >= this.warmupMinutes) {
       w.stats.admissions++;
       if (g.index !== P.group[id]) w.stats.outlierAdmissions++;
@@ -1148,6 +1155,7 @@ export class SystemFlow implements PressureSource {
     const w = this.wards[P.ward[id]];
     const now = this.sim.now;
     P.fitAt[id] = now;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.medicallyFit', id, w.cfg.id);
     w.nctr++;
     w.nctrLevel.update(now, w.nctr);
     const pathway = P.pathway[id];
@@ -1191,6 +1199,7 @@ export class SystemFlow implements PressureSource {
     w.nctr--;
     w.nctrLevel.update(now, w.nctr);
     this.departures.wardDischarged++;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.discharge', id, w.cfg.id);
     if (now >= this.warmupMinutes) {
       w.stats.discharges++;
       w.stats.los.add((now - P.bedAt[id]) / MINUTES_PER_DAY);
@@ -1309,6 +1318,7 @@ export class SystemFlow implements PressureSource {
       hc.startDay.push(day);
       hc.endDay.push(day + duration);
       if (counted) hc.wait.add(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
+      if (this.sim.tracer !== undefined) traceCarePackageStart(this.sim, this.patients, r.patient, cfg.id);
       if (r.patient >= 0) this.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
       started++;
     }

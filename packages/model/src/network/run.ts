@@ -29,6 +29,7 @@ import {
   RandomStreams,
   Simulation,
   TimeWeighted,
+  type Tracer,
 } from '@carepool/engine';
 import type { MetricRow } from '../contracts.js';
 import { ModelError } from '../errors.js';
@@ -39,6 +40,12 @@ export interface NetworkRunOptions {
   seed: number | string;
   /** Replication index (0-based); with the seed it fixes every random stream. */
   replication: number;
+  /**
+   * Receives an event trace, warm-up included: `arrival` (at a station, also on entering after being
+   * blocked), `serviceStart`, `serviceEnd`, `blocked`, `lost`, `preempted`; entity `customer<n>`
+   * (n counts customers from 1), resource the station id. Draws no random numbers.
+   */
+  trace?: Tracer;
 }
 
 export interface NetworkRunResult {
@@ -145,6 +152,8 @@ const BLOCKED = 2;
 
 interface Customer {
   id: number;
+  /** Number of the customer in the run, from 1 (pooled ids are reused, serials are not). */
+  serial: number;
   classIndex: number;
   networkArrivedAt: number;
   station: StationState;
@@ -287,6 +296,7 @@ class StationState {
 /** Simulates one replication of a textbook queueing network. */
 export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): NetworkRunResult {
   const sim = new Simulation();
+  sim.setTracer(options.trace);
   const streams = new RandomStreams(options.seed, options.replication);
   const warmupAt = minutesFromHours(config.warmupHours);
   const endAt = warmupAt + minutesFromHours(config.durationHours);
@@ -332,6 +342,9 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
   // Customers are pooled: the hot loop allocates nothing once the pool has grown.
   const customers: Customer[] = [];
   const free: number[] = [];
+  let customersArrived = 0;
+  const trace = (event: string, c: Customer, s: StationState): void =>
+    sim.trace(event, `customer${c.serial}`, s.config.id);
   const acquire = (classIndex: number): Customer => {
     const id = free.pop();
     const c: Customer =
@@ -339,6 +352,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
         ? customers[id]
         : {
             id: customers.length,
+            serial: 0,
             classIndex: 0,
             networkArrivedAt: 0,
             station: stations[0],
@@ -356,6 +370,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
           };
     if (id === undefined) customers.push(c);
     c.classIndex = classIndex;
+    c.serial = ++customersArrived;
     c.networkArrivedAt = sim.now;
     return c;
   };
@@ -374,6 +389,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
     if (Number.isNaN(c.remainingServiceMinutes)) {
       c.remainingServiceMinutes = minutesFromHours(s.service.sample(s.serviceStream));
     }
+    if (sim.tracer !== undefined) trace('serviceStart', c, s);
     c.state = SERVING;
     c.serviceStartedAt = now;
     c.serviceEndsAt = now + c.remainingServiceMinutes;
@@ -447,6 +463,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
   const arrive = (s: StationState, c: Customer): void => {
     const now = sim.now;
     const counted = now >= warmupAt;
+    if (sim.tracer !== undefined) trace('arrival', c, s);
     if (counted) s.offered++;
     if (s.occupiedServers < s.servers) {
       beginVisit(s, c, counted);
@@ -455,6 +472,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
       const victim = s.preemptive ? preemptionVictim(s, c.classIndex) : undefined;
       if (victim !== undefined) {
         sim.cancel(victim.completionEvent);
+        if (sim.tracer !== undefined) trace('preempted', victim, s);
         victim.remainingServiceMinutes = victim.serviceEndsAt - now;
         removeFromService(s, victim);
         enqueue(s, victim, true);
@@ -465,6 +483,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
         enqueue(s, c, false);
       } else {
         if (counted) s.full++;
+        if (sim.tracer !== undefined) trace('lost', c, s);
         if (c.networkArrivedAt >= warmupAt) networkLost++;
         release(c);
         return;
@@ -506,6 +525,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
       upstream.observe(sim.now);
       // The attempt was counted as offered when it was first refused; admit without counting again.
       const counted = sim.now >= warmupAt;
+      if (sim.tracer !== undefined) trace('arrival', c, s);
       beginVisit(s, c, counted);
       if (s.occupiedServers < s.servers) startService(s, c);
       else enqueue(s, c, false);
@@ -516,6 +536,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
 
   function completeService(c: Customer): void {
     const s = c.station;
+    if (sim.tracer !== undefined) trace('serviceEnd', c, s);
     removeFromService(s, c);
     c.remainingServiceMinutes = 0;
     const next = s.nextStation();
@@ -525,6 +546,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
         next.offered++;
         next.full++;
       }
+      if (sim.tracer !== undefined) trace('blocked', c, s);
       c.state = BLOCKED;
       s.blockedCount++;
       next.waitingToEnter.push(c);

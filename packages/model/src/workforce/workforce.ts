@@ -49,6 +49,7 @@ import { RunCalendar } from '../flow/calendar.js';
 import type { StaffPoolConfig } from '../workforce-config.js';
 import { total, WorkforceLedger } from './ledger.js';
 import { policyActivityRows, recordPolicyMove, recordSystemBankFill } from './policy-activity.js';
+import { traceShiftStart, traceStaffMove, traceSystemBankFill } from './trace.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
@@ -935,6 +936,8 @@ export class Workforce implements StaffingSource {
       else this.arrive(id);
     }
     const moved = members.length;
+    if (this.sim.tracer !== undefined)
+      traceStaffMove(this.sim, pool.config.id, this.organisationIds[toOrganisation], service, moved);
     pool.lent += moved;
     if (receiver !== undefined) receiver.received += moved;
     this.markPoolSlot(pool);
@@ -1005,6 +1008,8 @@ export class Workforce implements StaffingSource {
       this.systemBankStream,
     );
     available[role] = Math.max(0, (available[role] ?? 0) - assigned);
+    if (this.sim.tracer !== undefined)
+      traceSystemBankFill(this.sim, role, fill.toOrganisationId, service, assigned);
     const now = this.sim.now;
     for (let i = 0; i < assigned; i++) {
       const id = this.newAssignment(slot, effectiveness, toOrganisation);
@@ -1093,6 +1098,8 @@ export class Workforce implements StaffingSource {
     pool.bankFills = bank;
     pool.agencyFills = agency;
     pool.overtimeFills = overtime;
+    if (this.sim.tracer !== undefined)
+      traceShiftStart(this.sim, config, pool.homeService, { bank, agency, overtime });
     this.markPoolSlot(pool);
 
     const onDutyHeadcount = atHome + pool.received + bank + agency + overtime;
