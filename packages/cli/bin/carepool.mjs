@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The installed `carepool` command. The workspace packages are TypeScript sources (no build step),
-// so register tsx's loader first, then run the CLI's entry point.
-import { register } from 'tsx/esm/api';
+// The installed `carepool` command: compiled JavaScript (rebuilt first if a source is newer).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/bin.ts');
+await ensureBuilt();
+await import('../dist/bin.js');

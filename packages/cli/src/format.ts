@@ -1,12 +1,10 @@
 /**
  * Human-readable views of results for the terminal: the headline table of a system run and the
- * per-station table of a network run. Everything here is presentation; the numbers come from
- * `RunResults.summary`.
+ * per-station table of a network run. Everything here is presentation; the numbers come from the
+ * experiment's summary rows.
  */
 
 import type { MetricStatistic } from '@carepool/model';
-import { metricDefinition } from '@carepool/model';
-import type { RunResults } from './results.js';
 
 /** Renders rows as an aligned text table; the first column is left-aligned, the rest right-aligned. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -91,38 +89,27 @@ export const SYSTEM_HEADLINES: readonly { metric: string; statistic: MetricStati
   },
   { metric: 'staffing.agencyShiftsCount', statistic: 'total', label: 'Agency shifts' },
   { metric: 'staffing.costGbp', statistic: 'total', label: 'Staffing cost (substantive, bank, agency)' },
-  { metric: 'redeployment.movesCount', statistic: 'total', label: 'Staff moves made by the policy' },
+  {
+    metric: 'redeployment.movesCount',
+    statistic: 'total',
+    label: 'Staff moves made by the policy (all kinds)',
+  },
+  {
+    metric: 'staffing.systemBankShiftsCount',
+    statistic: 'total',
+    label: 'Shifts filled from the system bank',
+  },
+  { metric: 'redeployment.passportMovesCount', statistic: 'total', label: 'Staff-passport moves' },
+  { metric: 'redeployment.rotationMovesCount', statistic: 'total', label: 'Rotational-post moves' },
+  { metric: 'redeployment.mutualAidLoansCount', statistic: 'total', label: 'Mutual-aid loans' },
+  { metric: 'redeployment.dischargeFirstMovesCount', statistic: 'total', label: 'Discharge-first moves' },
 ];
 
-/** The headline table of a system run (ICS-wide means over replications). */
-export function systemTable(results: RunResults): string {
-  const n = results.provenance.replications;
-  const rows: string[][] = [];
-  for (const h of SYSTEM_HEADLINES) {
-    const row = results.summary.find(
-      (s) => s.metric === h.metric && s.scope === 'ics' && s.statistic === h.statistic,
-    );
-    if (row === undefined) continue;
-    const unit = metricDefinition(h.metric)?.unit ?? 'count';
-    const cells = [h.label, formatValue(row.mean, unit)];
-    if (n > 1) cells.push(`${formatValue(row.min, unit)} – ${formatValue(row.max, unit)}`);
-    rows.push(cells);
-  }
-  if (rows.length === 0) return 'No headline outcomes were reported; see --json for every metric.';
-  const header =
-    n > 1
-      ? ['outcome (whole system)', `mean of ${n}`, 'range over replications']
-      : ['outcome (whole system)', 'value'];
-  return renderTable(header, rows);
-}
-
 /** The per-station table of a network run, then whole-network lines. */
-export function networkTable(results: RunResults): string {
+export function networkTable(summary: readonly { metric: string; scope: string; mean: number }[]): string {
   const mean = (metric: string, scope: string): number =>
-    results.summary.find((s) => s.metric === metric && s.scope === scope)?.mean ?? Number.NaN;
-  const scopes = [
-    ...new Set(results.summary.filter((s) => s.metric.startsWith('station.')).map((s) => s.scope)),
-  ];
+    summary.find((s) => s.metric === metric && s.scope === scope)?.mean ?? Number.NaN;
+  const scopes = [...new Set(summary.filter((s) => s.metric.startsWith('station.')).map((s) => s.scope))];
   const rows = scopes.map((scope) => {
     const perClass = scope.includes(':');
     const cell = (metric: string, unit: string) =>

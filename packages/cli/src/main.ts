@@ -5,8 +5,9 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { ExitCode, isUserError, UsageError } from './errors.js';
+import { experimentOptions } from './experiment/options.js';
 import { type CliIo, processIo } from './io.js';
-import { asList, commonOptions, globalOptions, parseSeed, parseWholeNumber } from './options.js';
+import { asList, commonOptions, globalOptions } from './options.js';
 import { carepoolVersion } from './version.js';
 
 const EXIT_CODES =
@@ -21,7 +22,10 @@ function examples(list: readonly [command: string, what: string][]): string {
 }
 
 /** The command yargs chose, with its raw arguments. */
-type Chosen = { command: 'validate' | 'schema' | 'run'; args: Record<string, unknown> };
+type Chosen = {
+  command: 'validate' | 'schema' | 'run' | 'compare' | 'sweep' | 'diff';
+  args: Record<string, unknown>;
+};
 
 function parser(argv: string[], choose: (c: Chosen) => void): Argv {
   return yargs(argv)
@@ -66,72 +70,134 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
       (a) => choose({ command: 'schema', args: a }),
     )
     .command(
-      'run <scenario>',
-      'Run a scenario: one policy, N replications one after another; print each outcome’s mean',
+      'compare <scenario> [variants..]',
+      'Compare deployment policies and/or variant files with common random numbers: intervals, paired differences, verdicts',
       (y) =>
-        y
-          .positional('scenario', {
+        experimentOptions(
+          y,
+          'Variant files to compare against the base scenario (each also under every policy given)',
+        )
+          .option('policies', {
             type: 'string',
-            describe: 'Scenario file (YAML or JSON)',
-            demandOption: true,
+            describe:
+              'Built-in policies to compare, comma-separated (default: all six on one scenario; each scenario’s own with variants)',
+            requiresArg: true,
           })
+          .epilogue(
+            examples([
+              ['$0 compare scenarios/ics-default.yaml', 'all six built-in policies on the default system'],
+              [
+                '$0 compare scenarios/ics-default.yaml --policies siloed,systemBank --reps 20 --out results/bank',
+                'two policies, 20 replications each, every output file in results/bank',
+              ],
+              [
+                '$0 compare scenarios/ics-default.yaml scenarios/system-bank-200.yaml',
+                'a variant file against its base, each under its own policy',
+              ],
+              [
+                "$0 compare scenarios/ics-default.yaml --policies siloed,systemBank --precision 'ed.fourHourShare=0.005'",
+                'add replications until the paired difference in the four-hour share is known to ±0.5 points',
+              ],
+            ]),
+          ),
+      (a) => choose({ command: 'compare', args: a }),
+    )
+    .command(
+      'sweep <scenario>',
+      'Run the scenario’s sweep (or --sweep): every point an arm, compared with the base under common random numbers',
+      (y) =>
+        experimentOptions(y)
+          .option('policies', {
+            type: 'string',
+            describe:
+              'Built-in policies to run at every point, comma-separated (default: the scenario’s own)',
+            requiresArg: true,
+          })
+          .epilogue(
+            examples([
+              [
+                "$0 sweep scenarios/ics-default.yaml --sweep 'workforce.staffPools[trustA.wardRn].establishmentWte=-10%,+10%' --reps 5",
+                'a two-point sweep on the command line',
+              ],
+              [
+                "$0 sweep scenarios/ics-default.yaml --sweep-mode one-at-a-time --sweep 'durationDays=180,365' --sweep 'warmupDays=30,90' --reps 3",
+                'a one-way sensitivity analysis: each parameter moved alone from the base',
+              ],
+            ]),
+          ),
+      (a) => choose({ command: 'sweep', args: a }),
+    )
+    .command(
+      'run <scenario>',
+      'Run a scenario under one policy: each headline outcome’s mean with its confidence interval',
+      (y) =>
+        experimentOptions(y)
           .option('policy', {
             type: 'string',
             describe: 'Built-in deployment policy (overrides the scenario’s workforce.policy)',
             requiresArg: true,
           })
-          .option('policy-module', {
+          .option('trace', {
             type: 'string',
             describe:
-              'Your own policy: a .js/.ts module exporting a factory (config) => DeploymentPolicy (docs/cli.md)',
+              'Also write an event log of replication 0 (time, event, entity, resource) to this CSV file',
             requiresArg: true,
           })
-          .option('reps', commonOptions.reps)
-          .option('seed', commonOptions.seed)
-          .option('set', {
-            type: 'string',
-            describe: 'Override a value: path=value (repeatable)',
-            requiresArg: true,
-          })
-          .option('json', commonOptions.json)
-          .option('out', commonOptions.out)
-          .option('daily', {
-            type: 'boolean',
-            describe: 'Also collect the daily series (daily.csv with --out; in --json)',
-          })
-          .option('quiet', commonOptions.quiet)
-          .option('workers', commonOptions.workers)
           .epilogue(
             examples([
+              ['$0 run scenarios/ics-default.yaml', 'the default system: 10 replications, seed 1'],
               [
-                '$0 run scenarios/ics-default.yaml',
-                'the default system with the default 5 replications and seed 1',
+                '$0 run scenarios/ics-default.yaml --policy mutualAid --reps 20 --seed 42',
+                'the mutual-aid policy instead of the scenario’s, 20 replications, seed 42',
               ],
               [
-                '$0 run scenarios/ics-default.yaml --policy mutualAid --reps 10 --seed 42',
-                'the mutual-aid policy instead of the scenario’s, 10 replications, seed 42',
+                '$0 run scenarios/ics-default.yaml --set durationDays=90 --json > summary.json',
+                'a 90-day run, means and intervals as JSON',
               ],
               [
-                '$0 run scenarios/ics-default.yaml --set durationDays=90 --json > results.json',
-                'a 90-day run, tidy rows and provenance as JSON',
+                '$0 run scenarios/ics-default.yaml --out results/today',
+                'write every output file into results/today',
               ],
               [
-                '$0 run scenarios/ics-default.yaml --out results/today --daily',
-                'write results.json, metrics.csv and daily.csv into results/today',
-              ],
-              [
-                '$0 run scenarios/ics-default.yaml --policy-module ./my-policy.ts',
-                'your own deployment policy from a module',
+                '$0 run scenarios/ics-default.yaml --set durationDays=7 --reps 1 --trace trace.csv',
+                'a week, with the event log of the replication',
               ],
               [
                 '$0 run scenarios/textbook/mm1.yaml --reps 20',
-                'a textbook queue: per-station table to compare with the theory in the file',
+                'a textbook queue: compare with the theory in the file',
               ],
             ]),
           ),
       (a) => choose({ command: 'run', args: a }),
     )
-    .demandCommand(1, 'give a command: validate, schema or run')
+    .command(
+      'diff <scenario> [other]',
+      'Print what a variant changes against the file it extends (or what differs between two scenarios or result folders)',
+      (y) =>
+        y
+          .positional('scenario', {
+            type: 'string',
+            describe: 'A variant file, or a results folder',
+            demandOption: true,
+          })
+          .positional('other', { type: 'string', describe: 'A second scenario file or results folder' })
+          .option('set', {
+            type: 'string',
+            describe: 'Override a value: path=value (repeatable), applied to both sides',
+            requiresArg: true,
+          })
+          .epilogue(
+            examples([
+              [
+                '$0 diff scenarios/home-care-plus-40-carers.yaml',
+                'what the variant changes against ics-default.yaml',
+              ],
+              ['$0 diff results/a results/b', 'what differs between the scenarios of two runs'],
+            ]),
+          ),
+      (a) => choose({ command: 'diff', args: a }),
+    )
+    .demandCommand(1, 'give a command: compare, run, sweep, diff, validate or schema')
     .recommendCommands()
     .strict()
     .help()
@@ -168,13 +234,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return ExitCode.ok;
   }
   try {
-    return await dispatch(chosen, io);
+    return await dispatch(chosen, io, argv);
   } catch (error) {
     return reportError(error, io, debug);
   }
 }
 
-async function dispatch(chosen: Chosen, io: CliIo): Promise<number> {
+async function dispatch(chosen: Chosen, io: CliIo, argv: readonly string[]): Promise<number> {
   const a = chosen.args;
   const overrides = asList(a.set);
   if (overrides.length > 0) await checkOverrideSyntax(overrides);
@@ -188,21 +254,20 @@ async function dispatch(chosen: Chosen, io: CliIo): Promise<number> {
       const { schemaCommand } = await import('./commands/schema.js');
       return schemaCommand(io, { out: a.out as string | undefined, quiet: a.quiet === true });
     }
-    case 'run': {
-      const { runCommand } = await import('./commands/run.js');
-      return runCommand(io, {
+    case 'diff': {
+      const { diffCommand } = await import('./commands/diff.js');
+      return diffCommand(io, {
         scenario: String(a.scenario),
-        policy: a.policy as string | undefined,
-        policyModule: a.policyModule as string | undefined,
-        reps: parseWholeNumber('reps', a.reps as string | undefined, 1, 100_000),
-        seed: parseSeed(a.seed as string | undefined),
-        workers: parseWholeNumber('workers', a.workers as string | undefined, 1, 1024),
+        other: a.other as string | undefined,
         overrides,
-        json: a.json === true,
-        out: a.out as string | undefined,
-        quiet: a.quiet === true,
-        daily: a.daily === true,
       });
+    }
+    case 'run':
+    case 'compare':
+    case 'sweep': {
+      const { runExperiment } = await import('./experiment/run-experiment.js');
+      const { experimentArgs } = await import('./experiment/args.js');
+      return runExperiment(io, experimentArgs(chosen.command, a, overrides, argv));
     }
   }
 }

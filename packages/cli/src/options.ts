@@ -14,15 +14,19 @@ export const commonOptions = {
   workers: {
     type: 'string',
     describe:
-      'Worker processes (accepted now for scripts; the parallel experiment runner comes later, so replications run one after another)',
+      'Worker threads running replications in parallel (default: one per core); results are identical for any number',
     requiresArg: true,
   },
   out: {
     type: 'string',
-    describe: 'Directory to write results.json, metrics.csv (and daily.csv) into',
+    describe:
+      'Directory to write the results into (results.csv, summary.csv, differences.csv, daily.csv, … docs/cli.md)',
     requiresArg: true,
   },
-  json: { type: 'boolean', describe: 'Print machine-readable results (tidy rows and provenance) on stdout' },
+  json: {
+    type: 'boolean',
+    describe: 'Print summary.json on stdout: every mean, interval and difference, with provenance',
+  },
   quiet: { type: 'boolean', describe: 'No progress bar and no notes on stderr' },
 } as const;
 

@@ -27,17 +27,22 @@ export interface LoadedPolicyModule {
 
 const EXPORT_NAMES = ['default', 'policy', 'createPolicy'] as const;
 
+/** Imports a JavaScript module, or a TypeScript one through tsx (carepool itself runs compiled JavaScript). */
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  if (!/\.[cm]?ts$/.test(file)) return (await import(url)) as Record<string, unknown>;
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+}
+
 export async function loadPolicyModule(path: string, cwd: string): Promise<LoadedPolicyModule> {
   const file = resolve(cwd, path);
   if (!existsSync(file)) throw new CliError(`policy module '${path}' not found (looked for ${file})`);
   let exports: Record<string, unknown>;
   try {
-    exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    exports = await importModule(file);
   } catch (error) {
-    const hint = /\.[cm]?ts$/.test(file)
-      ? ' (TypeScript modules need carepool run through tsx, as `pnpm carepool` does)'
-      : '';
-    throw new CliError(`cannot load policy module '${path}': ${firstLine(error)}${hint}`);
+    throw new CliError(`cannot load policy module '${path}': ${firstLine(error)}`);
   }
   const name = EXPORT_NAMES.find((n) => exports[n] !== undefined);
   if (name === undefined) {

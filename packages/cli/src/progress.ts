@@ -15,13 +15,17 @@ export class RunProgress {
 
   constructor(
     private readonly stream: NodeJS.WritableStream | undefined,
-    private readonly totalReplications: number,
+    private totalReplications: number,
     private readonly label: string,
   ) {}
 
-  /** Call after each replication with the events it executed. */
-  replicationDone(done: number, eventsExecuted: number): void {
+  /** Call after each replication with the events it executed (and the total planned, when it grows). */
+  replicationDone(done: number, eventsExecuted: number, planned?: number): void {
     this.events += eventsExecuted;
+    if (planned !== undefined && planned !== this.totalReplications) {
+      this.totalReplications = planned;
+      this.bar?.setTotal(planned);
+    }
     if (this.stream === undefined) return;
     const seconds = (performance.now() - this.startedAt) / 1000;
     const payload = { eventsPerSecond: formatRate(this.events / Math.max(seconds, 1e-9)) };

@@ -1,10 +1,11 @@
 /** Review findings on the command line: prototype pollution, malformed --set, headline rows, policy modules, CSV paths. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReplicateResult, SummaryRow } from '@carepool/experiment';
 import type { MetricStatistic } from '@carepool/model';
 import { describe, expect, it } from 'vitest';
-import { systemTable } from '../src/format.js';
-import type { RunResults } from '../src/results.js';
+import { comparisonTable, headlinesFrom } from '../src/experiment/table.js';
+import { SYSTEM_HEADLINES } from '../src/format.js';
 import { cli, tempDir } from './helpers.js';
 
 const MINI = 'scenarios/test/mini-ics.yaml';
@@ -48,19 +49,29 @@ describe('a malformed --set is a usage error', () => {
 });
 
 describe('the headline table', () => {
-  const row = (metric: string, statistic: MetricStatistic, mean: number) => ({
+  const row = (metric: string, statistic: MetricStatistic, mean: number): SummaryRow => ({
+    arm: 0,
     metric,
     scope: 'ics',
     statistic,
+    n: 1,
     mean,
-    min: mean,
-    max: mean,
-    replications: 1,
+    sd: Number.NaN,
+    ciLow: Number.NaN,
+    ciHigh: Number.NaN,
+    confidence: 0.95,
   });
+  const result = {
+    arms: [
+      { id: 'base/siloed', scenario: 's', variant: 'base', sweepPoint: 'base', policy: 'siloed', config: {} },
+    ],
+    failures: new Map(),
+  } as unknown as ReplicateResult<unknown>;
   const table = () =>
-    systemTable({
-      provenance: { replications: 1 } as RunResults['provenance'],
-      summary: [
+    comparisonTable(
+      result,
+      headlinesFrom(SYSTEM_HEADLINES, 'ics'),
+      [
         row('ed.fourHourShare', 'value', 0.71),
         row('ed.twelveHourFromArrivalShare', 'value', 0.0812),
         row('ed.twelveHourFromArrivalCount', 'total', 26098),
@@ -68,25 +79,27 @@ describe('the headline table', () => {
         row('workforce.vacancyShare', 'value', 0.5),
         row('workforce.vacancyShare', 'mean', 0.089),
         row('workforce.registeredNurseVacancyShare', 'mean', 0.074),
-        row('workforce.vacancyShare', 'mean', 0.2),
-      ].map((r, i) => (i === 7 ? { ...r, scope: 'trustA' } : r)),
-      metrics: [],
-      daily: [],
-      eventsExecuted: 0,
-      wallSeconds: 0,
-    });
+        { ...row('workforce.vacancyShare', 'mean', 0.2), scope: 'trustA' },
+      ],
+      [],
+      0.95,
+    );
 
-  it('shows the 12-hour contract share as a percentage, and the count as a second row', () => {
+  it('shows the 12-hour contract share as a percentage, and the count as its own outcome', () => {
     const text = table();
-    expect(text).toMatch(/ED: over 12 hours from arrival \(share of attendances\)\s+8\.1%\n/);
-    expect(text).toMatch(/ED: over 12 hours from arrival \(patients\)\s+26,098\n/);
-    expect(text).toMatch(/ED: over 12 hours from decision to admit \(trolley waits\)\s+4,321\n/);
+    expect(text).toMatch(
+      /ED: over 12 hours from arrival \(share of attendances\)\s*\n\s+base\/siloed\s+8\.1%/,
+    );
+    expect(text).toMatch(/ED: over 12 hours from arrival \(patients\)\s*\n\s+base\/siloed\s+26,098/);
+    expect(text).toMatch(
+      /ED: over 12 hours from decision to admit \(trolley waits\)\s*\n\s+base\/siloed\s+4,321/,
+    );
   });
 
   it('labels vacancy precisely: all staff (time-weighted mean, ICS) and registered nurses', () => {
     const text = table();
-    expect(text).toMatch(/Vacancy rate, all staff \(WTE\)\s+8\.9%\n/);
-    expect(text).toMatch(/Registered nurse vacancy rate\s+7\.4%/);
+    expect(text).toMatch(/Vacancy rate, all staff \(WTE\)\s*\n\s+base\/siloed\s+8\.9%/);
+    expect(text).toMatch(/Registered nurse vacancy rate\s*\n\s+base\/siloed\s+7\.4%/);
   });
 });
 

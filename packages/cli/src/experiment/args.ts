@@ -1,0 +1,58 @@
+/** Raw yargs values of an experiment command, checked and typed (a bad value is a usage error, exit 2). */
+import { UsageError } from '../errors.js';
+import { asList, parseSeed, parseWholeNumber } from '../options.js';
+import { parseConfidence } from './parse.js';
+import type { ExperimentArgs } from './run-experiment.js';
+
+export function experimentArgs(
+  command: 'compare' | 'sweep' | 'run',
+  a: Record<string, unknown>,
+  overrides: string[],
+  argv: readonly string[],
+): ExperimentArgs {
+  const out = a.out as string | undefined;
+  if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a folder name');
+  if (a.policy !== undefined && a.policyModule !== undefined) {
+    throw new UsageError('give either --policy or --policy-module, not both');
+  }
+  const policies =
+    a.policy !== undefined
+      ? [String(a.policy)]
+      : a.policies !== undefined
+        ? String(a.policies)
+            .split(',')
+            .map((p) => p.trim())
+            .filter((p) => p !== '')
+        : undefined;
+  if (policies !== undefined && policies.length === 0)
+    throw new UsageError('--policies needs at least one policy id');
+  const warmupDays = a.warmupDays as string | undefined;
+  if (a.series === true && out === undefined)
+    throw new UsageError('--series goes with --out (it writes series.csv)');
+  return {
+    command,
+    argv,
+    scenario: String(a.scenario),
+    variants: asList(a.variants),
+    ...(policies !== undefined ? { policies } : {}),
+    ...(a.policyModule !== undefined ? { policyModule: String(a.policyModule) } : {}),
+    reps: parseWholeNumber('reps', a.reps as string | undefined, 1, 100_000),
+    seed: parseSeed(a.seed as string | undefined),
+    workers: parseWholeNumber('workers', a.workers as string | undefined, 1, 1024),
+    overrides,
+    confidence: parseConfidence(a.confidence as string | undefined),
+    precision: asList(a.precision),
+    maxReps: parseWholeNumber('max-reps', a.maxReps as string | undefined, 2, 100_000),
+    ...(warmupDays !== undefined
+      ? { warmupDays: parseWholeNumber('warmup-days', warmupDays, 0, 100_000) }
+      : {}),
+    warmup: a.warmup === 'auto' ? 'auto' : 'fixed',
+    sweep: asList(a.sweep),
+    sweepMode: a.sweepMode === 'one-at-a-time' ? 'oneAtATime' : 'grid',
+    json: a.json === true,
+    ...(out !== undefined ? { out } : {}),
+    quiet: a.quiet === true,
+    series: a.series === true,
+    ...(a.trace !== undefined ? { trace: String(a.trace) } : {}),
+  };
+}

@@ -1,0 +1,75 @@
+/** The options every experiment command (compare, sweep, run) takes, declared once. */
+import type { Argv } from 'yargs';
+import { commonOptions } from '../options.js';
+
+export function experimentOptions<T>(y: Argv<T>, variantsHelp?: string) {
+  let b = y.positional('scenario', {
+    type: 'string',
+    describe: 'Scenario file (YAML or JSON)',
+    demandOption: true,
+  });
+  if (variantsHelp !== undefined)
+    b = b.positional('variants', { type: 'string', array: true, describe: variantsHelp });
+  return b
+    .option('policy-module', {
+      type: 'string',
+      describe:
+        'Your own policy: a .js/.ts module exporting a factory (config) => DeploymentPolicy; it is code and runs with your permissions (docs/cli.md)',
+      requiresArg: true,
+    })
+    .option('reps', commonOptions.reps)
+    .option('seed', commonOptions.seed)
+    .option('workers', commonOptions.workers)
+    .option('set', {
+      type: 'string',
+      describe: 'Override a value: path=value (repeatable)',
+      requiresArg: true,
+    })
+    .option('confidence', {
+      type: 'string',
+      describe: 'Confidence level of every interval (default 0.95)',
+      requiresArg: true,
+    })
+    .option('precision', {
+      type: 'string',
+      describe:
+        "Add replications until this interval is narrow enough: 'metric[:statistic][@scope]=halfWidth' (or =2% relative); repeatable",
+      requiresArg: true,
+    })
+    .option('max-reps', {
+      type: 'string',
+      describe: 'With --precision: at most this many replications per arm (default 200)',
+      requiresArg: true,
+    })
+    .option('warmup-days', {
+      type: 'string',
+      describe: 'Warm-up discarded before the reported period, days (overrides the scenario’s)',
+      requiresArg: true,
+    })
+    .option('warmup', {
+      type: 'string',
+      choices: ['fixed', 'auto'],
+      describe:
+        'fixed: the scenario’s warm-up (default); auto: choose it by MSER-5 on a pilot (no demand growth)',
+      requiresArg: true,
+    })
+    .option('sweep', {
+      type: 'string',
+      describe:
+        "Sweep a parameter: 'path=value1,value2,...' (repeatable; replaces the scenario’s sweep block)",
+      requiresArg: true,
+    })
+    .option('sweep-mode', {
+      type: 'string',
+      choices: ['grid', 'one-at-a-time'],
+      describe: 'grid: every combination (default); one-at-a-time: each parameter moved alone from the base',
+      requiresArg: true,
+    })
+    .option('json', commonOptions.json)
+    .option('out', commonOptions.out)
+    .option('series', {
+      type: 'boolean',
+      describe: 'With --out: also write series.csv, every replication’s daily values',
+    })
+    .option('quiet', commonOptions.quiet);
+}

@@ -1,0 +1,156 @@
+/**
+ * The one replication loop of the product. `replicate()` runs every arm for replications 0 … n−1
+ * (in this thread, or on a pool of worker threads), with seeds from (master seed, replication) only
+ * so arms share common random numbers, and — with a precision rule — adds batches of replications
+ * until the named intervals are narrow enough. Stopping decisions are taken only at fixed batch
+ * boundaries, on records folded in replication order, so they never depend on which worker finished
+ * first.
+ */
+import { ArmAccumulator } from './accumulate.js';
+import { WorkerPool } from './pool.js';
+import { type PrecisionRule, precisionStatus, type TargetStatus } from './precision-rule.js';
+import { runOne } from './run-one.js';
+import type { Arm, ModelFunction, ReplicationRecord } from './types.js';
+
+export interface ReplicateOptions<C> {
+  arms: readonly Arm<C>[];
+  /** Master seed: with the replication index it fixes every random stream of every arm. */
+  seed: number | string;
+  /** Replications per arm; with a precision rule, the first batch. */
+  replications: number;
+  /** Add replications until these intervals are narrow enough (Hoad, Robinson & Davies 2010). */
+  precision?: PrecisionRule;
+  /** The model, run in this thread when `workers` is 1 (or no module is given). */
+  model?: ModelFunction<C>;
+  /**
+   * The model as a module worker threads can import: `url` (a file: URL of compiled JavaScript)
+   * exporting `exportName`. Needed for `workers` > 1.
+   */
+  modelModule?: { url: string; exportName: string };
+  /** Worker threads (default 1: this thread). */
+  workers?: number;
+  /** The compiled worker entry (default: `worker.js` beside this module). */
+  workerScript?: string;
+  /** Keep each replication's daily series (for series.csv); otherwise only their moments are kept. */
+  keepSeries?: boolean;
+  /** Called after each replication (in completion order), with how many are done and planned. */
+  onReplication?: (record: ReplicationRecord, done: number, planned: number) => void;
+}
+
+/** Why an arm stopped early: a replication failed with a user-level error. */
+export interface ArmFailure {
+  replication: number;
+  /** The error's class name (ModelError, ScenarioError, …). */
+  errorName: string;
+  message: string;
+}
+
+export interface ReplicateResult<C> {
+  arms: readonly Arm<C>[];
+  /** One accumulator per arm, in arm order. */
+  accumulators: ArmAccumulator[];
+  /** Replications run per arm (the same for every arm that did not fail). */
+  replications: number;
+  /** Arms that failed, by arm index. */
+  failures: Map<number, ArmFailure>;
+  /** With a precision rule: each target's state when the run stopped. */
+  precision?: { targets: TargetStatus[]; allMet: boolean; stoppedBecause: 'targetsMet' | 'maxReplications' };
+  workers: number;
+  wallSeconds: number;
+}
+
+/** Error names that mean "this arm's input is wrong", reported per arm; anything else is a bug and is thrown. */
+const USER_ERRORS = new Set(['ModelError', 'ScenarioError', 'ExperimentError', 'CliError', 'PolicyError']);
+
+/** Runs the experiment. Resolves when every arm has its replications or has failed. */
+export async function replicate<C>(options: ReplicateOptions<C>): Promise<ReplicateResult<C>> {
+  const startedAt = performance.now();
+  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  if (!(options.replications >= 1)) throw new RangeError('replications must be at least 1');
+  if (options.model === undefined && options.modelModule === undefined) {
+    throw new TypeError('replicate() needs a model function or a model module');
+  }
+  const accumulators = options.arms.map(() => new ArmAccumulator(options.keepSeries === true));
+  const failures = new Map<number, ArmFailure>();
+  const pool =
+    workers > 1 && options.modelModule !== undefined
+      ? new WorkerPool({
+          workers,
+          modelModule: options.modelModule,
+          configs: options.arms.map((a) => a.config),
+          workerScript: options.workerScript,
+        })
+      : undefined;
+  const runTask = pool
+    ? (arm: number, replication: number) => pool.run(arm, replication, options.seed)
+    : (arm: number, replication: number) =>
+        runOne(options.model!, options.arms[arm].config, arm, replication, options.seed);
+
+  let done = 0;
+  let planned = 0;
+  const runBatch = async (from: number, to: number): Promise<void> => {
+    const tasks: Promise<void>[] = [];
+    planned += (to - from) * options.arms.length;
+    // Replication-major order: every arm advances together, so partial progress is balanced.
+    for (let r = from; r < to; r++) {
+      for (let a = 0; a < options.arms.length; a++) {
+        if (failures.has(a)) continue;
+        tasks.push(
+          runTask(a, r).then((result) => {
+            done++;
+            if (failures.has(a)) return;
+            if (!result.ok) {
+              if (!USER_ERRORS.has(result.errorName)) {
+                throw new Error(`replication ${r} of ${options.arms[a].id}: ${result.message}`);
+              }
+              failures.set(a, { replication: r, errorName: result.errorName, message: result.message });
+              return;
+            }
+            accumulators[a].add(result.record);
+            options.onReplication?.(result.record, done, planned);
+          }),
+        );
+        // In this thread, yield between replications so progress draws and Ctrl-C is honoured.
+        if (pool === undefined) await tasks[tasks.length - 1];
+        if (pool === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    await Promise.all(tasks);
+  };
+
+  let n = options.replications;
+  let precision: ReplicateResult<C>['precision'];
+  try {
+    await runBatch(0, n);
+    if (options.precision !== undefined) {
+      const rule = options.precision;
+      let status = precisionStatus(rule, accumulators, failures);
+      let metBefore = false;
+      // Stop once the targets hold at two boundaries in a row (a one-batch look-ahead, as Hoad et
+      // al. recommend, so one lucky batch does not stop the run), or at the cap.
+      while (!(status.allMet && metBefore) && n < rule.maxReplications) {
+        metBefore = status.allMet;
+        const next = Math.min(rule.maxReplications, n + rule.batchSize);
+        await runBatch(n, next);
+        n = next;
+        status = precisionStatus(rule, accumulators, failures);
+      }
+      precision = {
+        targets: status.targets,
+        allMet: status.allMet,
+        stoppedBecause: status.allMet ? 'targetsMet' : 'maxReplications',
+      };
+    }
+  } finally {
+    await pool?.close();
+  }
+  return {
+    arms: options.arms,
+    accumulators,
+    replications: n,
+    failures,
+    precision,
+    workers: pool ? workers : 1,
+    wallSeconds: (performance.now() - startedAt) / 1000,
+  };
+}
