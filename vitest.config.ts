@@ -6,5 +6,6 @@ export default defineConfig({
     // Validation tests run many replications; keep each file's budget generous but bounded.
     testTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['./vitest.global-setup.ts'],
   },
 });

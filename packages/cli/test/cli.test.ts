@@ -19,7 +19,7 @@ describe('help and usage errors', () => {
     expect(top.code).toBe(0);
     expect(top.out).toMatch(/validate <scenario>/);
     expect(top.out).toMatch(/Exit codes: 0 success, 1 invalid scenario or failed run, 2 usage error/);
-    for (const command of ['validate', 'schema', 'run']) {
+    for (const command of ['validate', 'schema', 'run', 'compare', 'sweep', 'diff']) {
       const help = await cli(command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toMatch(/Examples:/);
@@ -37,7 +37,11 @@ describe('help and usage errors', () => {
     ]) {
       expect(run.out).toContain(option);
     }
-    expect(run.out.replace(/\s+/g, ' ')).toMatch(/experiment runner comes later/);
+    expect(run.out).toContain('--trace');
+    const compare = await cli('compare', '--help');
+    for (const option of ['--policies', '--precision', '--confidence', '--warmup-days', '--sweep', '--series']) {
+      expect(compare.out).toContain(option);
+    }
   });
 
   it('prints the version', async () => {
@@ -112,63 +116,63 @@ describe('run', () => {
     const r = await cli('run', ...args);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /network 'M\/M\/1 single desk' \(scenarios\/textbook\/mm1\.yaml\): 2 replications, seed 7/,
+      /network 'M\/M\/1 single desk' \(scenarios\/textbook\/mm1\.yaml\): 1 arm, 2 replications per arm, seed 7/,
     );
     expect(r.out).toMatch(/station\s+wait in queue\s+P\(wait\)/);
     expect(r.out).toMatch(/^desk\s/m);
     expect(r.err).toBe('');
   });
 
-  it('--json prints tidy rows, means and provenance; the same seed gives the same numbers', async () => {
+  it('--json prints means with intervals and provenance; the same seed gives the same numbers', async () => {
     const r = await cli('run', ...args, '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
+    expect(doc.schemaVersion).toBe(1);
     expect(doc.provenance).toMatchObject({
-      scenarioFile: MM1,
-      scenarioKind: 'network',
+      scenario: MM1,
       seed: 7,
-      replications: 2,
-      policy: 'none',
+      replicationsPerArm: 2,
       overrides: ['durationHours=200'],
-      durationHours: 200,
-      warmupHours: 500,
+      confidence: 0.95,
     });
     expect(doc.provenance.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(doc.provenance.carepoolVersion).toMatch(/^\d+\.\d+\.\d+/);
-    expect(doc.metrics[0]).toEqual({
-      scenario: 'M/M/1 single desk',
-      policy: 'none',
-      replication: 0,
-      metric: 'station.waitInQueueHours',
-      scope: 'desk',
-      statistic: 'mean',
-      value: expect.any(Number),
-    });
-    expect(new Set(doc.metrics.map((m: { replication: number }) => m.replication))).toEqual(new Set([0, 1]));
+    expect(doc.arms).toEqual([
+      { id: 'base/none', scenario: 'M/M/1 single desk', variant: 'base', sweepPoint: 'base', policy: 'none' },
+    ]);
     const wait = doc.summary.find((s: { metric: string }) => s.metric === 'station.waitInQueueHours');
-    expect(wait.replications).toBe(2);
+    expect(wait).toMatchObject({ arm: 'base/none', scope: 'desk', statistic: 'mean', n: 2, confidence: 0.95 });
+    expect(wait.ciLow).toBeLessThan(wait.mean);
+    expect(wait.ciHigh).toBeGreaterThan(wait.mean);
     const again = JSON.parse((await cli('run', ...args, '--json')).out);
-    expect(again.metrics).toEqual(doc.metrics);
+    expect(again.summary).toEqual(doc.summary);
     const otherSeed = JSON.parse(
       (await cli('run', MM1, '--reps', '2', '--seed', 'other', '--set', 'durationHours=200', '--json')).out,
     );
     expect(otherSeed.provenance.seed).toBe('other');
-    expect(otherSeed.metrics).not.toEqual(doc.metrics);
+    expect(otherSeed.summary).not.toEqual(doc.summary);
   });
 
-  it('--out writes results.json and metrics.csv; rerunning replaces them', async () => {
+  it('--out writes the experiment files; rerunning replaces them and keeps the user’s own', async () => {
     const dir = join(tempDir(), 'results');
     const r = await cli('run', ...args, '--out', dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['metrics.csv', 'results.json']);
-    const csv = readFileSync(join(dir, 'metrics.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('scenario,policy,replication,metric,scope,statistic,value');
-    expect(csv[1]).toMatch(/^M\/M\/1 single desk,none,0,station\.waitInQueueHours,desk,mean,\d/);
-    const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
-    expect(json.metrics).toHaveLength(csv.length - 1);
+    const files = [
+      'daily.csv',
+      'differences.csv',
+      'histograms.csv',
+      'manifest.json',
+      'results.csv',
+      'scenario.resolved.yaml',
+      'summary.csv',
+      'summary.json',
+    ];
+    expect(readdirSync(dir).sort()).toEqual(files);
+    const csv = readFileSync(join(dir, 'results.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('scenario,variant,sweepPoint,policy,replication,metric,scope,statistic,value');
+    expect(csv[1]).toMatch(/^M\/M\/1 single desk,base,base,none,0,station\.waitInQueueHours,desk,mean,\d/);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     expect((await cli('run', ...args, '--out', dir)).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['metrics.csv', 'notes.txt', 'results.json']);
+    expect(readdirSync(dir).sort()).toEqual([...files.slice(0, 4), 'notes.txt', ...files.slice(4)]);
     expect(readdirSync(join(dir, '..')).filter((f) => f.includes('carepool-'))).toEqual([]);
   });
 

@@ -121,7 +121,7 @@ describe('--policy-module', () => {
     const warnings = r.err.split('\n').filter((l) => l.startsWith('carepool: warning:'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /exports a policy object, not a factory: one object is shared by all 2 replications/,
+      /exports a policy object, not a factory: one object is shared by the replications a thread runs/,
     );
     // A factory gets no warning.
     const factory = write(

@@ -1,6 +1,6 @@
 /**
- * System scenarios through the CLI: the headline table, --policy, --policy-module, --daily and the
- * provenance. Runs the default ICS (written to a JSON scenario file) over a short period.
+ * System scenarios through the CLI: the headline table, --policy, --policy-module, daily.csv and
+ * series.csv. Runs the default ICS (written to a JSON scenario file) over a short period.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,8 @@ describe('run on a system scenario', () => {
     const r = await cli('run', scenario, ...SHORT);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/2 replications, seed 1, 14 days after 3 days warm-up, policy siloed/);
+    expect(r.out).toMatch(/1 arm, 2 replications per arm, seed 1/);
+    expect(r.out).toMatch(/^\s+base\/siloed\s/m);
     for (const label of [
       'ED: within 4 hours of arrival (share of attendances)',
       'General and acute bed occupancy',
@@ -32,10 +33,11 @@ describe('run on a system scenario', () => {
     ]) {
       expect(r.out).toContain(label);
     }
+    // Mean and its 95% confidence interval (never a min–max range).
     expect(r.out).toMatch(
-      /ED: within 4 hours of arrival \(share of attendances\)\s+\d+\.\d%\s+\d+\.\d% – \d+\.\d%/,
+      /ED: within 4 hours of arrival \(share of attendances\)\s*\n\s+base\/siloed\s+\d+\.\d%\s+\d+\.\d% to \d+\.\d%/,
     );
-    expect(r.out).toMatch(/ED: over 12 hours from arrival \(share of attendances\)\s+\d+\.\d%/);
+    expect(r.out).toMatch(/95% CI/);
   });
 
   it('runs the README’s default scenario file (shortened)', async () => {
@@ -45,20 +47,15 @@ describe('run on a system scenario', () => {
     expect(r.out).toMatch(/ED: within 4 hours of arrival/);
   });
 
-  it('--policy replaces the scenario’s policy and shows in provenance and rows', async () => {
+  it('--policy replaces the scenario’s policy and shows in the arm and its hash', async () => {
     const r = await cli('run', scenario, ...SHORT, '--policy', 'mutualAid', '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(doc.provenance).toMatchObject({
-      policy: 'mutualAid',
-      scenarioKind: 'system',
-      durationDays: 14,
-      warmupDays: 3,
-    });
-    expect(doc.provenance.overrides).toContain('workforce.policy=mutualAid');
-    expect(doc.metrics[0].policy).toBe('mutualAid');
+    expect(doc.arms.map((a: { id: string }) => a.id)).toEqual(['base/mutualAid']);
+    expect(doc.summary[0].arm).toBe('base/mutualAid');
     const siloed = JSON.parse((await cli('run', scenario, ...SHORT, '--json')).out);
-    expect(siloed.provenance.scenarioHash).not.toBe(doc.provenance.scenarioHash);
+    expect(siloed.arms[0].policy).toBe('siloed');
+    expect(siloed.provenance.scenarioHash).toBe(doc.provenance.scenarioHash);
   });
 
   it('--policy-module loads a researcher’s policy from a module path', async () => {
@@ -71,8 +68,7 @@ describe('run on a system scenario', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(doc.provenance.policy).toBe('neverMove');
-    expect(doc.provenance.policyModule).toBe(join(dir, 'never-move.mjs'));
+    expect(doc.arms[0].policy).toBe('neverMove');
 
     writeFileSync(join(dir, 'not-a-policy.mjs'), 'export default 42;\n');
     const bad = await cli('run', scenario, ...SHORT, '--policy-module', join(dir, 'not-a-policy.mjs'));
@@ -94,16 +90,19 @@ describe('run on a system scenario', () => {
     expect(missing.err).toMatch(/not found/);
   });
 
-  it('--out with --daily writes daily.csv beside the tidy metrics', async () => {
+  it('--out always writes daily.csv with means and intervals across replications', async () => {
     const out = join(tempDir(), 'r');
-    const r = await cli('run', scenario, ...SHORT, '--daily', '--out', out);
+    const r = await cli('run', scenario, ...SHORT, '--out', out);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['daily.csv', 'metrics.csv', 'results.json']);
     const daily = readFileSync(join(out, 'daily.csv'), 'utf8').split('\n');
-    expect(daily[0]).toBe('scenario,policy,replication,day,date,metric,scope,value');
+    expect(daily[0]).toBe('scenario,variant,sweepPoint,policy,day,date,metric,scope,n,mean,ciLow,ciHigh');
     expect(daily.length).toBeGreaterThan(14);
-    // Without --daily a rerun leaves no stale daily.csv behind.
+    expect(readdirSync(out)).not.toContain('series.csv');
+    expect((await cli('run', scenario, ...SHORT, '--out', out, '--series')).code).toBe(0);
+    const series = readFileSync(join(out, 'series.csv'), 'utf8').split('\n');
+    expect(series[0]).toBe('scenario,variant,sweepPoint,policy,replication,day,date,metric,scope,value');
+    // A rerun without --series leaves no stale series.csv behind.
     expect((await cli('run', scenario, ...SHORT, '--out', out)).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['metrics.csv', 'results.json']);
+    expect(readdirSync(out)).not.toContain('series.csv');
   });
 });

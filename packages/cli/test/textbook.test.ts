@@ -12,7 +12,6 @@ import { cli, REPO_ROOT } from './helpers.js';
 
 const REPLICATIONS = 10;
 /** Two-sided 99% t quantile for REPLICATIONS − 1 = 9 degrees of freedom. */
-const T_99_DF9 = 3.25;
 const DIR = 'scenarios/textbook';
 
 interface Expectation {
@@ -51,25 +50,27 @@ describe('textbook scenarios through the CLI', () => {
       String(REPLICATIONS),
       '--seed',
       'textbook',
+      '--confidence',
+      '0.99',
       '--json',
       '--quiet',
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const rows: { metric: string; scope: string; value: number }[] = JSON.parse(r.out).metrics;
+    // The product's own 99% t intervals over the replications (summary.json).
+    const rows: { metric: string; scope: string; n: number; mean: number; ciLow: number; ciHigh: number }[] =
+      JSON.parse(r.out).summary;
     for (const e of expected) {
-      const values = rows
-        .filter((row) => row.metric === e.metric && row.scope === e.scope)
-        .map((row) => row.value);
-      expect(values, `${e.metric}[${e.scope}] reported by every replication`).toHaveLength(REPLICATIONS);
-      const mean = values.reduce((s, x) => s + x, 0) / values.length;
-      const sd = Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1));
-      // 1e-9 only so an exact value (no blocking in an infinite queue: sd 0) compares equal.
-      const halfWidth = (T_99_DF9 * sd) / Math.sqrt(values.length) + 1e-9;
+      const row = rows.find((s) => s.metric === e.metric && s.scope === e.scope);
+      expect(row, `${e.metric}[${e.scope}] reported`).toBeDefined();
+      expect(row!.n, `${e.metric}[${e.scope}] reported by every replication`).toBe(REPLICATIONS);
+      // An exact value (no blocking in an infinite queue: sd 0) has no interval: compare it directly.
+      const low = row!.ciLow ?? row!.mean;
+      const high = row!.ciHigh ?? row!.mean;
       expect(
-        Math.abs(mean - e.theory),
-        `${file} ${e.metric}[${e.scope}]: simulated ${mean.toFixed(4)} ± ${halfWidth.toFixed(4)}, theory ${e.theory}`,
-      ).toBeLessThanOrEqual(halfWidth);
+        e.theory >= low - 1e-9 && e.theory <= high + 1e-9,
+        `${file} ${e.metric}[${e.scope}]: simulated ${row!.mean.toFixed(4)} (99% CI ${low} to ${high}), theory ${e.theory}`,
+      ).toBe(true);
     }
   });
 });

@@ -16,7 +16,7 @@ import { metricDefinition, NETWORK_METRICS } from '@carepool/model';
 import { loadScenario } from '@carepool/scenario';
 import { type CareArmConfig, careModel } from '../care-model.js';
 import { resolvePath } from '../commands/validate.js';
-import { UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import { networkTable, SYSTEM_HEADLINES } from '../format.js';
 import type { CliIo } from '../io.js';
 import { loadPolicyModule } from '../policy-module.js';
@@ -115,7 +115,7 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
     args.workers ?? availableParallelism(),
     built.arms.length * (precision?.maxReplications ?? replications),
   );
-  if (!args.quiet && !args.json) printPlan(io, args, built, replications, workers, precision);
+  if (!args.json) printPlan(io, args, built, replications, workers, precision);
 
   const entries = workers > 1 ? await compiledEntries() : undefined;
   const progress = new RunProgress(
@@ -146,6 +146,15 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
     progress.stop();
   }
 
+  if (result.failures.size === built.arms.length) {
+    // Nothing ran to the end: no results to write, one line to say why.
+    const [arm, failure] = [...result.failures][0];
+    throw new CliError(
+      built.arms.length === 1
+        ? failure.message
+        : `every arm failed; the first, ${built.arms[arm].id}: ${failure.message}`,
+    );
+  }
   const headlines =
     built.kind === 'system' ? headlinesFrom(SYSTEM_HEADLINES, 'ics') : networkHeadlines(built);
   const summary = summaryRows(result, args.confidence);
@@ -195,7 +204,7 @@ async function policyModuleInput(
   args: ExperimentArgs,
 ): Promise<{ file: string; policyId: string }> {
   const file = resolve(io.cwd, args.policyModule!);
-  const loaded = await loadPolicyModule(file, io.cwd);
+  const loaded = await loadPolicyModule(args.policyModule!, io.cwd);
   const base = loadScenario(resolvePath(io, args.scenario), { overrides: args.overrides });
   if (base.kind !== 'system') {
     throw new UsageError(`'${args.scenario}' is a network scenario: it has no deployment policy to choose`);
@@ -245,20 +254,20 @@ function printPlan(
   const reps = precision
     ? `${replications} replications per arm, then batches of ${precision.batchSize} until the precision targets hold (at most ${precision.maxReplications})`
     : `${replications} replication${replications === 1 ? '' : 's'} per arm`;
-  io.stderr(
+  io.stdout(
     `${built.kind} '${base.config.name}' (${args.scenario}): ${built.arms.length} arm${built.arms.length === 1 ? '' : 's'}, ${reps}, ` +
-      `seed ${String(args.seed)}, ${workers} worker${workers === 1 ? '' : 's'}\n`,
+      `seed ${String(args.seed)}, ${workers} worker${workers === 1 ? '' : 's'}\n\n`,
   );
   for (const s of built.scenarios.slice(1)) {
     const changes = configChanges(base.config, s.loaded.config);
-    io.stderr(
+    io.stdout(
       `  ${s.name} (${s.given}) changes ${changes.length} value${changes.length === 1 ? '' : 's'} against the base:\n`,
     );
-    for (const c of changes.slice(0, 12)) io.stderr(`    ${formatChange(c)}\n`);
-    if (changes.length > 12) io.stderr(`    … and ${changes.length - 12} more (carepool diff ${s.given})\n`);
+    for (const c of changes.slice(0, 12)) io.stdout(`    ${formatChange(c)}\n`);
+    if (changes.length > 12) io.stdout(`    … and ${changes.length - 12} more (carepool diff ${s.given})\n`);
   }
   if (built.sweep) {
-    io.stderr(
+    io.stdout(
       `  sweep (${built.sweep.mode === 'grid' ? 'full grid' : 'one at a time'}): ${built.sweep.points} points including the base\n`,
     );
   }
