@@ -6,13 +6,26 @@
  */
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ScenarioError, type SourceLocation } from './errors.js';
+import { clip, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { type FileAccess, isInside, realPath } from './files.js';
+import { checkUniqueItems } from './merge.js';
 import { FORBIDDEN_KEYS, formatPath } from './paths.js';
 import { isTreeObject, locationOf, setLocation, type Tree, type TreeObject } from './source.js';
-import type { FileReader } from './types.js';
 
 const MAX_ROWS = 1_000_000;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// No leading +: in a scenario `+20` is a change of an inherited value, and CSV rows inherit nothing.
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const SIGNED_PLUS = /^\+\s*(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/;
+
+function refusePlus(cell: string, location: SourceLocation, fieldPath: string): void {
+  if (!SIGNED_PLUS.test(cell)) return;
+  throw new ScenarioError({
+    location,
+    fieldPath,
+    problem: `${snippet(cell)}: a leading + marks a change of an inherited value, and CSV data inherits nothing`,
+    expected: `a plain number (${cell.slice(1).trim()})`,
+  });
+}
 
 /** Whether a value is a CSV reference. */
 function isCsvReference(value: Tree): value is TreeObject & { csv: string } {
@@ -24,9 +37,9 @@ function isCsvReference(value: Tree): value is TreeObject & { csv: string } {
 }
 
 /** Replaces every CSV reference in the tree (in place) with the data it names. */
-export function resolveCsvReferences(root: Tree, readFile: FileReader | undefined): Tree {
+export function resolveCsvReferences(root: Tree, access: FileAccess): Tree {
   const visit = (node: Tree, path: (string | number)[]): Tree => {
-    if (isCsvReference(node)) return readCsvReference(node, readFile, formatPath(root, path));
+    if (isCsvReference(node)) return readCsvReference(node, access, formatPath(root, path));
     if (Array.isArray(node)) {
       node.forEach((item, i) => {
         node[i] = visit(item, [...path, i]);
@@ -41,7 +54,7 @@ export function resolveCsvReferences(root: Tree, readFile: FileReader | undefine
 
 function readCsvReference(
   reference: TreeObject & { csv: string },
-  readFile: FileReader | undefined,
+  access: FileAccess,
   fieldPath: string,
 ): Tree {
   const where = locationOf(reference, 'csv') ?? { file: '(unknown)' };
@@ -50,7 +63,7 @@ function readCsvReference(
     throw new ScenarioError({
       location: locationOf(reference, 'column') ?? where,
       fieldPath: `${fieldPath}.column`,
-      problem: `got ${String(column)}`,
+      problem: `got ${snippet(column)}`,
       expected: 'a column name',
     });
   }
@@ -68,21 +81,33 @@ function readCsvReference(
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,
-      problem: `'${reference.csv}' is ${path.isAbsolute(reference.csv) ? 'an absolute path' : 'outside the folder of this file'}`,
+      problem: `'${clip(reference.csv)}' is ${path.isAbsolute(reference.csv) ? 'an absolute path' : 'outside the folder of this file'}`,
       expected:
         'a CSV file in the folder of the file that names it, or below it (a relative path without ..)',
     });
   }
   const display = path.join(path.dirname(where.file), relative);
-  let text: string;
-  try {
-    if (!readFile) throw new Error('reading other files is disabled here');
-    text = readFile(absolute);
-  } catch (error) {
+  // The same on the real path: a symlink inside the folder must not lead outside it.
+  const real = realPath(absolute);
+  if (!isInside(real, realPath(folder)) && access.rootOf(real) === undefined) {
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,
-      problem: `cannot read CSV file '${display}' (${(error as Error).message.split('\n')[0]})`,
+      problem: `'${clip(reference.csv)}' is a link to ${clip(real)}, outside the folder of this file`,
+      expected:
+        'a CSV file in the folder of the file that names it, or below it, or a folder allowed explicitly',
+    });
+  }
+  let text: string;
+  try {
+    text = access.read(absolute, 'csv');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : clip(String((error as Error)?.message ?? error));
+    throw new ScenarioError({
+      location: where,
+      fieldPath: `${fieldPath}.csv`,
+      problem: `cannot read CSV file '${clip(display)}' (${reason})`,
       expected: 'a CSV file, path relative to the file that names it',
     });
   }
@@ -107,7 +132,7 @@ function readCsvReference(
     throw new ScenarioError({
       location: { file: display, line: line ?? 1, column: 1 },
       fieldPath,
-      problem: `CSV syntax error: ${(error as Error).message.split('\n')[0]}`,
+      problem: `CSV syntax error: ${clip(String((error as Error)?.message ?? error))}`,
       expected: 'comma-separated values with a header row',
     });
   }
@@ -150,11 +175,12 @@ function readCsvReference(
     records.forEach(({ record, info }, i) => {
       const cell = record[column] ?? '';
       const location = cellLocation(info.lines, column);
+      refusePlus(cell, location, `${fieldPath}[${i}]`);
       if (!NUMBER.test(cell)) {
         throw new ScenarioError({
           location,
           fieldPath: `${fieldPath}[${i}]`,
-          problem: `'${cell}' in column '${column}'`,
+          problem: `'${clip(cell)}' in column '${clip(column)}'`,
           expected: 'a number',
         });
       }
@@ -171,6 +197,7 @@ function readCsvReference(
     const keys = new Map<string | number, SourceLocation>();
     for (const [name, cell] of Object.entries(record)) {
       if (cell === '') continue;
+      refusePlus(cell, cellLocation(info.lines, name), `${fieldPath}[${i}].${name}`);
       row[name] = NUMBER.test(cell) ? Number(cell) : cell === 'true' ? true : cell === 'false' ? false : cell;
       keys.set(name, cellLocation(info.lines, name));
     }
@@ -180,5 +207,6 @@ function readCsvReference(
     rowKeys.set(i, rowLocation);
   });
   setLocation(rows, where, rowKeys);
+  checkUniqueItems(rows, where, fieldPath);
   return rows;
 }

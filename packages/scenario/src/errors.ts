@@ -39,7 +39,13 @@ export class ScenarioError extends Error {
         : location.file;
     const field = fieldPath === '' ? '(file)' : fieldPath;
     const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
-    super(oneLine(`${where}: ${field}: ${problem}; expected ${expected}${hint ? ` (${hint})` : ''}`));
+    // A last guard: no part of a message may quote a whole file or value back at the user.
+    const cap = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+    super(
+      oneLine(
+        `${cap(where, 300)}: ${cap(field, 200)}: ${cap(problem, MAX_PROBLEM_CHARS)}; expected ${cap(expected, MAX_EXPECTED_CHARS)}${hint ? ` (${cap(hint, 200)})` : ''}`,
+      ),
+    );
     this.name = 'ScenarioError';
     this.file = location.file;
     this.line = location.line;
@@ -48,6 +54,34 @@ export class ScenarioError extends Error {
     this.expected = expected;
     this.problem = problem;
   }
+}
+
+/** Longest `problem` part of a message, characters. */
+const MAX_PROBLEM_CHARS = 300;
+/** Longest `expected` part (a list of known field names can be long), characters. */
+const MAX_EXPECTED_CHARS = 600;
+/** Longest quoted value in a message, characters. */
+export const MAX_SNIPPET_CHARS = 60;
+
+/** Text cut to at most MAX_SNIPPET_CHARS (its first line), for quoting without quotes. */
+export function clip(text: string): string {
+  const firstLine = text.split(/\r?\n/)[0];
+  return firstLine.length > MAX_SNIPPET_CHARS || firstLine !== text
+    ? `${firstLine.slice(0, MAX_SNIPPET_CHARS)}…`
+    : text;
+}
+
+/**
+ * A value as a message may quote it: text in quotes, cut to MAX_SNIPPET_CHARS; a list or mapping
+ * named, never printed (and never as "[object Object]").
+ */
+export function snippet(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(clip(value));
+  return String(value);
 }
 
 /** Edit distance, for did-you-mean hints. */

@@ -9,6 +9,7 @@ export type {
   LoadedScenario,
   LoadOptions,
   ParseOptions,
+  ScenarioSource,
   SweepParameter,
   SweepSpec,
 } from './types.js';

@@ -1,8 +1,8 @@
 /**
- * The loading pipeline: text → located tree → `extends` merged → CSV data read → constants,
- * percentages and expressions evaluated → staff pool profiles expanded → validated by zod into the
- * model's SystemConfig or NetworkConfig → `--set` overrides applied and validated → sweep checked →
- * hashed. Every failure is one ScenarioError.
+ * The loading pipeline: text → located tree → `extends` merged (relative changes bound file by file)
+ * → CSV data read → constants, percentages, expressions and relative changes evaluated → staff pool
+ * profiles expanded → validated by zod into the model's SystemConfig or NetworkConfig → `--set`
+ * overrides applied and validated → sweep checked → hashed. Every failure is one ScenarioError.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,14 +10,15 @@ import path from 'node:path';
 import type { NetworkConfig, SystemConfig } from '@carepool/model';
 import type { z } from 'zod';
 import { resolveCsvReferences } from './csv.js';
-import { didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { clip, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { readScenarioTree } from './extends.js';
+import { FileAccess } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
-import { mergeTrees } from './merge.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
 import { formatPath, parsePath } from './paths.js';
+import { expandPoolProfiles } from './profiles.js';
 import {
   descriptionSchema,
-  extendsSchema,
   MAX_SWEEP_POINTS,
   MAX_SWEEP_VALUES,
   schemaReferenceSchema,
@@ -25,39 +26,27 @@ import {
 } from './schema/document.js';
 import { networkConfigSchema } from './schema/network.js';
 import { systemConfigSchema } from './schema/system.js';
-import {
-  copyLocations,
-  isTreeObject,
-  locate,
-  locationOf,
-  parseYamlTree,
-  type Tree,
-  type TreeObject,
-} from './source.js';
-import type { FileReader, LoadedScenario, LoadOptions, ParseOptions, SweepSpec } from './types.js';
+import { copyLocations, locate, locationOf, type TreeObject } from './source.js';
+import type { LoadedScenario, LoadOptions, ParseOptions, SweepSpec } from './types.js';
 import { evaluateConstants, resolveNumbers } from './values.js';
 
-const MAX_EXTENDS_DEPTH = 20;
-const MAX_TEXT_LENGTH = 20_000_000;
 /** Fields of a file that are not part of the resolved configuration. */
 const FILE_ONLY_FIELDS = ['$schema', 'extends', 'description', 'constants', 'sweep'] as const;
 
-const readFromDisk: FileReader = (absolutePath) => readFileSync(absolutePath, 'utf8');
-
 /** Loads, validates and resolves a scenario file (YAML or JSON). Throws only ScenarioError. */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFromDisk(path.resolve(file));
+    bytes = readFileSync(path.resolve(file));
   } catch (error) {
     throw new ScenarioError({
       location: { file },
       fieldPath: '',
-      problem: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      problem: `cannot read the file (${clip(String((error as NodeJS.ErrnoException).code ?? (error as Error).message))})`,
       expected: 'an existing scenario file (.yaml, .yml or .json)',
     });
   }
-  return parseScenarioText(text, file, { ...options, readFile: readFromDisk });
+  return guarded(file, () => parseWith(bytes.toString('utf8'), file, options, bytes, true));
 }
 
 /**
@@ -65,23 +54,41 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
  * `extends` and CSV files are read only through `options.readFile`. Throws only ScenarioError.
  */
 export function parseScenarioText(text: string, file: string, options: ParseOptions = {}): LoadedScenario {
+  return guarded(file, () => parseWith(text, file, options, text, false));
+}
+
+function guarded(file: string, run: () => LoadedScenario): LoadedScenario {
   try {
-    return parseUnguarded(text, file, options);
+    return run();
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
     // A bug of ours must still reach the user as one located message, never as a raw stack.
     throw new ScenarioError({
       location: { file },
       fieldPath: '',
-      problem: `internal error while loading: ${(error as Error)?.message ?? String(error)}`,
+      problem: `internal error while loading: ${clip(String((error as Error)?.message ?? error))}`,
       expected: 'a loadable scenario (please report this)',
     });
   }
 }
 
-function parseUnguarded(text: string, file: string, options: ParseOptions): LoadedScenario {
+function parseWith(
+  text: string,
+  file: string,
+  options: ParseOptions,
+  bytes: Buffer | string,
+  fromDisk: boolean,
+): LoadedScenario {
   const overrides = (options.overrides ?? []).map(parseOverride);
-  const tree = readTree(text, file, options.readFile, [path.resolve(file)]);
+  const access = new FileAccess(
+    file,
+    options.readFile,
+    fromDisk,
+    options.allowDirs ?? [],
+    options.builtinDir,
+  );
+  access.record(file, 'scenario', bytes);
+  const { tree, extendsChain } = readScenarioTree(text, file, access);
   const fallback: SourceLocation = { file };
 
   const kind = tree.kind ?? 'system';
@@ -97,11 +104,12 @@ function parseUnguarded(text: string, file: string, options: ParseOptions): Load
   tree.kind = kind;
   checkPart(tree, '$schema', schemaReferenceSchema, fallback);
   checkPart(tree, 'description', descriptionSchema, fallback);
-  resolveCsvReferences(tree, options.readFile);
+  resolveCsvReferences(tree, access);
   const constants = evaluateConstants(tree, file);
   resolveNumbers(tree, constants, file);
   checkPart(tree, 'sweep', sweepSchema, fallback);
 
+  const provenance = { sources: access.sources, extendsChain };
   const configTree: TreeObject = { ...tree };
   copyLocations(tree, configTree);
   for (const field of FILE_ONLY_FIELDS) delete configTree[field];
@@ -117,7 +125,7 @@ function parseUnguarded(text: string, file: string, options: ParseOptions): Load
     }
     const parsed = validate(networkConfigSchema, configTree, fallback);
     const config = applyOverrides(parsed, overrides, constants);
-    return { kind: 'network', config, file, hash: hashOf({ config }) };
+    return { kind: 'network', config, file, hash: hashOf({ config }), ...provenance };
   }
 
   expandPoolProfiles(configTree, fallback);
@@ -125,71 +133,8 @@ function parseUnguarded(text: string, file: string, options: ParseOptions): Load
   const config = applyOverrides(parsed, overrides, constants);
   const sweep = tree.sweep === undefined ? undefined : checkSweep(tree, config, constants, fallback);
   return sweep
-    ? { kind: 'system', config, file, sweep, hash: hashOf({ config, sweep }) }
-    : { kind: 'system', config, file, hash: hashOf({ config }) };
-}
-
-/** Parses one file and, recursively, the files it extends; returns the merged tree. */
-function readTree(text: string, file: string, readFile: FileReader | undefined, chain: string[]): TreeObject {
-  if (text.length > MAX_TEXT_LENGTH) {
-    throw new ScenarioError({
-      location: { file },
-      fieldPath: '',
-      problem: `${text.length} characters`,
-      expected: `a file of at most ${MAX_TEXT_LENGTH} characters`,
-    });
-  }
-  const tree = parseYamlTree(text, file) as TreeObject;
-  if (tree.extends === undefined) return tree;
-  const location = locationOf(tree, 'extends') ?? { file };
-  const result = extendsSchema.safeParse(tree.extends, { reportInput: true });
-  if (!result.success)
-    throw scenarioErrorFromIssues(
-      result.error.issues.map((i) => ({ ...i, path: ['extends', ...i.path] })),
-      tree,
-      { file },
-    );
-  const target = result.data;
-  const display = path.isAbsolute(target) ? target : path.normalize(path.join(path.dirname(file), target));
-  const absolute = path.resolve(path.dirname(path.resolve(file)), target);
-  if (chain.includes(absolute)) {
-    const names = [...chain, absolute].map((p) => path.basename(p)).join(' -> ');
-    throw new ScenarioError({
-      location,
-      fieldPath: 'extends',
-      problem: `extends cycle ${names}`,
-      expected: 'a chain of extends that ends in a file without extends',
-    });
-  }
-  if (chain.length > MAX_EXTENDS_DEPTH) {
-    throw new ScenarioError({
-      location,
-      fieldPath: 'extends',
-      problem: `more than ${MAX_EXTENDS_DEPTH} levels of extends`,
-      expected: 'a shorter chain',
-    });
-  }
-  let baseText: string;
-  try {
-    if (!readFile) throw new Error('reading other files is disabled here');
-    baseText = readFile(absolute);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'no such file'
-        : (error as Error).message.split('\n')[0];
-    throw new ScenarioError({
-      location,
-      fieldPath: 'extends',
-      problem: `cannot read '${display}' (${reason})`,
-      expected: 'the path of an existing scenario file, relative to this file',
-    });
-  }
-  const base = readTree(baseText, display, readFile, [...chain, absolute]);
-  const variant: TreeObject = { ...tree };
-  copyLocations(tree, variant);
-  delete variant.extends;
-  return mergeTrees(base, variant) as TreeObject;
+    ? { kind: 'system', config, file, sweep, hash: hashOf({ config, sweep }), ...provenance }
+    : { kind: 'system', config, file, hash: hashOf({ config }), ...provenance };
 }
 
 /** Validates one file-only part in place. */
@@ -209,68 +154,6 @@ function validate<T>(schema: z.ZodType<T>, tree: TreeObject, fallback: SourceLoc
   const result = schema.safeParse(tree, { reportInput: true });
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, tree, fallback);
   return result.data;
-}
-
-/** Staff pools may start from a named profile in `workforce.poolProfiles`; the pool's own fields win. */
-function expandPoolProfiles(tree: TreeObject, fallback: SourceLocation): void {
-  const workforce = tree.workforce;
-  if (!isTreeObject(workforce)) return;
-  const profiles = workforce.poolProfiles;
-  const expanded: TreeObject = { ...workforce };
-  copyLocations(workforce, expanded);
-  delete expanded.poolProfiles;
-  tree.workforce = expanded;
-  if (profiles !== undefined && (!isTreeObject(profiles) || !Object.values(profiles).every(isTreeObject))) {
-    throw new ScenarioError({
-      location: locationOf(workforce, 'poolProfiles') ?? fallback,
-      fieldPath: 'workforce.poolProfiles',
-      problem: 'not a mapping of profile names to pool fields',
-      expected: 'e.g. { wardNurse: { turnoverPerYear: 0.11, ... } }',
-    });
-  }
-  const pools = workforce.staffPools;
-  if (!Array.isArray(pools)) return;
-  const names = Object.keys(profiles ?? {});
-  const result: Tree[] = pools.map((pool, i) => {
-    if (!isTreeObject(pool) || pool.profile === undefined) return pool;
-    const name = pool.profile;
-    const profile =
-      typeof name === 'string' && profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
-    if (!isTreeObject(profile)) {
-      throw new ScenarioError({
-        location: locate(tree, ['workforce', 'staffPools', i, 'profile'], fallback),
-        fieldPath: `${formatPath(tree, ['workforce', 'staffPools', i])}.profile`,
-        problem: `no pool profile ${JSON.stringify(name)}`,
-        expected:
-          names.length > 0
-            ? `one of ${names.join(', ')} (workforce.poolProfiles)`
-            : 'a name defined in workforce.poolProfiles',
-        hint: typeof name === 'string' ? didYouMean(name, names) : undefined,
-      });
-    }
-    const own: TreeObject = { ...pool };
-    copyLocations(pool, own);
-    delete own.profile;
-    return mergeTrees(structuredCloneTree(profile), own);
-  });
-  copyLocations(pools, result);
-  expanded.staffPools = result;
-}
-
-/** A deep copy that keeps location records (profiles are shared by several pools). */
-function structuredCloneTree(node: Tree): Tree {
-  if (Array.isArray(node)) {
-    const copy = node.map(structuredCloneTree);
-    copyLocations(node, copy);
-    return copy;
-  }
-  if (isTreeObject(node)) {
-    const copy: TreeObject = {};
-    for (const [k, v] of Object.entries(node)) copy[k] = structuredCloneTree(v);
-    copyLocations(node, copy);
-    return copy;
-  }
-  return node;
 }
 
 /** Expands ranges and checks that every sweep value applies to the config and validates. */

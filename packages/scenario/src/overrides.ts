@@ -12,6 +12,7 @@ import { didYouMean, ScenarioError } from './errors.js';
 import { ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';
 import { scenarioErrorFromIssues } from './issues.js';
 import { findItem, itemKey, type PathSegment, parsePath } from './paths.js';
+import { isRelativeForm, relativeChange } from './relative.js';
 import { networkConfigSchema } from './schema/network.js';
 import { systemConfigSchema } from './schema/system.js';
 import { checkShape, setKeyLocation } from './source.js';
@@ -23,10 +24,6 @@ export interface Override {
   value: string | number | boolean;
   source: string;
 }
-
-const RELATIVE_PERCENT = /^([+-])\s*(\d+\.?\d*|\.\d+)\s*%$/;
-const RELATIVE_ADD = /^([+-])\s*(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const RELATIVE_MULTIPLY = /^\*\s*([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)$/;
 
 /** Parses `path=value` (as given to `--set`). Throws ScenarioError naming the problem. */
 export function parseOverride(text: string): Override {
@@ -138,31 +135,14 @@ export function newValue(
 ): unknown {
   const text = override.value;
   if (typeof text !== 'string') return text;
-  const relative = (apply: (x: number) => number): number => {
+  if (isRelativeForm(text)) {
     if (typeof current !== 'number') {
       return fail(
         `a relative change '${text}' to ${current === undefined ? 'an unset field' : 'a field that is not a number'}`,
         'a literal value, or a number field',
       );
     }
-    return apply(current);
-  };
-  const changed = typeof current === 'number' ? relativeChange(current, text) : undefined;
-  if (changed !== undefined) return changed;
-  let match = RELATIVE_PERCENT.exec(text);
-  if (match) {
-    const change = (Number(match[2]) / 100) * (match[1] === '-' ? -1 : 1);
-    return relative((x) => roundLikeInput(x * (1 + change)));
-  }
-  match = RELATIVE_ADD.exec(text);
-  if (match) {
-    const change = Number(`${match[2]}${match[3] ?? ''}`) * (match[1] === '-' ? -1 : 1);
-    return relative((x) => roundLikeInput(x + change));
-  }
-  match = RELATIVE_MULTIPLY.exec(text);
-  if (match) {
-    const factor = Number(match[1]);
-    return relative((x) => roundLikeInput(x * factor));
+    return relativeChange(current, text);
   }
   if (isExpression(text)) {
     try {
@@ -187,21 +167,4 @@ export function newValue(
       'a number, text, true/false, or a YAML list/mapping',
     );
   }
-}
-
-/** `current` changed by a relative form (`+10%`, `-5%`, `*1.2`, `+25`, `-3`), or undefined if `text` is not one. */
-export function relativeChange(current: number, text: string): number | undefined {
-  let match = RELATIVE_PERCENT.exec(text);
-  if (match) return roundLikeInput(current * (1 + (Number(match[2]) / 100) * (match[1] === '-' ? -1 : 1)));
-  match = RELATIVE_ADD.exec(text);
-  if (match)
-    return roundLikeInput(current + Number(`${match[2]}${match[3] ?? ''}`) * (match[1] === '-' ? -1 : 1));
-  match = RELATIVE_MULTIPLY.exec(text);
-  if (match) return roundLikeInput(current * Number(match[1]));
-  return undefined;
-}
-
-/** Removes floating-point dust (1.1 * 100 = 110.00000000000001) so whole numbers stay whole. */
-function roundLikeInput(x: number): number {
-  return Number.parseFloat(x.toPrecision(12));
 }

@@ -15,10 +15,11 @@ import {
   Parser,
   parseDocument,
 } from 'yaml';
-import { ScenarioError, type SourceLocation } from './errors.js';
+import { clip, ScenarioError, type SourceLocation } from './errors.js';
 import { FORBIDDEN_KEYS } from './paths.js';
+import { isRelativeForm, RelativeChange } from './relative.js';
 
-export type Tree = null | boolean | number | string | Tree[] | { [key: string]: Tree };
+export type Tree = null | boolean | number | string | RelativeChange | Tree[] | { [key: string]: Tree };
 export type TreeObject = { [key: string]: Tree };
 type Key = string | number;
 
@@ -36,8 +37,13 @@ const MAX_DEPTH = 100;
 /** Keys in one mapping: the largest real mapping has a few dozen. */
 const MAX_KEYS_PER_MAPPING = 10_000;
 
+/** Top-level fields whose text is kept as written: never a relative change. */
+const TEXT_FIELDS = new Set(['$schema', 'extends', 'description', 'sweep']);
+
 export function isTreeObject(value: unknown): value is TreeObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RelativeChange)
+  );
 }
 
 /** Records where a container and its keys came from. */
@@ -138,11 +144,19 @@ export function parseYamlTree(text: string, file: string): Tree {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = node.resolve(doc);
+      if (target === undefined) throw undefinedAlias(node.source, at(node.range?.[0]), path);
       return walk(target as Node | undefined, path, depth + 1);
     }
     if (isScalar(node)) {
       const value = node.value;
       if (value === null || value === undefined) return null;
+      const textField = TEXT_FIELDS.has(path.split(/[.[]/)[0]);
+      if (typeof value === 'number' && node.type === 'PLAIN' && /^\s*\+/.test(node.source ?? '')) {
+        throw unquotedPlus(String(node.source).trim(), value, at(node.range?.[0]), path);
+      }
+      if (typeof value === 'string' && !textField && isRelativeForm(value)) {
+        return new RelativeChange(value.trim(), at(node.range?.[0]));
+      }
       if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
       if (typeof value === 'bigint') return Number(value);
       return String(value);
@@ -269,6 +283,31 @@ export function checkShape(text: string): { offset: number; problem: string; exp
     }
   }
   return undefined;
+}
+
+/** `inPostWte: +20` is the number 20 to YAML: almost certainly a change meant as `"+20"`. */
+function unquotedPlus(source: string, value: number, location: SourceLocation, fieldPath: string) {
+  return new ScenarioError({
+    location,
+    fieldPath,
+    problem: `${source} without quotes, which YAML reads as the number ${value}`,
+    expected: `"${source}" in quotes for a change of the inherited value, or ${value} for the number itself`,
+    hint: `write '${source}' in quotes: unquoted, YAML reads it as the number ${value}`,
+  });
+}
+
+/** `inPostWte: *1.2` is a YAML alias (to an anchor `&1.2`), almost certainly meant as `"*1.2"`. */
+function undefinedAlias(name: string, location: SourceLocation, fieldPath: string) {
+  const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(name);
+  return new ScenarioError({
+    location,
+    fieldPath,
+    problem: `*${clip(name)} is a YAML alias, and no anchor &${clip(name)} is defined before it`,
+    expected: numeric
+      ? `"*${name}" in quotes to multiply the inherited value`
+      : `an alias to an anchor defined earlier in the file (&${clip(name)})`,
+    hint: numeric ? `write '*${name}' in quotes: unquoted, YAML reads it as an alias` : undefined,
+  });
 }
 
 function firstLine(message: string): string {

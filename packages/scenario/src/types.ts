@@ -14,9 +14,27 @@ export interface SweepSpec {
   parameters: SweepParameter[];
 }
 
+/** One file a scenario was read from. */
+export interface ScenarioSource {
+  /** Absolute real path (symlinks followed). */
+  path: string;
+  /** The scenario given to the loader, a file in its `extends` chain, or a CSV data file. */
+  role: 'scenario' | 'extends' | 'csv';
+  /** SHA-256 (hex) of the bytes read. */
+  sha256: string;
+}
+
+/** What every loaded scenario records about the files it came from. */
+interface Provenance {
+  /** Every file read: the scenario first, then its `extends` chain in order, then CSV files (each once). */
+  sources: ScenarioSource[];
+  /** Absolute real paths: the scenario, the file it extends, the file that one extends, ... */
+  extendsChain: string[];
+}
+
 /** A loaded, validated, fully resolved scenario. */
 export type LoadedScenario =
-  | {
+  | ({
       kind: 'system';
       config: SystemConfig;
       /** The file as given to the loader. */
@@ -24,13 +42,13 @@ export type LoadedScenario =
       sweep?: SweepSpec;
       /** SHA-256 (hex) of the canonical JSON of `config` (and `sweep`): equal configs, equal hashes. */
       hash: string;
-    }
-  | {
+    } & Provenance)
+  | ({
       kind: 'network';
       config: NetworkConfig;
       file: string;
       hash: string;
-    };
+    } & Provenance);
 
 /** Reads a file for `extends` and CSV data: an absolute path in, its text out (throw if missing). */
 export type FileReader = (absolutePath: string) => string;
@@ -38,6 +56,13 @@ export type FileReader = (absolutePath: string) => string;
 export interface LoadOptions {
   /** `--set` overrides, applied in order after `extends` and before validation of the result: `path=value`. */
   overrides?: string[];
+  /**
+   * Folders the user allows explicitly: `extends` and CSV files may lie inside them as well as inside
+   * the scenario's own folder tree (checked on real paths, after following symlinks).
+   */
+  allowDirs?: string[];
+  /** The folder `extends: builtin:<name>` reads from. Default: the scenarios installed with carepool. */
+  builtinDir?: string;
 }
 
 export interface ParseOptions extends LoadOptions {

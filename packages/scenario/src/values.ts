@@ -1,13 +1,16 @@
 /**
  * Friendlier number forms in scenario files, turned into plain numbers before validation:
- * percentages (`11%` is 0.11) and expressions (`= base * 1.054 ^ years`) over the file's `constants`.
+ * percentages (`11%` is 0.11), expressions (`= base * 1.054 ^ years`) over the file's `constants`,
+ * and relative changes of inherited values (`"+10%"`), evaluated on the value they were bound to.
  */
-import { ScenarioError } from './errors.js';
+import { ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { ALLOWED_FUNCTIONS, ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';
 import { formatPath } from './paths.js';
+import { isRelativeForm, RelativeChange, relativeChange } from './relative.js';
 import { isTreeObject, locate, locationOf, type Tree, type TreeObject } from './source.js';
 
-const PERCENT = /^\s*([+-]?(\d+\.?\d*|\.\d+))\s*%\s*$/;
+// Unsigned: a leading + or - marks a relative change (relative.ts), never a percentage literal.
+const PERCENT = /^\s*((\d+\.?\d*|\.\d+))\s*%\s*$/;
 /** Top-level fields whose strings are not numbers to convert. */
 const LEFT_AS_WRITTEN = new Set(['extends', 'description', 'sweep', 'constants']);
 const CONSTANT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -27,7 +30,7 @@ export function evaluateConstants(root: TreeObject, file: string): Record<string
     throw new ScenarioError({
       location: locationOf(root, 'constants') ?? { file },
       fieldPath: 'constants',
-      problem: `got ${Array.isArray(raw) ? 'a list' : String(raw)}`,
+      problem: `got ${snippet(raw)}`,
       expected: 'a mapping of names to numbers',
     });
   }
@@ -59,6 +62,15 @@ function numberFrom(
   fieldPath: string,
 ): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value instanceof RelativeChange) return changedNumber(value, constants, fieldPath);
+  if (typeof value === 'string' && isRelativeForm(value)) {
+    throw new ScenarioError({
+      location,
+      fieldPath,
+      problem: `a relative change ${snippet(value)} where nothing is inherited (CSV data is never merged)`,
+      expected: 'a plain number',
+    });
+  }
   if (typeof value === 'string') {
     const percent = percentValue(value);
     if (percent !== undefined) return percent;
@@ -81,9 +93,32 @@ function numberFrom(
   throw new ScenarioError({
     location,
     fieldPath,
-    problem: `got ${JSON.stringify(value)}`,
+    problem: `got ${snippet(value)}`,
     expected: 'a number, a percentage or an = expression',
   });
+}
+
+/** The number a bound relative change gives: the change applied to the inherited number. */
+function changedNumber(change: RelativeChange, constants: Record<string, number>, fieldPath: string): number {
+  const base = change.base;
+  const isNumberForm =
+    typeof base === 'number' ||
+    base instanceof RelativeChange ||
+    (typeof base === 'string' && (percentValue(base) !== undefined || isExpression(base)));
+  if (!isNumberForm) {
+    throw new ScenarioError({
+      location: change.location,
+      fieldPath,
+      problem: `a relative change '${change.text}' of an inherited value that is not a number (${snippet(base)}${change.baseLocation ? ` at ${where(change.baseLocation)}` : ''})`,
+      expected: 'a literal value here, or a relative change only of a number',
+    });
+  }
+  const inherited = numberFrom(base as Tree, constants, change.baseLocation ?? change.location, fieldPath);
+  return relativeChange(inherited, change.text) as number;
+}
+
+function where(location: SourceLocation): string {
+  return location.line === undefined ? location.file : `${location.file}:${location.line}`;
 }
 
 /** Replaces percentages and expressions anywhere in the tree (in place) with their numbers. */
@@ -97,7 +132,11 @@ export function resolveNumbers(root: TreeObject, constants: Record<string, numbe
     for (const [key, value] of entries) {
       if (path.length === 0 && typeof key === 'string' && LEFT_AS_WRITTEN.has(key)) continue;
       const childPath = [...path, key];
-      if (typeof value === 'string' && (isExpression(value) || percentValue(value) !== undefined)) {
+      if (
+        value instanceof RelativeChange ||
+        (typeof value === 'string' &&
+          (isExpression(value) || percentValue(value) !== undefined || isRelativeForm(value)))
+      ) {
         const location = locate(root, childPath, { file });
         (node as Record<string | number, Tree>)[key] = numberFrom(
           value,

@@ -117,6 +117,34 @@ const CASES: Record<string, { file?: string; line: number; fieldPath: string; pa
     parts: ['"systemBnak" is not allowed', "did you mean 'systemBank'?"],
   },
   'empty.yaml': { line: 1, fieldPath: '', parts: ['the file is empty'] },
+  'unquoted-plus.yaml': {
+    line: 4,
+    fieldPath: 'workforce.staffPools[0].inPostWte',
+    parts: ["(write '+20' in quotes: unquoted, YAML reads it as the number 20)"],
+  },
+  'unquoted-multiply.yaml': {
+    line: 5,
+    fieldPath: 'workforce.staffPools[0].inPostWte',
+    parts: ['*1.2 is a YAML alias', "(write '*1.2' in quotes: unquoted, YAML reads it as an alias)"],
+  },
+  'duplicate-id.yaml': {
+    line: 5,
+    fieldPath: 'workforce.staffPools[1].id',
+    parts: [
+      "a second item with id 'trustA.wardRn' in one list (the first is item 0 at ",
+      'duplicate-id.yaml:4:7)',
+    ],
+  },
+  'distribution-kind-change.yaml': {
+    line: 5,
+    fieldPath: 'emergencyDepartments[trustA.ed].treatmentMinutes.scale',
+    parts: ["missing required field 'scale'"],
+  },
+  'relative-without-base.yaml': {
+    line: 6,
+    fieldPath: 'stations[a].servers',
+    parts: ["a relative change '+1' with no inherited value to change"],
+  },
 };
 
 function errorOf(file: string): ScenarioError {

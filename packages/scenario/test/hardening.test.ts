@@ -5,22 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FileReader, loadScenario, parseScenarioText, ScenarioError } from '@carepool/scenario';
+import { type FileReader, loadScenario, parseScenarioText } from '@carepool/scenario';
 import { afterEach, describe, expect, it } from 'vitest';
+import { errorOf } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const mini = path.join(root, 'scenarios/test/mini-ics.yaml');
 const fromDisk: FileReader = (p) => readFileSync(p, 'utf8');
-
-function errorOf(run: () => unknown): ScenarioError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScenarioError);
-    return error as ScenarioError;
-  }
-  throw new Error('expected a ScenarioError');
-}
 
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 
@@ -256,6 +247,7 @@ describe('CSV files stay inside the scenario folder', () => {
   it('a CSV named by an extended base is relative to the base file', () => {
     const loaded = parseScenarioText('extends: ../base.yaml\nname: v\n', path.join(dir, 'v.yaml'), {
       readFile,
+      allowDirs: [path.resolve('/virtual/scenarios')],
     });
     expect(loaded.config.name).toBe('v');
   });

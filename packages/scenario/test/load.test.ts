@@ -12,6 +12,7 @@ import {
   ScenarioError,
 } from '@carepool/scenario';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const scenarios = path.join(root, 'scenarios');
@@ -29,16 +30,6 @@ function memoryReader(files: Record<string, string>): FileReader {
     if (text === undefined) throw Object.assign(new Error(`ENOENT: ${absolute}`), { code: 'ENOENT' });
     return text;
   };
-}
-
-function errorOf(run: () => unknown): ScenarioError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScenarioError);
-    return error as ScenarioError;
-  }
-  throw new Error('expected a ScenarioError');
 }
 
 const miniWithReachableTravel = () => {

@@ -1,0 +1,153 @@
+/**
+ * Which files a scenario may read, and the record of what it read. A scenario names other files with
+ * `extends` and CSV references; both must lie, on their real path after following symlinks, inside
+ * the folder of the scenario given to the loader (or below it), inside a folder the user allowed
+ * explicitly (`allowDirs`), or inside the scenarios shipped with carepool (`extends: builtin:<name>`).
+ * So a scenario from someone else cannot read `/etc/shadow` or a secret beside it through a symlink.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileReader, ScenarioSource } from './types.js';
+
+/** How the shipped scenarios folder is recognised when walking up from this module. */
+const BUILTIN_MARKER = path.join('scenarios', 'ics-default.yaml');
+export const BUILTIN_PREFIX = 'builtin:';
+const BUILTIN_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*(\/[A-Za-z0-9][A-Za-z0-9_-]*)?$/;
+
+/** The real path of `file`, following symlinks; the parts that do not exist are kept as written. */
+export function realPath(file: string): string {
+  const absolute = path.resolve(file);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    if (parent === absolute) return absolute;
+    return path.join(realPath(parent), path.basename(absolute));
+  }
+}
+
+/** Whether `file` (a real path) is `folder` or inside it. */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
+}
+
+let foundBuiltinDir: string | null | undefined;
+
+/**
+ * The scenarios folder installed with carepool: the first `scenarios/` holding `ics-default.yaml`
+ * above this module (in the source tree, or beside a bundle in packages/cli/dist), or undefined.
+ */
+export function findBuiltinDir(): string | undefined {
+  if (foundBuiltinDir === undefined) {
+    foundBuiltinDir = null;
+    let dir = path.dirname(fileURLToPath(import.meta.url));
+    for (;;) {
+      if (existsSync(path.join(dir, BUILTIN_MARKER))) {
+        foundBuiltinDir = realPath(path.join(dir, 'scenarios'));
+        break;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return foundBuiltinDir ?? undefined;
+}
+
+/** The shipped scenario names (`ics-default`, `textbook/mm1`, ...) in a builtin folder. */
+export function builtinNames(dir: string): string[] {
+  const names: string[] = [];
+  const visit = (folder: string, prefix: string, depth: number) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(folder).sort();
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry);
+      if (entry.endsWith('.yaml')) names.push(`${prefix}${entry.slice(0, -'.yaml'.length)}`);
+      else if (depth === 0 && !entry.startsWith('.') && isDirectory(full)) visit(full, `${entry}/`, 1);
+    }
+  };
+  visit(dir, '', 0);
+  return names;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a `builtin:<name>` names in `dir`, or a reason it names none. */
+export function builtinFile(name: string, dir: string): string | { problem: string } {
+  if (!BUILTIN_NAME.test(name)) return { problem: 'not a shipped scenario name' };
+  return path.join(dir, `${name}.yaml`);
+}
+
+export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads what a scenario names and records every file read (real path, role, SHA-256). */
+export class FileAccess {
+  readonly sources: ScenarioSource[] = [];
+  /** Real paths of the folders reads may come from. */
+  readonly allowedRoots: string[];
+  private builtinDirCache: string | undefined;
+
+  constructor(
+    scenarioFile: string,
+    private readonly reader: FileReader | undefined,
+    private readonly fromDisk: boolean,
+    allowDirs: readonly string[],
+    private readonly builtinDirOption: string | undefined,
+  ) {
+    this.allowedRoots = [path.dirname(realPath(scenarioFile)), ...allowDirs.map((d) => realPath(d))];
+  }
+
+  /** The shipped scenarios folder (real path), or undefined if none is installed. */
+  builtinDir(): string | undefined {
+    if (this.builtinDirCache === undefined) {
+      this.builtinDirCache = this.builtinDirOption ? realPath(this.builtinDirOption) : findBuiltinDir();
+    }
+    return this.builtinDirCache;
+  }
+
+  /** Allows reads below the shipped scenarios folder (once a file extends a builtin). */
+  allowBuiltin(): void {
+    const dir = this.builtinDir();
+    if (dir && !this.allowedRoots.includes(dir)) this.allowedRoots.push(dir);
+  }
+
+  /** The allowed folder `real` is in, or undefined. */
+  rootOf(real: string): string | undefined {
+    return this.allowedRoots.find((root) => isInside(real, root));
+  }
+
+  record(file: string, role: ScenarioSource['role'], bytes: Buffer | string): void {
+    const real = realPath(file);
+    if (this.sources.some((s) => s.path === real && s.role === role)) return;
+    this.sources.push({ path: real, role, sha256: sha256Hex(bytes) });
+  }
+
+  /** Reads a file (already checked) and records it. Throws the reader's error. */
+  read(absolute: string, role: ScenarioSource['role']): string {
+    if (this.fromDisk) {
+      const bytes = readFileSync(absolute);
+      this.record(absolute, role, bytes);
+      return bytes.toString('utf8');
+    }
+    if (!this.reader) throw new Error('reading other files is disabled here');
+    const text = this.reader(absolute);
+    this.record(absolute, role, text);
+    return text;
+  }
+}
