@@ -1,4 +1,6 @@
 /** Renders the metric registry as markdown (docs/metrics.md). */
+
+import { WAIT_HISTOGRAM_METRIC_IDS } from '../src/flow/histograms.js';
 import { METRICS, type MetricDefinition } from '../src/metrics.js';
 
 const UNIT_TEXT: Record<MetricDefinition['unit'], string> = {
@@ -35,6 +37,9 @@ export function renderMetricsDoc(): string {
     '',
     'Statistics: `value` (a ratio or level for the period), `mean`, `p50`/`p95` (percentiles over patients',
     'or requests), `max`, `total` (sum over the period).',
+    '',
+    `Wait histograms: every run also returns \`histograms\` — the binned observations behind ${WAIT_HISTOGRAM_METRIC_IDS.map((id) => `\`${id}\``).join(', ')},`,
+    'per scope, in fixed bins, so replications and arms pool by adding counts (see [model.md](model.md#wait-histograms)).',
     '',
   ];
   const areas = new Map<string, MetricDefinition[]>();
