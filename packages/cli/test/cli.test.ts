@@ -39,7 +39,14 @@ describe('help and usage errors', () => {
     }
     expect(run.out).toContain('--trace');
     const compare = await cli('compare', '--help');
-    for (const option of ['--policies', '--precision', '--confidence', '--warmup-days', '--sweep', '--series']) {
+    for (const option of [
+      '--policies',
+      '--precision',
+      '--confidence',
+      '--warmup-days',
+      '--sweep',
+      '--series',
+    ]) {
       expect(compare.out).toContain(option);
     }
   });
@@ -140,7 +147,13 @@ describe('run', () => {
       { id: 'base/none', scenario: 'M/M/1 single desk', variant: 'base', sweepPoint: 'base', policy: 'none' },
     ]);
     const wait = doc.summary.find((s: { metric: string }) => s.metric === 'station.waitInQueueHours');
-    expect(wait).toMatchObject({ arm: 'base/none', scope: 'desk', statistic: 'mean', n: 2, confidence: 0.95 });
+    expect(wait).toMatchObject({
+      arm: 'base/none',
+      scope: 'desk',
+      statistic: 'mean',
+      n: 2,
+      confidence: 0.95,
+    });
     expect(wait.ciLow).toBeLessThan(wait.mean);
     expect(wait.ciHigh).toBeGreaterThan(wait.mean);
     const again = JSON.parse((await cli('run', ...args, '--json')).out);

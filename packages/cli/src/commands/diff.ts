@@ -4,7 +4,7 @@
  * a results folder (its scenario.resolved.yaml).
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type LoadedScenario, loadScenario } from '@carepool/scenario';
 import { CliError } from '../errors.js';
 import { configChanges, formatChange } from '../experiment/config-diff.js';
@@ -39,16 +39,18 @@ export function diffCommand(
       `'${args.scenario}' extends no other file: give two files to compare (carepool diff A B)`,
     );
   }
-  baseName = chain[1];
+  baseName = relative(io.cwd, chain[1]) || chain[1];
   base = loadScenario(chain[1], { overrides: args.overrides });
   return print(io, base, variant, baseName, args.scenario);
 }
 
 function print(io: CliIo, a: LoadedScenario, b: LoadedScenario, aName: string, bName: string): number {
   const changes = configChanges(a.config, b.config);
-  io.stdout(
-    `${bName} against ${aName}: ${changes.length === 0 ? 'no differences' : `${changes.length} value${changes.length === 1 ? '' : 's'} differ`}\n`,
-  );
+  const count =
+    changes.length === 0
+      ? 'no differences'
+      : `${changes.length} value${changes.length === 1 ? '' : 's'} differ`;
+  io.stdout(`from ${aName} to ${bName}: ${count}\n`);
   for (const c of changes) io.stdout(`  ${formatChange(c)}\n`);
   return 0;
 }

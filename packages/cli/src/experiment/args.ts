@@ -4,12 +4,19 @@ import { asList, parseSeed, parseWholeNumber } from '../options.js';
 import { parseConfidence } from './parse.js';
 import type { ExperimentArgs } from './run-experiment.js';
 
+/** Options that collect every value given. */
+const REPEATABLE = new Set(['set', 'precision', 'sweep', 'variants', '_']);
+
 export function experimentArgs(
   command: 'compare' | 'sweep' | 'run',
   a: Record<string, unknown>,
   overrides: string[],
   argv: readonly string[],
 ): ExperimentArgs {
+  // A single-valued option given twice: the last one wins, as in most command lines.
+  a = Object.fromEntries(
+    Object.entries(a).map(([k, v]) => [k, Array.isArray(v) && !REPEATABLE.has(k) ? v[v.length - 1] : v]),
+  );
   const out = a.out as string | undefined;
   if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a folder name');
   if (a.policy !== undefined && a.policyModule !== undefined) {
