@@ -42,7 +42,8 @@ export interface NetworkRunOptions {
   replication: number;
   /**
    * Receives an event trace, warm-up included: `arrival` (at a station, also on entering after being
-   * blocked), `serviceStart`, `serviceEnd`, `blocked`, `lost`, `preempted`; entity `customer<n>`
+   * blocked), `serviceStart` (again when resuming after preemption), `serviceEnd`, `blocked` (served
+   * but held on the server: the next station is full), `lost`, `preempted`; entity `customer<n>`
    * (n counts customers from 1), resource the station id. Draws no random numbers.
    */
   trace?: Tracer;
