@@ -3,4 +3,4 @@ export { careModel } from './care-model.js';
 export { CliError, ExitCode, UsageError } from './errors.js';
 export type { CliIo } from './io.js';
 export { memoryIo, processIo } from './io.js';
-export { main } from './main.js';
+export { main, parseCommandLine } from './main.js';

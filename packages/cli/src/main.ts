@@ -212,6 +212,23 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
     });
 }
 
+/**
+ * Parses a command line without running it: the command it names, or the usage error it would give.
+ * The docs test checks every documented command with it, so no doc names a command or flag that
+ * does not exist.
+ */
+export function parseCommandLine(argv: readonly string[]): { command?: string; usageError?: string } {
+  let chosen: Chosen | undefined;
+  try {
+    parser([...argv], (c) => {
+      chosen = c;
+    }).parse([...argv], {}, () => {});
+  } catch (error) {
+    return { usageError: error instanceof Error ? error.message : String(error) };
+  }
+  return chosen === undefined ? {} : { command: chosen.command };
+}
+
 /** Runs the command line with `argv` (without `node` and the script). Resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const debug = argv.includes('--debug');

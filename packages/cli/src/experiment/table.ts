@@ -52,9 +52,11 @@ export function comparisonTable(
       const cells = [`  ${arm.id}`, formatValue(s.mean, h.unit), interval(s.ciLow, s.ciHigh, h.unit, false)];
       if (comparing) {
         const d = diffBy.get(`${a}\u0000${key(h)}`);
+        // Common random numbers can leave an outcome untouched by a policy: say so, not "±0 to ±0".
+        const identical = d !== undefined && d.meanDiff === 0 && d.ciLow === 0 && d.ciHigh === 0;
         cells.push(
-          a === 0 ? 'baseline' : d ? formatDifference(d.meanDiff, h.unit) : '',
-          d ? interval(d.ciLow, d.ciHigh, h.unit, true) : '',
+          a === 0 ? 'baseline' : identical ? 'none' : d ? formatDifference(d.meanDiff, h.unit) : '',
+          identical ? 'identical in every replication' : d ? interval(d.ciLow, d.ciHigh, h.unit, true) : '',
           d?.verdict ?? '',
         );
       }
