@@ -193,6 +193,54 @@ describe('experiment usage errors (exit 2, one line)', () => {
   });
 });
 
+describe('precision and warm-up', () => {
+  it('adds replications until the paired difference is narrow enough, and says so', async () => {
+    const r = await cli(
+      'compare',
+      MINI,
+      '--policies',
+      'siloed,systemBank',
+      ...SHORT,
+      '--precision',
+      'ed.fourHourShare=0.01',
+      '--max-reps',
+      '40',
+      '--json',
+    );
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.precision.stoppedBecause).toBe('targetsMet');
+    expect(doc.precision.targets[0]).toMatchObject({ met: true, requiredHalfWidth: 0.01 });
+    // The rule's boundaries: 3 (--reps), then batches of 5; met at two boundaries in a row.
+    expect((doc.provenance.replicationsPerArm - 3) % 5).toBe(0);
+    expect(doc.provenance.replicationsPerArm).toBeGreaterThanOrEqual(8);
+  });
+
+  it('--warmup auto picks the warm-up by MSER-5 and records it; refuses a growing demand', async () => {
+    const out = join(tempDir(), 'auto');
+    const r = await cli(
+      'run',
+      MINI,
+      '--set',
+      'durationDays=40',
+      '--reps',
+      '2',
+      '--warmup',
+      'auto',
+      '--out',
+      out,
+    );
+    expect(r.code, r.err).toBe(0);
+    const manifest = JSON.parse(read(out, 'manifest.json'));
+    expect(manifest.warmup.method).toBe('MSER-5');
+    expect(manifest.warmup.days).toBeGreaterThanOrEqual(0);
+    expect(manifest.warmup.detail.series.length).toBeGreaterThan(0);
+    const growth = await cli('run', 'scenarios/admissions-growth.yaml', '--warmup', 'auto', '--quiet');
+    expect(growth.code).toBe(1);
+    expect(growth.err).toMatch(/growing demand .*annualGrowthShare = 0\.054.*--warmup-days/);
+  });
+});
+
 describe('run --trace', () => {
   it('writes the event log of replication 0', async () => {
     const file = join(tempDir(), 'trace.csv');
