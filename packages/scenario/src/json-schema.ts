@@ -15,7 +15,8 @@ import {
   sweepSchema,
 } from './schema/document.js';
 import { networkConfigShape } from './schema/network.js';
-import { staffPoolSchema, systemConfigShape, workforceSchema } from './schema/system.js';
+import { systemConfigShape } from './schema/system.js';
+import { staffPoolSchema, workforceSchema } from './schema/workforce.js';
 
 type JsonSchema = Record<string, unknown>;
 

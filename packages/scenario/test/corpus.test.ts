@@ -140,6 +140,27 @@ const CASES: Record<string, { file?: string; line: number; fieldPath: string; pa
     fieldPath: 'emergencyDepartments[trustA.ed].treatmentMinutes.scale',
     parts: ["missing required field 'scale'"],
   },
+  'lognormal-sd-zero.yaml': {
+    line: 4,
+    fieldPath: 'emergencyDepartments[trustA.ed].treatmentMinutes.sd',
+    parts: ['a lognormal distribution with sd 0', 'expected sd a finite number > 0'],
+  },
+  'triangular-degenerate.yaml': {
+    line: 4,
+    fieldPath: 'acuteWards[trustA.wards].dischargeProcessingMinutes.max',
+    parts: ['a triangular distribution with max 120', 'expected max > min (120)'],
+  },
+  'normal-empty-range.yaml': {
+    line: 8,
+    fieldPath: 'stations[a].serviceHours.max',
+    parts: ['a normal distribution with min/max [50, 60]', 'an interval with positive probability'],
+  },
+  'ed-without-wards.yaml': {
+    file: 'mini-ics.yaml',
+    line: 43,
+    fieldPath: 'emergencyDepartments[trustA.ed].organisationId',
+    parts: ["trust 'trustA' has an emergency department but no acuteWards", 'were its wards removed?'],
+  },
   'relative-without-base.yaml': {
     line: 6,
     fieldPath: 'stations[a].servers',

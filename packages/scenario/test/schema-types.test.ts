@@ -5,7 +5,8 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { distributionSchema } from '../src/schema/distribution.js';
 import type { networkConfigSchema } from '../src/schema/network.js';
-import type { staffPoolSchema, systemConfigSchema, workforceSchema } from '../src/schema/system.js';
+import type { systemConfigSchema } from '../src/schema/system.js';
+import type { staffPoolSchema, workforceSchema } from '../src/schema/workforce.js';
 
 describe('schema output types', () => {
   it('equal the model configuration types', () => {

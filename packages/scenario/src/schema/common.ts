@@ -33,9 +33,23 @@ export const share = (description: string) => z.number().min(0).max(1).describe(
 export const nonNegative = (description: string, max = MAX_COUNT) =>
   z.number().min(0).max(max).describe(description);
 
+/**
+ * Smallest positive value a rate, ratio or duration may take: far below anything real, and far above
+ * the tiny numbers whose reciprocal overflows (a rate of 5e-324 an hour is an infinite gap).
+ */
+export const MIN_POSITIVE = 1e-9;
+
 /** A strictly positive number with an upper sanity bound. */
 export const positive = (description: string, max = MAX_COUNT) =>
-  z.number().positive().max(max).describe(description);
+  z
+    .number()
+    .positive()
+    .max(max)
+    .refine((x) => x >= MIN_POSITIVE, {
+      message: 'a positive number too small to mean anything',
+      params: { expected: `a number >= ${MIN_POSITIVE}` },
+    })
+    .describe(description);
 
 /** A non-negative whole number with an upper sanity bound. */
 export const wholeCount = (description: string, max = MAX_COUNT) =>

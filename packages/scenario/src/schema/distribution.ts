@@ -1,9 +1,12 @@
 /**
  * DistributionSpec (engine) as a zod schema. Parameters are in the unit the owning field names
  * (`clinicalLosDays` in days, `treatmentMinutes` in minutes). Every distribution here describes a
- * duration, so parameters that set its location must be non-negative.
+ * duration, so parameters that set its location must be non-negative. Beyond types and sanity
+ * bounds, parameters are checked in one place: by the engine's own factory for the kind, the code a
+ * run samples from, so whatever loads can be sampled (no lognormal with sd 0, no triangular with
+ * min = max, no truncated normal with an empty range).
  */
-import type { DistributionSpec } from '@carepool/engine';
+import { type DistributionSpec, distributionFromSpec } from '@carepool/engine';
 import { z } from 'zod';
 import { strictObject } from './common.js';
 
@@ -25,40 +28,26 @@ const uniform = strictObject({
   kind: z.literal('uniform'),
   min: param('Lower bound.'),
   max: param('Upper bound (at least `min`).'),
-})
-  .refine((d) => d.min <= d.max, {
-    message: 'min is above max',
-    path: ['max'],
-    params: { expected: 'max >= min' },
-  })
-  .describe('Uniform between `min` and `max`.');
+}).describe('Uniform between `min` and `max`.');
 
 const triangular = strictObject({
   kind: z.literal('triangular'),
   min: param('Lower bound.'),
   mode: param('Most likely value, between `min` and `max`.'),
   max: param('Upper bound.'),
-})
-  .refine((d) => d.min <= d.mode && d.mode <= d.max, {
-    message: 'mode is not between min and max',
-    path: ['mode'],
-    params: { expected: 'min <= mode <= max' },
-  })
-  .describe('Triangular with `min`, `mode` and `max`.');
+}).describe('Triangular with `min`, `mode` and `max` (`min` < `max`).');
 
 const normal = strictObject({
   kind: z.literal('normal'),
   mean: z.number().min(-MAX_DURATION).max(MAX_DURATION).describe('Mean.'),
   sd: param('Standard deviation.'),
-  min: z.number().min(0).max(MAX_DURATION).optional().describe('Optional lower truncation.'),
+  min: z
+    .number()
+    .min(0)
+    .max(MAX_DURATION)
+    .describe('Lower truncation, required: a duration is never negative (0 or more).'),
   max: z.number().min(0).max(MAX_DURATION).optional().describe('Optional upper truncation.'),
-})
-  .refine((d) => d.min === undefined || d.max === undefined || d.min <= d.max, {
-    message: 'min is above max',
-    path: ['max'],
-    params: { expected: 'max >= min' },
-  })
-  .describe('Normal, optionally truncated to [`min`, `max`].');
+}).describe('Normal truncated to [`min`, `max`]; the range must have probability under the normal.');
 
 const lognormal = strictObject({
   kind: z.literal('lognormal'),
@@ -105,23 +94,52 @@ const empirical = strictObject({
     .describe('Interpolate between sorted sample values instead of resampling them.'),
 }).describe('Resamples observed values.');
 
+/** `lognormal: sd must be a finite number > 0; got 0` — the engine's parameter messages. */
+const ENGINE_PROBLEM = /^(\w+): (\S+) must be (.+); got (.*)$/s;
+
+/** The engine builds the sampler a run would use; its refusal becomes an issue at the parameter. */
+function checkWithEngine(spec: DistributionSpec, ctx: z.core.$RefinementCtx<DistributionSpec>): void {
+  // A mixture's components are checked as distributions of their own, at their own paths.
+  if (spec.kind === 'mixture') return;
+  try {
+    distributionFromSpec(spec);
+  } catch (error) {
+    const text = String((error as Error)?.message ?? error);
+    const match = ENGINE_PROBLEM.exec(text);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: text, path: [], params: { expected: 'valid parameters' } });
+      return;
+    }
+    const [, kind, name, requirement, value] = match;
+    const field = name === 'min/max' ? 'max' : name.replace(/\[.*$/, '');
+    ctx.addIssue({
+      code: 'custom',
+      message: `a ${kind} distribution with ${name} ${value.slice(0, 60)}`,
+      path: Object.hasOwn(spec, field) ? [field] : [],
+      params: { expected: `${name} ${requirement}` },
+    });
+  }
+}
+
 // The type annotation makes the recursive mixture case check against the engine's own type.
 export const distributionSchema: z.ZodType<DistributionSpec> = z
   .lazy(() =>
-    z.discriminatedUnion('kind', [
-      deterministic,
-      exponential,
-      uniform,
-      triangular,
-      normal,
-      lognormal,
-      lognormalLog,
-      gamma,
-      weibull,
-      erlang,
-      empirical,
-      mixture,
-    ]),
+    z
+      .discriminatedUnion('kind', [
+        deterministic,
+        exponential,
+        uniform,
+        triangular,
+        normal,
+        lognormal,
+        lognormalLog,
+        gamma,
+        weibull,
+        erlang,
+        empirical,
+        mixture,
+      ])
+      .superRefine(checkWithEngine),
   )
   .meta({
     id: 'DistributionSpec',

@@ -6,6 +6,7 @@
 import type { SystemConfig } from '@carepool/model';
 import type { z } from 'zod';
 import { didYouMean } from '../errors.js';
+import { checkRunnable } from './runnable.js';
 
 type Ctx = z.core.$RefinementCtx<SystemConfig>;
 type Path = (string | number)[];
@@ -266,6 +267,7 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
       `thresholds ${opel2}, ${opel3}, ${opel4} do not rise`,
       'OPEL 2 <= OPEL 3 <= OPEL 4',
     );
+  checkRunnable(config, ctx);
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

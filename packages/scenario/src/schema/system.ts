@@ -3,7 +3,6 @@
  * Schema and docs/scenarios.md), defaults filled in, and the cross-references checked. A test asserts
  * that its output type equals the model's SystemConfig, so the two cannot drift apart.
  */
-import { POLICY_IDS, type ServiceKind } from '@carepool/model';
 import { z } from 'zod';
 import {
   atLeastOne,
@@ -18,21 +17,17 @@ import {
 } from './common.js';
 import { distributionSchema } from './distribution.js';
 import { checkSystemReferences } from './references.js';
-
-/** The services staff can be deployed to (the model's ServiceKind). */
-export const SERVICE_KINDS = [
-  'ed',
-  'ward',
-  'homeCare',
-  'generalPractice',
-  'community',
-] as const satisfies readonly ServiceKind[];
+import { workforceSchema } from './workforce.js';
 
 const flat = (n: number) => Array.from({ length: n }, () => 1);
 const multipliers = (n: number, what: string) =>
   z
     .array(multiplier(`Multiplier for one ${what}.`))
     .length(n)
+    .refine((values) => values.some((v) => v > 0), {
+      message: `all ${n} multipliers are 0`,
+      params: { expected: 'at least one multiplier above 0 (for no demand, set the rate to 0)' },
+    })
     .default(flat(n))
     .describe(
       `${n} multipliers, relative to the mean, ${what === 'hour' ? '00:00–01:00' : what === 'day' ? 'Monday' : 'January'} first; renormalised so the mean rate is kept. Default: flat.`,
@@ -328,210 +323,6 @@ const surgeSchema = strictObject({
     1,
   ),
 }).describe('A time-limited surge in demand (flu, heatwave).');
-
-const shiftPatternSchema = strictObject({
-  shiftsPerDay: z.number().int().min(1).max(24).describe('Shifts per day.'),
-  hoursPerShift: positive('Length of each shift, hours.', 24),
-  firstShiftStartHour: z
-    .number()
-    .int()
-    .min(0)
-    .max(23)
-    .describe('Hour of day the first shift starts (8 = 08:00).'),
-  worksWeekends: z
-    .boolean()
-    .default(true)
-    .describe('Whether the pool works at weekends (general practice does not). Default true.'),
-}).describe('When members of a pool work.');
-
-const staffPoolShape = {
-  id: idString('Unique id, conventionally `<organisationId>.<role>`, e.g. `trustA.wardRn`.'),
-  organisationId: idString('The employing organisation (an `organisations` id).'),
-  role: z.string().min(1).max(80).describe('Role, e.g. `registeredNurse`, `edDoctor`, `careWorker`, `gp`.'),
-  homeService: z
-    .enum([...SERVICE_KINDS, 'none'])
-    .optional()
-    .describe(
-      'The service its members staff at home; `none` for work outside the modelled services (ambulance crews). Default: the first of `competencies`.',
-    ),
-  payGrade: z.string().max(80).describe('Agenda for Change band or pay point label, for reporting.'),
-  establishmentWte: nonNegative('Funded whole-time equivalents.', 100_000),
-  inPostWte: nonNegative(
-    'Substantive staff in post at the start, WTE (vacancies = establishment − in post).',
-    100_000,
-  ),
-  requiredOnDutyByShift: z
-    .array(nonNegative('Headcount for one shift.', 100_000))
-    .min(1)
-    .max(24)
-    .describe('Staff required on duty per shift to meet demand, headcount, one per shift of the day.'),
-  shiftPattern: shiftPatternSchema,
-  hoursPerWtePerWeek: positive(
-    'Contracted hours per WTE per week. Default 37.5 (Agenda for Change).',
-    168,
-  ).default(37.5),
-  plannedAbsenceShare: share(
-    'Share of contracted time lost to annual leave, training and other planned absence.',
-  ),
-  sicknessAbsenceShare: share('Share of contracted time lost to sickness absence (mean).'),
-  sicknessSpellDays: positive('Mean length of a sickness spell, days.', 365),
-  turnoverPerYear: nonNegative('Leavers per WTE per year at normal workload, e.g. 0.11 (or `11%`).', 5),
-  timeToHireDays: distributionSchema.describe(
-    "Time from a vacancy opening to the new starter's first shift, days.",
-  ),
-  maxHiresInPipeline: wholeCount('At most this many hires may be in the pipeline at once.', 100_000),
-  hireSuccessShare: z
-    .number()
-    .gt(0)
-    .max(1)
-    .optional()
-    .describe(
-      'Probability that one recruitment round ends with a starter; otherwise the post is re-advertised. Model default 1.',
-    ),
-  hourlyCostGbp: nonNegative('Substantive pay per hour, GBP (employer on-costs included).', 10_000),
-  bankHeadcount: wholeCount(
-    'Bank staff linked to this pool, headcount willing to pick up shifts. Default 0.',
-    100_000,
-  ).default(0),
-  bankFillShare: share('Probability a shift offered to the bank is filled. Default 0.').default(0),
-  bankHourlyCostGbp: nonNegative('Bank pay per hour, GBP.', 10_000),
-  agencyFillShare: share(
-    'Probability a shift offered to agency (after the bank) is filled. Default 0.',
-  ).default(0),
-  agencyHourlyCostGbp: nonNegative('Agency cost per hour, GBP (the substantive rate plus premium).', 10_000),
-  overtimeFillShare: share(
-    'Probability a gap still open after bank and agency is filled by overtime. Model default 0.',
-  ).optional(),
-  overtimeHourlyCostGbp: nonNegative(
-    'Overtime pay per hour, GBP. Model default 1.5 × `hourlyCostGbp`.',
-    10_000,
-  ).optional(),
-  competencies: z
-    .array(z.string().min(1).max(80))
-    .describe(
-      'Services/tasks this pool may staff, e.g. `ward`, `ed`, `homeCare`, `generalPractice`, `community`.',
-    ),
-  minimumRetainedShare: share(
-    'Minimum share of the required on-duty headcount that stays at the home site when lending. Default 1.',
-  ).default(1),
-};
-
-export const staffPoolSchema = strictObject(staffPoolShape).describe(
-  'A staff pool: one role in one organisation.',
-);
-
-const policySettingsSchema = strictObject({
-  systemBank: strictObject({
-    headcountByRole: z
-      .record(z.string(), wholeCount('Headcount.', 100_000))
-      .default({})
-      .describe('Staff in the shared system bank, headcount by role.'),
-    fillShare: share('Probability a system-bank member offered a shift takes it.').default(0),
-    hourlyCostGbpByRole: z
-      .record(z.string(), nonNegative('GBP per hour.', 10_000))
-      .default({})
-      .describe('Bank pay per hour by role, GBP.'),
-    replacesOwnBanks: z
-      .boolean()
-      .optional()
-      .describe(
-        "Whether the system bank replaces the pools' own banks for the roles it holds (model default true).",
-      ),
-  })
-    .default({ headcountByRole: {}, fillShare: 0, hourlyCostGbpByRole: {} })
-    .describe('Policy `systemBank`: a shared bank fills shifts anywhere.'),
-  staffPassport: strictObject({
-    maxShareMoved: share("Largest share of a pool's on-duty staff that may be redeployed away on one shift."),
-    inductionDays: nonNegative(
-      'Days of induction before a passported member counts fully at a new site.',
-      365,
-    ),
-    inductionEffectiveness: share('Effectiveness during induction (0–1).'),
-    pressureGapThreshold: share('Pressure gap (0–1) between sites needed before staff move.'),
-  }).describe('Policy `staffPassport`: staff move towards pressure.'),
-  rotationalPosts: strictObject({
-    rotations: z
-      .array(
-        strictObject({
-          fromPoolId: idString('The pool the rotating staff belong to.'),
-          toPoolId: idString('The pool whose service they work in while away.'),
-          count: wholeCount('Members rotating.', 100_000),
-          weeksAway: positive('Weeks away in each cycle.', 520),
-          cycleWeeks: positive('Length of the cycle, weeks (at least `weeksAway`).', 520),
-        }),
-      )
-      .default([])
-      .describe('Fixed rotations.'),
-  })
-    .default({ rotations: [] })
-    .describe('Policy `rotationalPosts`: fixed rotations on a timetable.'),
-  mutualAid: strictObject({
-    opelThresholds: z
-      .tuple([share('OPEL 2.'), share('OPEL 3.'), share('OPEL 4.')])
-      .describe('Pressure thresholds (0–1) for OPEL levels 2, 3 and 4, rising.'),
-    lendFromLevel: z.number().int().min(1).max(4).describe('From this OPEL level partners lend staff.'),
-    maxShareLent: share("Share of partners' on-duty staff above their minimum that may be lent."),
-  }).describe('Policy `mutualAid`: partners lend staff when pressure crosses OPEL thresholds.'),
-  dischargeFirst: strictObject({
-    priorityShare: share(
-      "Share of the system's flexible staff offered first to social care and community services.",
-    ),
-    services: z
-      .array(z.enum(SERVICE_KINDS))
-      .optional()
-      .describe('The services that unblock beds, served first. Model default `[homeCare, community]`.'),
-  }).describe('Policy `dischargeFirst`: flexible capacity goes first to services that unblock beds.'),
-}).describe("Settings of the built-in deployment policies; only the selected policy's block is read.");
-
-export const workforceSchema = strictObject({
-  staffPools: z.array(staffPoolSchema).min(1).max(10_000).describe('The staff pools.'),
-  substitutions: z
-    .array(
-      strictObject({
-        fromRole: z.string().min(1).describe('The substituting role.'),
-        service: z.string().min(1).describe('The service it may cover.'),
-        effectiveness: share('A substitute counts as this fraction of a competent member.'),
-      }),
-    )
-    .default([])
-    .describe('Explicit substitution rules. Default none.'),
-  travelTimes: z
-    .array(
-      strictObject({
-        fromOrganisationId: idString('From (an `organisations` id).'),
-        toOrganisationId: idString('To (an `organisations` id).'),
-        minutes: nonNegative('Travel time, minutes.', 24 * 60),
-      }),
-    )
-    .default([])
-    .describe("Travel time between organisations' sites for staff deployed away from home. Default none."),
-  burnoutFeedback: strictObject({
-    enabled: z.boolean().describe('Whether sustained overload raises leaver rates.'),
-    leaverOddsPerExtraPatient: positive(
-      'Odds multiplier on leaving per extra patient per nurse above the threshold (1.23 in Aiken et al. 2002).',
-      10,
-    ),
-    patientsPerNurseThreshold: positive('Patients per nurse above which overload counts.', 100),
-    windowDays: positive('Rolling window over which overload must be sustained, days.', 3650),
-    maxMultiplier: z.number().min(1).max(10).describe('Cap on the leaver-rate multiplier.'),
-  }).describe('Burnout feedback: leavers rise under sustained overload (an assumption; off unless enabled).'),
-  induction: strictObject({
-    days: nonNegative('Days before a deployed member counts fully.', 365),
-    effectiveness: share('Effectiveness meanwhile (0–1).'),
-  })
-    .optional()
-    .describe('Induction for staff deployed to another organisation without a passport. Model default none.'),
-  bankRestHours: nonNegative(
-    'Hours a bank member rests after a shift before taking another. Model default 36.',
-    24 * 14,
-  ).optional(),
-  decisionInterval: z
-    .enum(['shift', 'day'])
-    .default('shift')
-    .describe('How often policies decide: every shift change (default) or once a day.'),
-  policy: z.enum(POLICY_IDS).describe('The deployment policy to run.'),
-  policySettings: policySettingsSchema,
-}).describe('Staff pools, workforce dynamics and deployment policy.');
 
 export const systemConfigShape = {
   kind: z.literal('system').describe('`system` for the health and care system model.'),
