@@ -43,7 +43,7 @@ export class ScenarioError extends Error {
     const cap = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
     super(
       oneLine(
-        `${cap(where, 300)}: ${cap(field, 200)}: ${cap(problem, MAX_PROBLEM_CHARS)}; expected ${cap(expected, MAX_EXPECTED_CHARS)}${hint ? ` (${cap(hint, 200)})` : ''}`,
+        `${cap(where, 300)}: ${cap(field, 120)}: ${cap(problem, MAX_PROBLEM_CHARS)}; expected ${cap(expected, MAX_EXPECTED_CHARS)}${hint ? ` (${cap(hint, 200)})` : ''}`,
       ),
     );
     this.name = 'ScenarioError';
@@ -63,12 +63,10 @@ const MAX_EXPECTED_CHARS = 600;
 /** Longest quoted value in a message, characters. */
 export const MAX_SNIPPET_CHARS = 60;
 
-/** Text cut to at most MAX_SNIPPET_CHARS (its first line), for quoting without quotes. */
-export function clip(text: string): string {
+/** Text cut to at most `max` characters (of its first line), for quoting without quotes. */
+export function clip(text: string, max = MAX_SNIPPET_CHARS): string {
   const firstLine = text.split(/\r?\n/)[0];
-  return firstLine.length > MAX_SNIPPET_CHARS || firstLine !== text
-    ? `${firstLine.slice(0, MAX_SNIPPET_CHARS)}…`
-    : text;
+  return firstLine.length > max || firstLine !== text ? `${firstLine.slice(0, max)}…` : text;
 }
 
 /**

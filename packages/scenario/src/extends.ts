@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { clip, ScenarioError, type SourceLocation } from './errors.js';
+import { clip, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
 import { BUILTIN_PREFIX, builtinFile, builtinNames, type FileAccess, realPath } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
 import { checkUniqueItems, mergeTrees } from './merge.js';
@@ -141,6 +141,7 @@ function target(
       fieldPath: 'extends',
       problem: `no shipped scenario '${clip(name)}'`,
       expected: `builtin: and one of ${names.join(', ')}`,
+      hint: didYouMean(name, names),
     });
   }
   access.allowBuiltin();

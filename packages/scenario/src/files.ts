@@ -37,27 +37,27 @@ export function isInside(file: string, folder: string): boolean {
   );
 }
 
-let foundBuiltinDir: string | null | undefined;
+const foundBuiltinDirs = new Map<string, string | undefined>();
 
 /**
- * The scenarios folder installed with carepool: the first `scenarios/` holding `ics-default.yaml`
- * above this module (in the source tree, or beside a bundle in packages/cli/dist), or undefined.
+ * The scenarios folder installed with carepool: the first `scenarios/` holding `ics-default.yaml` in
+ * or above the folder of the module at `moduleUrl` (this module in the source tree; the bundle itself
+ * when the code is bundled into packages/cli/dist/*.mjs), or undefined if there is none.
  */
-export function findBuiltinDir(): string | undefined {
-  if (foundBuiltinDir === undefined) {
-    foundBuiltinDir = null;
-    let dir = path.dirname(fileURLToPath(import.meta.url));
-    for (;;) {
+export function findBuiltinDir(moduleUrl: string | URL = import.meta.url): string | undefined {
+  const start = path.dirname(fileURLToPath(moduleUrl));
+  if (!foundBuiltinDirs.has(start)) {
+    let found: string | undefined;
+    for (let dir = start; ; dir = path.dirname(dir)) {
       if (existsSync(path.join(dir, BUILTIN_MARKER))) {
-        foundBuiltinDir = realPath(path.join(dir, 'scenarios'));
+        found = realPath(path.join(dir, 'scenarios'));
         break;
       }
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
+      if (path.dirname(dir) === dir) break;
     }
+    foundBuiltinDirs.set(start, found);
   }
-  return foundBuiltinDir ?? undefined;
+  return foundBuiltinDirs.get(start);
 }
 
 /** The shipped scenario names (`ics-default`, `textbook/mm1`, ...) in a builtin folder. */

@@ -1,5 +1,6 @@
 export type { SourceLocation } from './errors.js';
 export { ScenarioError } from './errors.js';
+export { findBuiltinDir } from './files.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export { loadScenario, parseScenarioText } from './load.js';
 export type { Override } from './overrides.js';

@@ -1,6 +1,6 @@
 /** Turns zod issues into one ScenarioError: the most telling issue, located in the source files. */
 import type { z } from 'zod';
-import { didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { formatPath } from './paths.js';
 import { FIELD_LIST_SEPARATOR } from './schema/common.js';
 import { locate } from './source.js';
@@ -17,14 +17,7 @@ const TYPE_NAMES: Record<string, string> = {
   nan: 'a number',
 };
 
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
-}
+const show = snippet;
 
 /** Unknown keys first (a misspelt key also explains the missing one), then in document order. */
 function mostTelling(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {

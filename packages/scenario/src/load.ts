@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { NetworkConfig, SystemConfig } from '@carepool/model';
 import type { z } from 'zod';
 import { resolveCsvReferences } from './csv.js';
-import { clip, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { readScenarioTree } from './extends.js';
 import { FileAccess } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
@@ -96,7 +96,7 @@ function parseWith(
     throw new ScenarioError({
       location: locationOf(tree, 'kind') ?? fallback,
       fieldPath: 'kind',
-      problem: `unknown kind ${JSON.stringify(kind)}`,
+      problem: `unknown kind ${snippet(kind)}`,
       expected: 'system or network',
       hint: typeof kind === 'string' ? didYouMean(kind, ['system', 'network']) : undefined,
     });
@@ -172,7 +172,7 @@ function checkSweep(
       throw new ScenarioError({
         location: locate(tree, [...base, 'path'], fallback),
         fieldPath: `sweep.parameters[${i}].path`,
-        problem: `${JSON.stringify(parameter.path)}: ${parsedPath.problem} (at character ${parsedPath.errorAt + 1})`,
+        problem: `${snippet(parameter.path)}: ${parsedPath.problem} (at character ${parsedPath.errorAt + 1})`,
         expected: 'a path like workforce.staffPools[trustA.wardRn].establishmentWte',
       });
     }
@@ -208,7 +208,7 @@ function checkSweep(
         throw new ScenarioError({
           location: locate(tree, where, fallback),
           fieldPath: formatPath(tree, where),
-          problem: `${parameter.path} = ${JSON.stringify(value)}: ${error.problem}`,
+          problem: `${clip(parameter.path)} = ${snippet(value)}: ${error.problem}`,
           expected: error.expected,
         });
       }

@@ -8,7 +8,7 @@
  */
 import type { NetworkConfig, SystemConfig } from '@carepool/model';
 import { parse as parseYamlValue } from 'yaml';
-import { didYouMean, ScenarioError } from './errors.js';
+import { clip, didYouMean, ScenarioError } from './errors.js';
 import { ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';
 import { scenarioErrorFromIssues } from './issues.js';
 import { findItem, itemKey, type PathSegment, parsePath } from './paths.js';
@@ -27,7 +27,7 @@ export interface Override {
 
 /** Parses `path=value` (as given to `--set`). Throws ScenarioError naming the problem. */
 export function parseOverride(text: string): Override {
-  const source = `--set '${text}'`;
+  const source = `--set '${clip(text, 80)}'`;
   const equals = text.indexOf('=');
   if (equals < 0) {
     throw new ScenarioError({
@@ -138,7 +138,7 @@ export function newValue(
   if (isRelativeForm(text)) {
     if (typeof current !== 'number') {
       return fail(
-        `a relative change '${text}' to ${current === undefined ? 'an unset field' : 'a field that is not a number'}`,
+        `a relative change '${clip(text)}' to ${current === undefined ? 'an unset field' : 'a field that is not a number'}`,
         'a literal value, or a number field',
       );
     }

@@ -57,7 +57,8 @@ export function formatPath(root: unknown, path: readonly PropertyKey[]): string 
       const index = Number(key);
       const item = Array.isArray(node) ? node[index] : undefined;
       const id = itemKey(item);
-      out += `[${id ?? index}]`;
+      // An id too long to be one (ids have at most 80 characters) is shown by position instead.
+      out += `[${id !== undefined && id.length <= 80 ? id : index}]`;
       node = item;
     } else {
       const name = String(key);

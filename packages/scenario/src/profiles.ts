@@ -4,7 +4,7 @@
  * profile (`establishmentWte: "+10%"`) changes the profile's value as that file sees it: the pool
  * then has a value of its own, and a later change of the profile no longer reaches it.
  */
-import { didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { mergeTrees } from './merge.js';
 import { formatPath } from './paths.js';
 import { RelativeChange } from './relative.js';
@@ -38,7 +38,7 @@ function profileOf(tree: TreeObject, poolIndex: number, fallback: SourceLocation
     throw new ScenarioError({
       location: locate(tree, ['workforce', 'staffPools', poolIndex, 'profile'], fallback),
       fieldPath: `${formatPath(tree, ['workforce', 'staffPools', poolIndex])}.profile`,
-      problem: `no pool profile ${JSON.stringify(name)}`,
+      problem: `no pool profile ${snippet(name)}`,
       expected:
         names.length > 0
           ? `one of ${names.join(', ')} (workforce.poolProfiles)`

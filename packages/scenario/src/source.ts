@@ -152,7 +152,7 @@ export function parseYamlTree(text: string, file: string): Tree {
       if (value === null || value === undefined) return null;
       const textField = TEXT_FIELDS.has(path.split(/[.[]/)[0]);
       if (typeof value === 'number' && node.type === 'PLAIN' && /^\s*\+/.test(node.source ?? '')) {
-        throw unquotedPlus(String(node.source).trim(), value, at(node.range?.[0]), path);
+        throw unquotedPlus(clip(String(node.source).trim()), value, at(node.range?.[0]), path);
       }
       if (typeof value === 'string' && !textField && isRelativeForm(value)) {
         return new RelativeChange(value.trim(), at(node.range?.[0]));

@@ -248,7 +248,7 @@ warmupHours: 0
 arrivals: [{ stationId: a, ratePerHour: 1 }]
 ${body}`;
 
-  it('evaluates constants and expressions once, and refuses anything that reaches code', () => {
+  it('evaluates constants and expressions once', () => {
     const text = network(`constants: { base: 2, twice: "= base * 2" }
 stations: [{ id: a, servers: "= twice ^ 2 + max(1, 3) - round(pi)", serviceHours: { kind: exponential, mean: 50% } }]
 `);
@@ -256,35 +256,7 @@ stations: [{ id: a, servers: "= twice ^ 2 + max(1, 3) - round(pi)", serviceHours
     const station = (loaded.config as { stations: { servers: number; serviceHours: unknown }[] }).stations[0];
     expect(station.servers).toBe(16);
     expect(station.serviceHours).toEqual({ kind: 'exponential', mean: 0.5 });
-    const attempts = [
-      '= import({}, {})',
-      '= evaluate("1")',
-      '= parse("1")',
-      '= f(x) = x',
-      '= cos.constructor',
-      '= [1][1]',
-      '= {a: 1}.a',
-      '= "1"',
-      '= createUnit("x")',
-      '= x = 2',
-      '= 1; 2',
-      '= simplify("x")',
-      '= 5 cm',
-      '= base.constructor',
-      '= compile("1")',
-      '= (1 > 0) ? 1 : 0',
-      '= 1/0',
-      '= sqrt(-1)',
-      '= reviver',
-    ];
-    for (const attempt of attempts) {
-      const bad = network(
-        `constants: { base: 1 }\nstations: [{ id: a, servers: '${attempt}', serviceHours: { kind: exponential, mean: 1 } }]\n`,
-      );
-      const error = errorOf(() => parseScenarioText(bad, 'n.yaml'));
-      expect(error.fieldPath, attempt).toBe('stations[a].servers');
-      expect(error.line).toBe(7);
-    }
+    // What is refused, and why, layer by layer: sandbox.test.ts.
   });
 
   it('reads a CSV column and a CSV staff list beside the file', () => {

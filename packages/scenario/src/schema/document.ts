@@ -14,7 +14,7 @@ export const extendsSchema = z
   .string()
   .min(1)
   .describe(
-    'Path of the base scenario this file changes, relative to this file, e.g. `../ics-default.yaml`. Lists of items with an `id` merge by id; `null` removes an inherited field; an item `{ id: x, remove: true }` removes an inherited item.',
+    "The base scenario this file changes: a path relative to this file inside the scenario's folder (e.g. `./ics-default.yaml`), or `builtin:<name>` for a scenario shipped with carepool (`builtin:ics-default`, `builtin:textbook/mm1`). Lists of items with an `id` merge by id; `null` removes an inherited field; an item `{ id: x, remove: true }` removes an inherited item; a distribution given with another `kind` replaces the inherited one whole.",
   );
 
 export const schemaReferenceSchema = z
