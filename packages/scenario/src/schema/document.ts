@@ -56,7 +56,7 @@ export const sweepSchema = strictObject({
         values: z
           .union([z.array(sweepValue).min(1).max(MAX_SWEEP_VALUES), sweepRangeSchema])
           .describe(
-            'The values: a list of literals or `--set` value forms (`+10%`, `*1.2`), or a range `{ from, to, step }`.',
+            'The values: a list of literals or quoted `--set` value forms (`"+10%"`, `"*1.2"`), or a range `{ from, to, step }`.',
           ),
       }),
     )
