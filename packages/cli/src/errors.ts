@@ -20,6 +20,10 @@ export const ExitCode = {
   failure: 1,
   /** Unknown command or option, bad option value. */
   usage: 2,
+  /** `check`: an expectation failed; `bench`: a regression beyond the allowed one. Wins over 4. */
+  failed: 3,
+  /** `check`: none failed but one is inconclusive; `bench`: the measurements are too unstable to judge. */
+  inconclusive: 4,
 } as const;
 
 /**
