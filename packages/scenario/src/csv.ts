@@ -103,7 +103,12 @@ function readCsvReference(
     text = access.read(absolute, 'csv');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : clip(String((error as Error)?.message ?? error));
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'a folder, not a file'
+          : clip(String((error as Error)?.message ?? error));
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,

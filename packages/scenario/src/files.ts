@@ -110,7 +110,11 @@ export class FileAccess {
     allowDirs: readonly string[],
     private readonly builtinDirOption: string | undefined,
   ) {
-    this.allowedRoots = [path.dirname(realPath(scenarioFile)), ...allowDirs.map((d) => realPath(d))];
+    // The folder the user named: a scenario file that is itself a link does not move the folder.
+    this.allowedRoots = [
+      realPath(path.dirname(path.resolve(scenarioFile))),
+      ...allowDirs.map((d) => realPath(d)),
+    ];
   }
 
   /** The shipped scenarios folder (real path), or undefined if none is installed. */

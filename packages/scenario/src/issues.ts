@@ -1,6 +1,6 @@
 /** Turns zod issues into one ScenarioError: the most telling issue, located in the source files. */
 import type { z } from 'zod';
-import { didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { formatPath } from './paths.js';
 import { FIELD_LIST_SEPARATOR } from './schema/common.js';
 import { locate } from './source.js';
@@ -42,7 +42,7 @@ export function scenarioErrorFromIssues(
       const [hint, known] = issue.message.split(FIELD_LIST_SEPARATOR);
       return new ScenarioError({
         ...at([...path, key]),
-        problem: `unknown field '${key}'`,
+        problem: `unknown field '${clip(key)}'`,
         expected: known ? `one of the fields ${known}` : 'a known field',
         hint: hint || undefined,
       });
@@ -83,10 +83,19 @@ export function scenarioErrorFromIssues(
         });
       }
       const op = small ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<';
+      // `inPostWte: -20` unquoted is the number -20: perhaps meant as the change "-20".
+      const place = at(path);
+      const negative =
+        small &&
+        typeof input === 'number' &&
+        input < 0 &&
+        Number(bound) >= 0 &&
+        !place.location.file.startsWith('--set');
       return new ScenarioError({
-        ...at(path),
+        ...place,
         problem: `${show(input)} is ${small ? 'too small' : 'too large'}`,
         expected: `a number ${op} ${String(bound)}`,
+        hint: negative ? `a change of the inherited value is written in quotes: '${input}'` : undefined,
       });
     }
     case 'invalid_value': {

@@ -56,6 +56,8 @@ function mergeObjects(base: TreeObject, override: TreeObject): TreeObject {
     const location = locationOf(override, key);
     if (value === null) {
       delete result[key];
+      // A field that is then missing is reported where it was removed, not where the base gave it.
+      if (location) setKeyLocation(result, key, location);
       continue;
     }
     result[key] = Object.hasOwn(base, key) ? mergeTrees(base[key], value, locationOf(base, key)) : value;

@@ -188,7 +188,7 @@ export function parseYamlTree(text: string, file: string): Tree {
           throw new ScenarioError({
             location: at(keyNode.range?.[0]),
             fieldPath: childPath,
-            problem: `the key '${key}' is not allowed`,
+            problem: `the key '${clip(key)}' is not allowed`,
             expected: 'a field name',
           });
         }
@@ -197,7 +197,7 @@ export function parseYamlTree(text: string, file: string): Tree {
           throw new ScenarioError({
             location: at(keyNode.range?.[0]),
             fieldPath: childPath,
-            problem: `the key '${key}' is given twice (first at line ${first.line})`,
+            problem: `the key '${clip(key)}' is given twice (first at line ${first.line})`,
             expected: 'each key once in a mapping',
           });
         }

@@ -161,6 +161,16 @@ const CASES: Record<string, { file?: string; line: number; fieldPath: string; pa
     fieldPath: 'emergencyDepartments[trustA.ed].organisationId',
     parts: ["trust 'trustA' has an emergency department but no acuteWards", 'were its wards removed?'],
   },
+  'negative-unquoted.yaml': {
+    line: 4,
+    fieldPath: 'workforce.staffPools[trustA.wardRn].inPostWte',
+    parts: ['-20 is too small', "(a change of the inherited value is written in quotes: '-20')"],
+  },
+  'removed-required-field.yaml': {
+    line: 3,
+    fieldPath: 'dischargePathways',
+    parts: ["missing required field 'dischargePathways'"],
+  },
   'relative-without-base.yaml': {
     line: 6,
     fieldPath: 'stations[a].servers',

@@ -56,6 +56,15 @@ describe('extends stays inside the scenario folder', () => {
     expect(error.message).not.toContain(SECRET);
   });
 
+  it('a scenario that is itself a link keeps the folder it was named in', () => {
+    writeFileSync(path.join(outside, 'lure.yaml'), 'extends: ./secret.yaml\nname: lure\n');
+    symlinkSync(path.join(outside, 'lure.yaml'), path.join(mine, 'lure.yaml'));
+    const error = errorOf(() => loadScenario(path.join(mine, 'lure.yaml')));
+    // Relative to the name it was given: mine/secret.yaml, which does not exist; never outside/.
+    expect(error.message).toContain(`cannot read '${path.join(mine, 'secret.yaml')}' (no such file)`);
+    expect(error.message).not.toContain(SECRET);
+  });
+
   it('the reader is never asked for a file outside', () => {
     const asked: string[] = [];
     errorOf(() =>
