@@ -4,6 +4,7 @@
  * line, no stack) and internal errors (exit 1, 'please report') in one place.
  */
 import yargs, { type Argv } from 'yargs';
+import { CHECK_DESCRIPTION, CHECK_EXAMPLES, checkOptions } from './check/spec.js';
 import { ExitCode, isUserError, UsageError } from './errors.js';
 import { experimentOptions } from './experiment/options.js';
 import { type CliIo, processIo } from './io.js';
@@ -11,7 +12,7 @@ import { asList, commonOptions, globalOptions } from './options.js';
 import { carepoolVersion } from './version.js';
 
 const EXIT_CODES =
-  'Exit codes: 0 success, 1 invalid scenario or failed run, 2 usage error. Docs: docs/cli.md';
+  'Exit codes: 0 success, 1 invalid scenario or failed run, 2 usage error, 3 check: an expectation failed / bench: a regression, 4 inconclusive or too unstable. Docs: docs/cli.md';
 
 /**
  * A command's examples as an epilogue: each command on its own line with its explanation below, so
@@ -23,7 +24,7 @@ function examples(list: readonly [command: string, what: string][]): string {
 
 /** The command yargs chose, with its raw arguments. */
 type Chosen = {
-  command: 'validate' | 'schema' | 'run' | 'compare' | 'sweep' | 'diff';
+  command: 'validate' | 'schema' | 'run' | 'compare' | 'sweep' | 'diff' | 'merge' | 'check';
   args: Record<string, unknown>;
 };
 
@@ -171,6 +172,45 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
       (a) => choose({ command: 'run', args: a }),
     )
     .command(
+      'merge <shards..>',
+      'Combine shard folders (--shard K/N) into exactly the results folder one run writes',
+      (y) =>
+        y
+          .positional('shards', {
+            type: 'string',
+            array: true,
+            describe: 'Shard folders',
+            demandOption: true,
+          })
+          .option('out', {
+            type: 'string',
+            describe: 'The merged results folder',
+            requiresArg: true,
+            demandOption: true,
+          })
+          .option('force', {
+            type: 'boolean',
+            describe: 'Replace an --out folder that holds another experiment',
+          })
+          .option('json', commonOptions.json)
+          .option('quiet', commonOptions.quiet)
+          .epilogue(
+            examples([
+              [
+                '$0 merge results/shard-1 results/shard-2 results/shard-3 --out results/merged',
+                'the three shards of one experiment, as one run would have written them',
+              ],
+            ]),
+          ),
+      (a) => choose({ command: 'merge', args: a }),
+    )
+    .command(
+      'check <scenario> [variants..]',
+      CHECK_DESCRIPTION,
+      (y) => checkOptions(y).epilogue(examples(CHECK_EXAMPLES)),
+      (a) => choose({ command: 'check', args: a }),
+    )
+    .command(
       'diff <scenario> [other]',
       'Print what a variant changes against the file it extends (or what differs between two scenarios or result folders)',
       (y) =>
@@ -278,6 +318,21 @@ async function dispatch(chosen: Chosen, io: CliIo, argv: readonly string[]): Pro
         other: a.other as string | undefined,
         overrides,
       });
+    }
+    case 'merge': {
+      const { mergeCommand } = await import('./commands/merge.js');
+      const out = Array.isArray(a.out) ? String(a.out[a.out.length - 1]) : String(a.out);
+      return mergeCommand(io, {
+        shards: asList(a.shards),
+        out,
+        force: a.force === true,
+        json: a.json === true,
+        quiet: a.quiet === true,
+      });
+    }
+    case 'check': {
+      const { checkArgs, checkCommand } = await import('./check/command.js');
+      return checkCommand(io, checkArgs(a, overrides, argv));
     }
     case 'run':
     case 'compare':

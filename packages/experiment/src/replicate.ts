@@ -7,7 +7,7 @@
  * first.
  */
 import { ArmAccumulator } from './accumulate.js';
-import { WorkerPool } from './pool.js';
+import { type TaskResult, WorkerPool } from './pool.js';
 import { type PrecisionRule, precisionStatus, type TargetStatus } from './precision-rule.js';
 import { runOne } from './run-one.js';
 import type { Arm, ModelFunction, ReplicationRecord } from './types.js';
@@ -33,6 +33,16 @@ export interface ReplicateOptions<C> {
   workerScript?: string;
   /** Keep each replication's daily series (for series.csv); otherwise only their moments are kept. */
   keepSeries?: boolean;
+  /**
+   * Run only one shard's (arm, replication) pairs: pair p = replication × arms + arm belongs to shard
+   * (p mod count) + 1. A shard's records are handed to `onRecord` only (they are not folded: the
+   * merge folds every shard's records in order). Needs a fixed number of replications.
+   */
+  shard?: { index: number; count: number };
+  /** Records made before (a resumed run's journal): used instead of running those pairs again. */
+  completed?: readonly ReplicationRecord[];
+  /** Called with each new record as it is made, in completion order (to journal it). */
+  onRecord?: (record: ReplicationRecord) => void;
   /** Called after each replication (in completion order), with how many are done and planned. */
   onReplication?: (record: ReplicationRecord, done: number, planned: number) => void;
 }
@@ -70,6 +80,18 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
   if (options.model === undefined && options.modelModule === undefined) {
     throw new TypeError('replicate() needs a model function or a model module');
   }
+  const shard = options.shard;
+  if (shard !== undefined) {
+    if (
+      !(Number.isInteger(shard.count) && shard.count >= 1 && shard.index >= 1 && shard.index <= shard.count)
+    ) {
+      throw new RangeError(`shard ${shard.index}/${shard.count}: expected K/N with 1 ≤ K ≤ N`);
+    }
+    if (options.precision !== undefined) throw new RangeError('a shard runs a fixed number of replications');
+  }
+  const mine = (arm: number, replication: number) =>
+    shard === undefined || (replication * options.arms.length + arm) % shard.count === shard.index - 1;
+  const earlier = new Map((options.completed ?? []).map((r) => [`${r.arm}/${r.replication}`, r]));
   const accumulators = options.arms.map(() => new ArmAccumulator(options.keepSeries === true));
   const failures = new Map<number, ArmFailure>();
   const pool =
@@ -81,20 +103,27 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
           workerScript: options.workerScript,
         })
       : undefined;
-  const runTask = pool
+  const compute = pool
     ? (arm: number, replication: number) => pool.run(arm, replication, options.seed)
     : (arm: number, replication: number) =>
         runOne(options.model!, options.arms[arm].config, arm, replication, options.seed);
+  const runTask = async (arm: number, replication: number): Promise<TaskResult & { reused?: boolean }> => {
+    const before = earlier.get(`${arm}/${replication}`);
+    if (before !== undefined) return { ok: true, record: before, reused: true };
+    const result = await compute(arm, replication);
+    if (result.ok) options.onRecord?.(result.record);
+    return result;
+  };
 
   let done = 0;
   let planned = 0;
   const runBatch = async (from: number, to: number): Promise<void> => {
     const tasks: Promise<void>[] = [];
-    planned += (to - from) * options.arms.length;
+    for (let r = from; r < to; r++) for (let a = 0; a < options.arms.length; a++) if (mine(a, r)) planned++;
     // Replication-major order: every arm advances together, so partial progress is balanced.
     for (let r = from; r < to; r++) {
       for (let a = 0; a < options.arms.length; a++) {
-        if (failures.has(a)) continue;
+        if (failures.has(a) || !mine(a, r)) continue;
         tasks.push(
           runTask(a, r).then((result) => {
             done++;
@@ -106,13 +135,15 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
               failures.set(a, { replication: r, errorName: result.errorName, message: result.message });
               return;
             }
-            accumulators[a].add(result.record);
+            if (shard === undefined) accumulators[a].add(result.record);
             options.onReplication?.(result.record, done, planned);
           }),
         );
         // In this thread, yield between replications so progress draws and Ctrl-C is honoured.
-        if (pool === undefined) await tasks[tasks.length - 1];
-        if (pool === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (pool === undefined && !earlier.has(`${a}/${r}`)) {
+          await tasks[tasks.length - 1];
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
     }
     await Promise.all(tasks);

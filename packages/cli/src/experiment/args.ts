@@ -34,6 +34,16 @@ export function experimentArgs(
   if (policies !== undefined && policies.length === 0)
     throw new UsageError('--policies needs at least one policy id');
   const warmupDays = a.warmupDays as string | undefined;
+  let shard: { index: number; count: number } | undefined;
+  if (a.shard !== undefined) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(a.shard));
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (m === null || !(count >= 1 && index >= 1 && index <= count && count <= 100_000)) {
+      throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (e.g. 2/8); got '${String(a.shard)}'`);
+    }
+    shard = { index, count };
+  }
   if (a.series === true && out === undefined)
     throw new UsageError('--series goes with --out (it writes series.csv)');
   return {
@@ -61,5 +71,7 @@ export function experimentArgs(
     quiet: a.quiet === true,
     series: a.series === true,
     ...(a.trace !== undefined ? { trace: String(a.trace) } : {}),
+    ...(shard !== undefined ? { shard } : {}),
+    force: a.force === true,
   };
 }

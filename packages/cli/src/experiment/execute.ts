@@ -3,13 +3,16 @@
  * warm-up, run the replications on the runner (all cores by default), analyse, and make the results
  * folder's files.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   type DifferenceRow,
   differenceRows,
   type PrecisionRule,
+  RECORD_FORMAT,
   type ReplicateResult,
+  type ReplicationRecord,
   replicate,
   type SummaryRow,
   type SweepMode,
@@ -27,6 +30,7 @@ import { RunProgress } from '../progress.js';
 import { type ArmInputs, type BuiltArms, buildArms } from './arms.js';
 import { configChanges, formatChange } from './config-diff.js';
 import { compiledEntries } from './entries.js';
+import { sha256 } from './manifest.js';
 import { networkHeadlines } from './network-headlines.js';
 import { checkOutputWritable, outputFiles } from './outputs.js';
 import { parsePrecision, parseSweep } from './parse.js';
@@ -60,6 +64,10 @@ export interface ExperimentArgs {
   series: boolean;
   /** `run --trace FILE`: the event log of replication 0. */
   trace?: string;
+  /** `--shard K/N`: run only this slice of the (arm, replication) pairs into --out. */
+  shard?: { index: number; count: number };
+  /** `--force`: replace a results folder that holds another experiment. */
+  force: boolean;
 }
 
 /** Everything an experiment produced, for the commands that print, write, judge or report it. */
@@ -73,11 +81,51 @@ export interface ExperimentOutcome {
   files: [string, string][];
 }
 
+/** An experiment ready to run: its arms, warm-up, replication rule and identity. */
+export interface PreparedExperiment {
+  built: BuiltArms;
+  warmup: { method: 'fixed' | 'MSER-5'; days: number; detail?: Record<string, unknown> };
+  replications: number;
+  precision?: PrecisionRule;
+  workers: number;
+  policyModule?: { file: string; policyId: string };
+  /** SHA-256 of what the per-replication records depend on: arms, their resolved scenarios, seed, replication rule. */
+  key: string;
+}
+
+/** What a run can be handed: records made before (a journal), a sink for new ones, a shard to run. */
+export interface RunHooks {
+  completed?: readonly ReplicationRecord[];
+  onRecord?: (record: ReplicationRecord) => void;
+  shard?: { index: number; count: number };
+}
+
 /**
  * Builds the arms, fixes the warm-up, runs the replications and analyses them; prints the plan (not
  * under --json). Throws when every arm failed.
  */
-export async function executeExperiment(io: CliIo, args: ExperimentArgs): Promise<ExperimentOutcome> {
+export async function executeExperiment(
+  io: CliIo,
+  args: ExperimentArgs,
+  hooks: RunHooks = {},
+  prepared?: PreparedExperiment,
+): Promise<ExperimentOutcome> {
+  const p = prepared ?? (await prepareExperiment(io, args));
+  const result = await runPrepared(io, args, p, hooks);
+  if (result.failures.size === p.built.arms.length) {
+    // Nothing ran to the end: no results to write, one line to say why.
+    const [arm, failure] = [...result.failures][0];
+    throw new CliError(
+      p.built.arms.length === 1
+        ? failure.message
+        : `every arm failed; the first, ${p.built.arms[arm].id}: ${failure.message}`,
+    );
+  }
+  return analyseExperiment(args, p, result);
+}
+
+/** Loads every arm's scenario, fixes the warm-up and the replication rule; prints the plan. */
+export async function prepareExperiment(io: CliIo, args: ExperimentArgs): Promise<PreparedExperiment> {
   if (args.out !== undefined) checkOutputWritable(resolvePath(io, args.out));
   if (args.warmup === 'auto' && args.warmupDays !== undefined) {
     throw new UsageError('give either --warmup auto or --warmup-days, not both');
@@ -96,10 +144,7 @@ export async function executeExperiment(io: CliIo, args: ExperimentArgs): Promis
     runSweep: args.command === 'sweep' || args.command === 'compare',
   };
   let built = buildArms(inputs);
-  let warmup: { method: 'fixed' | 'MSER-5'; days: number; detail?: Record<string, unknown> } = {
-    method: 'fixed',
-    days: warmupDaysOf(built),
-  };
+  let warmup: PreparedExperiment['warmup'] = { method: 'fixed', days: warmupDaysOf(built) };
   if (args.warmup === 'auto') {
     const chosen = await autoWarmup(built, args.seed, io, args.quiet);
     warmup = { method: 'MSER-5', days: chosen.days, detail: chosen.detail };
@@ -113,13 +158,12 @@ export async function executeExperiment(io: CliIo, args: ExperimentArgs): Promis
       );
     }
   }
-
   const defaultScope = built.kind === 'system' ? 'ics' : 'network';
   const replications = args.reps ?? DEFAULT_REPLICATIONS[built.kind];
   const precision: PrecisionRule | undefined =
     args.precision.length > 0
       ? {
-          targets: args.precision.map((p) => parsePrecision(p, defaultScope)),
+          targets: args.precision.map((t) => parsePrecision(t, defaultScope)),
           maxReplications: Math.max(replications, args.maxReps ?? 200),
           batchSize: 5,
           confidence: args.confidence,
@@ -132,21 +176,41 @@ export async function executeExperiment(io: CliIo, args: ExperimentArgs): Promis
     args.workers ?? availableParallelism(),
     built.arms.length * (precision?.maxReplications ?? replications),
   );
+  const key = experimentKey(built, args.seed, replications, precision, policyModule);
   if (!args.json) printPlan(io, args, built, replications, workers, precision);
+  return {
+    built,
+    warmup,
+    replications,
+    ...(precision ? { precision } : {}),
+    workers,
+    ...(policyModule ? { policyModule } : {}),
+    key,
+  };
+}
 
-  const entries = workers > 1 ? await compiledEntries() : undefined;
+/** Runs the prepared experiment's replications (all of them, or one shard's) with a progress bar. */
+export async function runPrepared(
+  io: CliIo,
+  args: ExperimentArgs,
+  p: PreparedExperiment,
+  hooks: RunHooks,
+): Promise<ReplicateResult<CareArmConfig>> {
+  const entries = p.workers > 1 ? await compiledEntries() : undefined;
+  const planned = hooks.shard
+    ? Math.ceil((p.built.arms.length * p.replications) / hooks.shard.count)
+    : p.built.arms.length * p.replications;
   const progress = new RunProgress(
     args.quiet ? undefined : io.progressStream,
-    built.arms.length * replications,
+    planned,
     `carepool ${args.command}`,
   );
-  let result: Awaited<ReturnType<typeof replicate<CareArmConfig>>>;
   try {
-    result = await replicate<CareArmConfig>({
-      arms: built.arms,
+    return await replicate<CareArmConfig>({
+      arms: p.built.arms,
       seed: args.seed,
-      replications,
-      ...(precision !== undefined ? { precision } : {}),
+      replications: p.replications,
+      ...(p.precision !== undefined ? { precision: p.precision } : {}),
       model: careModel,
       ...(entries !== undefined
         ? {
@@ -154,24 +218,27 @@ export async function executeExperiment(io: CliIo, args: ExperimentArgs): Promis
             workerScript: entries.workerFile,
           }
         : {}),
-      workers,
+      workers: p.workers,
       keepSeries: args.series,
-      onReplication: (record, done, planned) =>
-        progress.replicationDone(done, record.eventsExecuted ?? 0, planned),
+      ...(hooks.completed ? { completed: hooks.completed } : {}),
+      ...(hooks.onRecord ? { onRecord: hooks.onRecord } : {}),
+      ...(hooks.shard ? { shard: hooks.shard } : {}),
+      onReplication: (record, done, total) =>
+        progress.replicationDone(done, record.eventsExecuted ?? 0, total),
     });
   } finally {
     progress.stop();
   }
+}
 
-  if (result.failures.size === built.arms.length) {
-    // Nothing ran to the end: no results to write, one line to say why.
-    const [arm, failure] = [...result.failures][0];
-    throw new CliError(
-      built.arms.length === 1
-        ? failure.message
-        : `every arm failed; the first, ${built.arms[arm].id}: ${failure.message}`,
-    );
-  }
+/** Summaries, differences and the results folder's files, from a finished (or merged) result. */
+export function analyseExperiment(
+  args: ExperimentArgs,
+  p: PreparedExperiment,
+  result: ReplicateResult<CareArmConfig>,
+  manifestExtra: Record<string, unknown> = {},
+): ExperimentOutcome {
+  const { built } = p;
   const headlines =
     built.kind === 'system' ? headlinesFrom(SYSTEM_HEADLINES, 'ics') : networkHeadlines(built);
   const summary = summaryRows(result, args.confidence);
@@ -189,17 +256,39 @@ export async function executeExperiment(io: CliIo, args: ExperimentArgs): Promis
     seed: args.seed,
     confidence: args.confidence,
     overrides: args.overrides,
-    warmup,
-    replicationRule: replicationRule(result, precision),
-    ...(args.policyModule !== undefined && policyModule !== undefined
-      ? { policyModule: { given: args.policyModule, file: policyModule.file } }
+    warmup: p.warmup,
+    replicationRule: replicationRule(result, p.precision),
+    experimentKey: p.key,
+    manifestExtra,
+    ...(args.policyModule !== undefined && p.policyModule !== undefined
+      ? { policyModule: { given: args.policyModule, file: p.policyModule.file } }
       : {}),
     series: args.series,
   });
   return { built, result, headlines, summary, differences, files };
 }
 
-/** Loads the policy module once here (to check it and learn its policy's id); workers load it again. */
+/** The identity of an experiment's records: what each replication's numbers depend on. */
+function experimentKey(
+  built: BuiltArms,
+  seed: number | string,
+  replications: number,
+  precision: PrecisionRule | undefined,
+  policyModule: { file: string } | undefined,
+): string {
+  const identity = {
+    format: RECORD_FORMAT,
+    arms: built.arms.map((a, i) => ({ id: a.id, scenarioHash: built.armScenarios[i].hash })),
+    seed,
+    replications,
+    precision: precision
+      ? { targets: precision.targets, max: precision.maxReplications, batch: precision.batchSize }
+      : null,
+    policyModule: policyModule ? sha256(readFileSync(policyModule.file)) : null,
+  };
+  return sha256(JSON.stringify(identity));
+}
+
 async function policyModuleInput(
   io: CliIo,
   args: ExperimentArgs,

@@ -31,6 +31,10 @@ export interface ManifestInputs {
   replicationRule: Record<string, unknown>;
   policyModule?: { given: string; file: string };
   outputs: readonly string[];
+  /** The records' identity (see PreparedExperiment.key): a resumed run or shard must match it. */
+  experimentKey: string;
+  /** More facts about how the run was made (the shards a merge combined). */
+  manifestExtra?: Record<string, unknown>;
 }
 
 export function sha256(bytes: string | Buffer): string {
@@ -81,6 +85,8 @@ export function manifestJson(m: ManifestInputs): string {
     },
     workers: result.workers,
     wallSeconds: Number(result.wallSeconds.toFixed(3)),
+    experimentKey: m.experimentKey,
+    ...m.manifestExtra,
     randomNumbers: {
       generator: 'seedrandom alea, one stream per purpose',
       seeding:

@@ -71,5 +71,12 @@ export function experimentOptions<T>(y: Argv<T>, variantsHelp?: string) {
       type: 'boolean',
       describe: 'With --out: also write series.csv, every replication’s daily values',
     })
+    .option('shard', {
+      type: 'string',
+      describe:
+        'Run slice K of N of the (arm, replication) pairs into --out, for carepool merge (needs --reps and --warmup-days)',
+      requiresArg: true,
+    })
+    .option('force', { type: 'boolean', describe: 'Replace an --out folder that holds another experiment' })
     .option('quiet', commonOptions.quiet);
 }

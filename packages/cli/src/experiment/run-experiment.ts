@@ -7,16 +7,56 @@ import { resolvePath } from '../commands/validate.js';
 import { networkTable } from '../format.js';
 import type { CliIo } from '../io.js';
 import type { BuiltArms } from './arms.js';
-import { type ExperimentArgs, executeExperiment } from './execute.js';
-import { writeExperimentDir } from './outputs.js';
+import {
+  type ExperimentArgs,
+  type ExperimentOutcome,
+  executeExperiment,
+  prepareExperiment,
+} from './execute.js';
+import { openResultsFolder } from './folder.js';
+import { runShard } from './shard.js';
 import { comparisonTable } from './table.js';
 import { writeTrace } from './trace.js';
 
 export type { ExperimentArgs } from './execute.js';
 
 export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<number> {
-  const { built, result, headlines, summary, differences, files } = await executeExperiment(io, args);
-  if (args.out !== undefined) writeExperimentDir(resolvePath(io, args.out), files);
+  if (args.shard !== undefined) return runShard(io, args);
+  const prepared = await prepareExperiment(io, args);
+  const folder =
+    args.out !== undefined
+      ? openResultsFolder(resolvePath(io, args.out), prepared.key, args.force)
+      : undefined;
+  if (folder !== undefined && folder.journal.completed.length > 0 && !args.quiet) {
+    io.stderr(`resuming: ${folder.journal.completed.length} finished replications found in ${args.out}/\n`);
+  }
+  let outcome: ExperimentOutcome;
+  try {
+    outcome = await whileInterruptible(io, args, () =>
+      executeExperiment(
+        io,
+        args,
+        folder !== undefined
+          ? { completed: folder.journal.completed, onRecord: (r) => folder.journal.append(r) }
+          : {},
+        prepared,
+      ),
+    );
+  } catch (error) {
+    folder?.abandon();
+    throw error;
+  }
+  folder?.finish(outcome.files);
+  return printOutcome(io, args, outcome);
+}
+
+/** Prints the table (or summary.json) of a finished or merged experiment; the exit code. */
+export async function printOutcome(
+  io: CliIo,
+  args: ExperimentArgs,
+  outcome: ExperimentOutcome,
+): Promise<number> {
+  const { built, result, headlines, summary, differences, files } = outcome;
   if (args.trace !== undefined) {
     const records = await writeTrace(resolvePath(io, args.trace), built.arms[0], args.seed);
     if (!args.quiet) io.stderr(`wrote ${records.toLocaleString('en-GB')} trace records to ${args.trace}\n`);
@@ -33,6 +73,33 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
   }
   reportEnd(io, args, result, built);
   return result.failures.size > 0 ? 1 : 0;
+}
+
+/**
+ * Runs `work`; on Ctrl-C or SIGTERM stops at once (the journal already holds every finished
+ * replication), restores the terminal and says how to resume.
+ */
+export async function whileInterruptible<T>(
+  io: CliIo,
+  args: ExperimentArgs,
+  work: () => Promise<T>,
+): Promise<T> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    io.stderr(
+      `\ncarepool: interrupted (${signal})${args.out !== undefined ? `; finished replications are kept in ${args.out}/ — run the same command to resume` : ''}\n`,
+    );
+    // Show the cursor again if a progress bar hid it.
+    if (io.progressStream !== undefined) io.progressStream.write('\u001b[?25h');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 function precisionLines(p: NonNullable<ReplicateResult<unknown>['precision']>): string {
