@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { clip, ScenarioError, type SourceLocation, snippet } from './errors.js';
-import { type FileAccess, isInside, realPath } from './files.js';
+import { type FileAccess, isInside, readFailure, realPath } from './files.js';
 import { checkUniqueItems } from './merge.js';
 import { FORBIDDEN_KEYS, formatPath } from './paths.js';
 import { isTreeObject, locationOf, setLocation, type Tree, type TreeObject } from './source.js';
@@ -102,13 +102,7 @@ function readCsvReference(
   try {
     text = access.read(absolute, 'csv');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'a folder, not a file'
-          : clip(String((error as Error)?.message ?? error));
+    const reason = readFailure(error);
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,

@@ -7,7 +7,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { clip, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
-import { BUILTIN_PREFIX, builtinFile, builtinNames, type FileAccess, realPath } from './files.js';
+import {
+  BUILTIN_PREFIX,
+  builtinFile,
+  builtinNames,
+  type FileAccess,
+  readFailure,
+  realPath,
+} from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
 import { checkUniqueItems, mergeTrees } from './merge.js';
 import { bindProfileChanges, requireBound } from './profiles.js';
@@ -94,13 +101,7 @@ function readBase(tree: TreeObject, file: string, chain: string[], access: FileA
   try {
     baseText = access.read(absolute, 'extends');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'a folder, not a file'
-          : clip(String((error as Error)?.message ?? error));
+    const reason = readFailure(error);
     throw new ScenarioError({
       location,
       fieldPath: 'extends',

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clip } from './errors.js';
 import type { FileReader, ScenarioSource } from './types.js';
 
 /** How the shipped scenarios folder is recognised when walking up from this module. */
@@ -92,6 +93,14 @@ function isDirectory(file: string): boolean {
 export function builtinFile(name: string, dir: string): string | { problem: string } {
   if (!BUILTIN_NAME.test(name)) return { problem: 'not a shipped scenario name' };
   return path.join(dir, `${name}.yaml`);
+}
+
+/** Why a read failed, in a few words (a file system message, clipped). */
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'a folder, not a file';
+  return clip(String((error as Error)?.message ?? error));
 }
 
 export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
