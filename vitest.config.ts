@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['./vitest.global-setup.ts'],
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node 20
+    // refuses; let vite transform it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });
