@@ -16,7 +16,7 @@ import { isRelativeForm, relativeChange } from './relative.js';
 import { networkConfigSchema } from './schema/network.js';
 import { systemConfigSchema } from './schema/system.js';
 import { checkShape, setKeyLocation } from './source.js';
-import { percentValue } from './values.js';
+import { percentValue, takesPercentages } from './values.js';
 
 /** One parsed override. `source` names it in error messages (e.g. `--set 'a.b=+10%'`). */
 export interface Override {
@@ -155,7 +155,14 @@ export function newValue(
     }
   }
   const percent = percentValue(text);
-  if (percent !== undefined) return percent;
+  if (percent !== undefined) {
+    if (!takesPercentages(override.path))
+      return fail(
+        `'${clip(text)}' is the share ${percent}, and this field is not a share or a rate`,
+        `a number in the field's unit, or +${clip(text)} for a change of the current value`,
+      );
+    return percent;
+  }
   // The same limits as a file (nesting, keys per mapping), checked before yaml's recursive composer.
   const shapeProblem = checkShape(text);
   if (shapeProblem !== undefined) return fail(shapeProblem.problem, shapeProblem.expected);

@@ -15,6 +15,19 @@ const PERCENT = /^\s*((\d+\.?\d*|\.\d+))\s*%\s*$/;
 const LEFT_AS_WRITTEN = new Set(['extends', 'description', 'sweep', 'constants']);
 const CONSTANT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Fields a percentage may stand for: shares, effectiveness, thresholds, multipliers and rates per
+ * year, and constants. Elsewhere (WTE, beds, minutes, pounds) `10%` would silently be 0.1 of the
+ * unit — almost certainly meant as the change `"+10%"`.
+ */
+const PERCENT_FIELD = /(share|effectiveness|threshold|multiplier|peryear)s?$/i;
+
+export function takesPercentages(fieldPath: string): boolean {
+  if (fieldPath.startsWith('constants.')) return true;
+  const last = /([A-Za-z_$][\w$-]*)(\[[^\]]*\])*$/.exec(fieldPath);
+  return last !== null && PERCENT_FIELD.test(last[1]);
+}
+
 /** A percentage string as a share, or undefined. */
 export function percentValue(text: string): number | undefined {
   const match = PERCENT.exec(text);
@@ -73,7 +86,17 @@ function numberFrom(
   }
   if (typeof value === 'string') {
     const percent = percentValue(value);
-    if (percent !== undefined) return percent;
+    if (percent !== undefined) {
+      if (!takesPercentages(fieldPath)) {
+        throw new ScenarioError({
+          location,
+          fieldPath,
+          problem: `${snippet(value)} is the share ${percent}, and this field is not a share or a rate`,
+          expected: `a number in the field's unit, or "+${value.trim()}" in quotes for a change of the inherited value`,
+        });
+      }
+      return percent;
+    }
     if (isExpression(value)) {
       try {
         return evaluateExpression(value, constants);

@@ -250,7 +250,7 @@ ${body}`;
 
   it('evaluates constants and expressions once', () => {
     const text = network(`constants: { base: 2, twice: "= base * 2" }
-stations: [{ id: a, servers: "= twice ^ 2 + max(1, 3) - round(pi)", serviceHours: { kind: exponential, mean: 50% } }]
+stations: [{ id: a, servers: "= twice ^ 2 + max(1, 3) - round(pi)", serviceHours: { kind: exponential, mean: 0.5 } }]
 `);
     const loaded = parseScenarioText(text, 'n.yaml');
     const station = (loaded.config as { stations: { servers: number; serviceHours: unknown }[] }).stations[0];

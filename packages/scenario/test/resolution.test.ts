@@ -111,6 +111,30 @@ describe('relative changes of values a pool takes from its profile', () => {
   });
 });
 
+describe('percentages', () => {
+  it('stand for shares, rates per year and multipliers', () => {
+    const config = system(
+      variant(
+        'workforce:\n  poolProfiles:\n    registeredNurse: { turnoverPerYear: 15%, bankFillShare: 80% }\nsurges: [{ name: flu, startDay: 1, durationDays: 5, edArrivalsMultiplier: 120% }]\n',
+      ),
+    );
+    expect(pool(config, 'trustA.wardRn').turnoverPerYear).toBe(0.15);
+    expect(pool(config, 'trustA.wardRn').bankFillShare).toBe(0.8);
+    expect(config.surges[0].edArrivalsMultiplier).toBe(1.2);
+  });
+
+  it('are refused where they would silently be a fraction of a WTE, a bed or a minute', () => {
+    const error = errorOf(() => variant(poolChange('establishmentWte: 10%')));
+    expect(error.message).toContain(
+      'establishmentWte: "10%" is the share 0.1, and this field is not a share or a rate; expected a number in the field\'s unit, or "+10%" in quotes for a change of the inherited value',
+    );
+    const set = errorOf(() =>
+      variant('', { overrides: ['workforce.staffPools[trustA.wardRn].inPostWte=10%'] }),
+    );
+    expect(set.message).toContain("'10%' is the share 0.1");
+  });
+});
+
 describe('unquoted relative forms', () => {
   it('+20 without quotes is an error with a hint, not the number 20', () => {
     const error = errorOf(() => variant(poolChange('inPostWte: +20')));
