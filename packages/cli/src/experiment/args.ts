@@ -1,8 +1,9 @@
 /** Raw yargs values of an experiment command, checked and typed (a bad value is a usage error, exit 2). */
+import { basename, extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { asList, parseSeed, parseWholeNumber } from '../options.js';
 import { parseConfidence } from './parse.js';
-import type { ExperimentArgs } from './run-experiment.js';
+import type { ExperimentArgs, ReportRequest } from './run-experiment.js';
 
 /** Options that collect every value given. */
 const REPEATABLE = new Set(['set', 'precision', 'sweep', 'variants', '_']);
@@ -12,12 +13,13 @@ export function experimentArgs(
   a: Record<string, unknown>,
   overrides: string[],
   argv: readonly string[],
-): ExperimentArgs {
+): ExperimentArgs & ReportRequest {
   // A single-valued option given twice: the last one wins, as in most command lines.
   a = Object.fromEntries(
     Object.entries(a).map(([k, v]) => [k, Array.isArray(v) && !REPEATABLE.has(k) ? v[v.length - 1] : v]),
   );
-  const out = a.out as string | undefined;
+  const out =
+    (a.out as string | undefined) ?? (a.report === true ? reportFolder(String(a.scenario)) : undefined);
   if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a folder name');
   if (a.policy !== undefined && a.policyModule !== undefined) {
     throw new UsageError('give either --policy or --policy-module, not both');
@@ -73,5 +75,15 @@ export function experimentArgs(
     ...(a.trace !== undefined ? { trace: String(a.trace) } : {}),
     ...(shard !== undefined ? { shard } : {}),
     force: a.force === true,
+    report: a.report === true,
   };
+}
+
+/** `--report` without `--out`: results/<scenario>-<UTC time>/, a new folder for every run. */
+export function reportFolder(scenario: string, now = new Date()): string {
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '');
+  return `results/${basename(scenario, extname(scenario))}-${stamp}`;
 }

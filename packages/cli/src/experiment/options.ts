@@ -78,5 +78,10 @@ export function experimentOptions<T>(y: Argv<T>, variantsHelp?: string) {
       requiresArg: true,
     })
     .option('force', { type: 'boolean', describe: 'Replace an --out folder that holds another experiment' })
+    .option('report', {
+      type: 'boolean',
+      describe:
+        'Also write report.html, the self-contained report (without --out: into results/<scenario>-<time>/)',
+    })
     .option('quiet', commonOptions.quiet);
 }

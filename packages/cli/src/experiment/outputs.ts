@@ -18,6 +18,7 @@ import {
 } from '@carepool/experiment';
 import type { CareArmConfig } from '../care-model.js';
 import { CliError } from '../errors.js';
+import { SYSTEM_HEADLINES } from '../format.js';
 import { writeFilesAtomically } from '../write-output.js';
 import {
   finite,
@@ -26,11 +27,15 @@ import {
   resolvedScenarioYaml,
   SCHEMA_VERSION,
 } from './manifest.js';
+import { networkHeadlines } from './network-headlines.js';
+import { summaryWideCsv } from './summary-wide.js';
+import { type Headline, headlinesFrom } from './table.js';
 
 /** Every file an experiment folder can hold; any of them left from an earlier run is replaced or removed. */
 export const EXPERIMENT_FILES = [
   'results.csv',
   'summary.csv',
+  'summary-wide.csv',
   'summary.json',
   'differences.csv',
   'daily.csv',
@@ -38,6 +43,7 @@ export const EXPERIMENT_FILES = [
   'histograms.csv',
   'manifest.json',
   'scenario.resolved.yaml',
+  'report.html',
 ] as const;
 
 export interface OutputInputs extends Omit<ManifestInputs, 'outputs'> {
@@ -52,6 +58,7 @@ export function outputFiles(o: OutputInputs): [string, string][] {
   const files: [string, string][] = [
     ['results.csv', resultsCsv(result)],
     ['summary.csv', summaryCsv(result, o.summary)],
+    ['summary-wide.csv', summaryWideCsv(result, o.summary, folderHeadlines(o.built))],
     ['summary.json', summaryJson(o)],
     ['differences.csv', differencesCsv(result, o.differences)],
     ['daily.csv', dailyCsv(result, o.confidence)],
@@ -64,6 +71,11 @@ export function outputFiles(o: OutputInputs): [string, string][] {
   const names = [...files.map(([n]) => n), 'manifest.json'];
   files.push(['manifest.json', manifestJson({ ...o, outputs: names })]);
   return files;
+}
+
+/** The headline outcomes of the folder's kind of scenario, the columns of summary-wide.csv. */
+function folderHeadlines(built: OutputInputs['built']): Headline[] {
+  return built.kind === 'system' ? headlinesFrom(SYSTEM_HEADLINES, 'ics') : networkHeadlines(built);
 }
 
 /** summary.json: the summary and differences as in their CSVs, plus how they were made. */

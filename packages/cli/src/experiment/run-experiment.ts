@@ -20,7 +20,12 @@ import { writeTrace } from './trace.js';
 
 export type { ExperimentArgs } from './execute.js';
 
-export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<number> {
+/** `--report`: also write report.html into the results folder (without --out, a new one under results/). */
+export interface ReportRequest {
+  report?: boolean;
+}
+
+export async function runExperiment(io: CliIo, args: ExperimentArgs & ReportRequest): Promise<number> {
   if (args.shard !== undefined) return runShard(io, args);
   const prepared = await prepareExperiment(io, args);
   const folder =
@@ -47,7 +52,12 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
     throw error;
   }
   folder?.finish(outcome.files);
-  return printOutcome(io, args, outcome);
+  const code = await printOutcome(io, args, outcome);
+  if (args.report === true && args.out !== undefined) {
+    const { writeFolderReport } = await import('../commands/report.js');
+    io.stderr(`report: ${writeFolderReport(resolvePath(io, args.out))}\n`);
+  }
+  return code;
 }
 
 /** Prints the table (or summary.json) of a finished or merged experiment; the exit code. */
