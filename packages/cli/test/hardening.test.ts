@@ -176,3 +176,58 @@ describe('--policy-module', () => {
     expect(r.err).toMatch(/^carepool: policy module '\.\/no-such-policy\.mjs' not found/);
   });
 });
+
+describe('runs that cannot end stop cleanly', () => {
+  const network = (name: string, body: string) => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, body);
+    return file;
+  };
+
+  it('warns about an overloaded station before running, and stops its unbounded queue with a clear message', async () => {
+    const file = network(
+      'overloaded.yaml',
+      `kind: network
+name: overloaded desk
+durationHours: 100000
+warmupHours: 0
+stations:
+  - { id: desk, servers: 1, serviceHours: { kind: exponential, mean: 0.02 }, discipline: fifo, preemptive: false, blockAfterService: false }
+arrivals:
+  - { stationId: desk, ratePerHour: 100, priorityClass: 0 }
+routing: []
+`,
+    );
+    const r = await cli('run', file, '--reps', '1', '--workers', '1');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /warning: 'overloaded desk': station 'desk' has offered load 2\.000 ≥ 1 with an unlimited queue/,
+    );
+    expect(r.err).toMatch(
+      /station 'desk' has more than 1,000,000 customers queued at hour \d+: its queue grows without bound/,
+    );
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops a routing near-loop with zero service time', async () => {
+    const file = network(
+      'loop.yaml',
+      `kind: network
+name: lab loop
+durationHours: 100
+warmupHours: 0
+stations:
+  - { id: lab, servers: 1, serviceHours: { kind: deterministic, value: 0 }, discipline: fifo, preemptive: false, blockAfterService: false }
+arrivals:
+  - { stationId: lab, ratePerHour: 1, priorityClass: 0 }
+routing:
+  - { fromStationId: lab, to: [{ stationId: lab, share: 0.9999999 }] }
+`,
+    );
+    const r = await cli('run', file, '--reps', '1', '--workers', '1', '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /a customer has visited 100,000 stations \(last 'lab'\) without leaving: the routing is a loop/,
+    );
+  });
+});

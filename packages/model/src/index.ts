@@ -65,6 +65,7 @@ export {
   mg1Theory,
   mmcTheory,
   priorityTheory,
+  stationOfferedLoads,
   tandemBlockingTheory,
 } from './network/theory.js';
 export type {

@@ -33,6 +33,7 @@ import { compiledEntries } from './entries.js';
 import { sha256 } from './manifest.js';
 import { networkHeadlines } from './network-headlines.js';
 import { checkOutputWritable, outputFiles } from './outputs.js';
+import { warnOverloadedStations } from './overload.js';
 import { parsePrecision, parseSweep } from './parse.js';
 import { type Headline, headlinesFrom } from './table.js';
 import { autoWarmup } from './warmup.js';
@@ -150,6 +151,7 @@ export async function prepareExperiment(io: CliIo, args: ExperimentArgs): Promis
     warmup = { method: 'MSER-5', days: chosen.days, detail: chosen.detail };
     built = buildArms({ ...inputs, warmupDays: chosen.days });
   }
+  if (!args.quiet) warnOverloadedStations(io, built);
   if (args.command === 'run' && !args.quiet && built.kind === 'system') {
     const sweep = built.scenarios[0].loaded.kind === 'system' ? built.scenarios[0].loaded.sweep : undefined;
     if (sweep !== undefined) {

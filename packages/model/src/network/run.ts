@@ -172,7 +172,17 @@ interface Customer {
   completionEvent: EventId;
   /** Position in the station's `inService` array. */
   serverSlot: number;
+  /** Stations entered on this customer's route so far (bounded: see MAX_VISITS_PER_CUSTOMER). */
+  stationVisits: number;
 }
+
+/**
+ * Bounds that stop a run which cannot end, with a clear message instead of running out of memory or
+ * time: a queue past this many customers is growing without bound (offered load ≥ capacity), and a
+ * route past this many station visits is a near-loop (e.g. `lab → lab` with share 0.9999999).
+ */
+export const MAX_QUEUED_PER_STATION = 1_000_000;
+export const MAX_VISITS_PER_CUSTOMER = 100_000;
 
 /** A FIFO that can also push to the front (for preempted customers). */
 class Deque<T> {
@@ -368,9 +378,11 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
             serviceStartedAt: 0,
             completionEvent: -1,
             serverSlot: -1,
+            stationVisits: 0,
           };
     if (id === undefined) customers.push(c);
     c.classIndex = classIndex;
+    c.stationVisits = 0;
     c.serial = ++customersArrived;
     c.networkArrivedAt = sim.now;
     return c;
@@ -415,7 +427,13 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
     const q = s.queues[s.priority ? c.classIndex : 0];
     if (front) q.unshift(c);
     else q.push(c);
-    s.queuedCount++;
+    if (++s.queuedCount > MAX_QUEUED_PER_STATION) {
+      throw new ModelError(
+        `network '${config.name}': station '${s.config.id}' has more than ${MAX_QUEUED_PER_STATION.toLocaleString('en-GB')} ` +
+          `customers queued at hour ${(sim.now / 60).toFixed(0)}: its queue grows without bound (the offered load ` +
+          'reaches its capacity); give it more servers, a shorter service or a finite queueCapacity',
+      );
+    }
   };
 
   const dequeue = (s: StationState): Customer => {
@@ -463,6 +481,12 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
    */
   const arrive = (s: StationState, c: Customer): void => {
     const now = sim.now;
+    if (++c.stationVisits > MAX_VISITS_PER_CUSTOMER) {
+      throw new ModelError(
+        `network '${config.name}': a customer has visited ${MAX_VISITS_PER_CUSTOMER.toLocaleString('en-GB')} stations ` +
+          `(last '${s.config.id}') without leaving: the routing is a loop or near-loop; check the shares routed back`,
+      );
+    }
     const counted = now >= warmupAt;
     if (sim.tracer !== undefined) trace('arrival', c, s);
     if (counted) s.offered++;

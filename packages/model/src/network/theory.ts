@@ -3,8 +3,9 @@
  * Rates are per hour and times in hours, as in `NetworkConfig`. Each function states the model it
  * is exact for; outside those assumptions its answer means nothing.
  */
-import { erlangB, erlangC } from '@carepool/engine';
+import { distributionFromSpec, erlangB, erlangC } from '@carepool/engine';
 import { ModelError } from '../errors.js';
+import type { NetworkConfig } from './config.js';
 
 /** Erlang's loss (B) and delay (C) formulas come from the engine; re-exported beside the rest. */
 export { erlangB, erlangC };
@@ -248,4 +249,31 @@ function solveLinear(a: number[][]): number[] {
     }
   }
   return a.map((row, i) => row[n] / row[i]);
+}
+
+/**
+ * Each station's offered load λ·E[S]/c (traffic equations solved for the routing), and whether its
+ * queue is unlimited: a station with load ≥ 1 and no queue capacity cannot reach a steady state.
+ */
+export function stationOfferedLoads(
+  config: NetworkConfig,
+): { stationId: string; offeredLoad: number; unlimitedQueue: boolean }[] {
+  const index = new Map(config.stations.map((s, i) => [s.id, i]));
+  const external = config.stations.map(() => 0);
+  for (const a of config.arrivals) external[index.get(a.stationId) ?? 0] += a.ratePerHour;
+  const routing = config.stations.map(() => config.stations.map(() => 0));
+  for (const r of config.routing) {
+    const from = index.get(r.fromStationId);
+    if (from === undefined) continue;
+    for (const t of r.to) {
+      const to = index.get(t.stationId);
+      if (to !== undefined) routing[from][to] += t.share;
+    }
+  }
+  const rates = jacksonArrivalRates(external, routing);
+  return config.stations.map((s, i) => ({
+    stationId: s.id,
+    offeredLoad: (rates[i] * distributionFromSpec(s.serviceHours).mean) / s.servers,
+    unlimitedQueue: s.queueCapacity === undefined,
+  }));
 }
