@@ -76,8 +76,14 @@ const EXPRESSION = {
 };
 const PERCENT = {
   type: 'string',
-  pattern: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)\\s*%\\s*$',
-  description: 'A percentage, e.g. `11%` for 0.11.',
+  pattern: '^\\s*(\\d+\\.?\\d*|\\.\\d+)\\s*%\\s*$',
+  description: 'A percentage, e.g. `11%` for 0.11 (for shares, rates per year and multipliers).',
+};
+const RELATIVE = {
+  type: 'string',
+  pattern:
+    '^\\s*([+-]\\s*(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*%?|\\*\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)\\s*$',
+  description: 'A change of the inherited value, in quotes: `"+20"`, `"-5%"`, `"*1.2"`.',
 };
 const CSV_COLUMN = {
   type: 'object',
@@ -111,7 +117,7 @@ function widen(node: unknown): unknown {
     return {
       ...(description ? { description } : {}),
       ...(fallback !== undefined ? { default: fallback } : {}),
-      anyOf: [number, EXPRESSION, PERCENT],
+      anyOf: [number, EXPRESSION, PERCENT, RELATIVE],
     };
   }
   if (out.type === 'array' && out.prefixItems === undefined) {
