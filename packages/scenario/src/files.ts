@@ -95,6 +95,22 @@ export function builtinFile(name: string, dir: string): string | { problem: stri
   return path.join(dir, `${name}.yaml`);
 }
 
+/** Largest file a scenario may read, bytes: far above any real scenario or data file. */
+export const MAX_FILE_BYTES = 100_000_000;
+
+/**
+ * The bytes of a regular file of at most MAX_FILE_BYTES, checked before reading: a device, a pipe or
+ * a huge file is refused without waiting for it (a read of /dev/zero or a FIFO would never end).
+ */
+export function readRegularFile(file: string): Buffer {
+  const stats = statSync(file);
+  if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+  if (!stats.isFile()) throw new Error('not a regular file');
+  if (stats.size > MAX_FILE_BYTES)
+    throw new Error(`${stats.size} bytes, more than the ${MAX_FILE_BYTES} a scenario file may have`);
+  return readFileSync(file);
+}
+
 /** Why a read failed, in a few words (a file system message, clipped). */
 export function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
@@ -154,7 +170,7 @@ export class FileAccess {
   /** Reads a file (already checked) and records it. Throws the reader's error. */
   read(absolute: string, role: ScenarioSource['role']): string {
     if (this.fromDisk) {
-      const bytes = readFileSync(absolute);
+      const bytes = readRegularFile(absolute);
       this.record(absolute, role, bytes);
       return bytes.toString('utf8');
     }

@@ -5,14 +5,13 @@
  * overrides applied and validated → sweep checked → hashed. Every failure is one ScenarioError.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NetworkConfig, SystemConfig } from '@carepool/model';
 import type { z } from 'zod';
 import { resolveCsvReferences } from './csv.js';
 import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { readScenarioTree } from './extends.js';
-import { FileAccess } from './files.js';
+import { FileAccess, readFailure, readRegularFile } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
 import { formatPath, parsePath } from './paths.js';
@@ -37,12 +36,12 @@ const FILE_ONLY_FIELDS = ['$schema', 'extends', 'description', 'constants', 'swe
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.resolve(file));
+    bytes = readRegularFile(path.resolve(file));
   } catch (error) {
     throw new ScenarioError({
       location: { file },
       fieldPath: '',
-      problem: `cannot read the file (${clip(String((error as NodeJS.ErrnoException).code ?? (error as Error).message))})`,
+      problem: `cannot read the file (${readFailure(error)})`,
       expected: 'an existing scenario file (.yaml, .yml or .json)',
     });
   }

@@ -4,6 +4,7 @@
  * scenarios shipped with carepool; every file read is recorded with its real path and SHA-256; error
  * messages quote only short snippets.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -89,6 +90,28 @@ describe('extends stays inside the scenario folder', () => {
       viaLink,
       path.join(outside, 'base.yaml'),
     ]);
+  });
+});
+
+describe('only regular files are read', () => {
+  it('a pipe, a folder or a missing file is refused without waiting for it', () => {
+    execFileSync('mkfifo', [path.join(mine, 'pipe.yaml')]);
+    mkdirSync(path.join(mine, 'folder.yaml'), { recursive: true });
+    expect(errorOf(() => loadScenario(write('p.yaml', 'extends: ./pipe.yaml\n'))).message).toContain(
+      "cannot read '",
+    );
+    expect(errorOf(() => loadScenario(write('p.yaml', 'extends: ./pipe.yaml\n'))).message).toContain(
+      '(not a regular file)',
+    );
+    expect(errorOf(() => loadScenario(path.join(mine, 'pipe.yaml'))).message).toContain(
+      'cannot read the file (not a regular file)',
+    );
+    expect(errorOf(() => loadScenario(write('f.yaml', 'extends: ./folder.yaml\n'))).message).toContain(
+      '(a folder, not a file)',
+    );
+    expect(errorOf(() => loadScenario(path.join(mine, 'none.yaml'))).message).toContain(
+      'cannot read the file (no such file)',
+    );
   });
 });
 
