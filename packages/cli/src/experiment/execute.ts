@@ -363,4 +363,5 @@ function printPlan(
       `  sweep (${built.sweep.mode === 'grid' ? 'full grid' : 'one at a time'}): ${built.sweep.points} points including the base\n`,
     );
   }
+  if (built.scenarios.length > 1 || built.sweep) io.stdout('\n');
 }

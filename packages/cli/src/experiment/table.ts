@@ -64,7 +64,8 @@ export function comparisonTable(
     });
   }
   if (rows.length === 0) return 'No headline outcomes were reported; see --json or --out for every metric.';
-  const header = ['outcome (whole system) / arm', 'mean', `${level} CI`];
+  const whole = headlines.every((h) => h.scope === 'ics') ? ' (whole system)' : '';
+  const header = [`outcome${whole} / arm`, 'mean', `${level} CI`];
   if (comparing) header.push('difference vs baseline', `${level} CI of difference`, 'verdict');
   const table = renderTable(header, rows);
   return comparing ? `${table}\n\n${verdictLines(result, headlines, differences)}` : table;
