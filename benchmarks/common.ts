@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the standard workloads (see ../../shared/benchmarks/WORKLOADS.md): argument
- * parsing, the Erlang C reference and the one-line JSON result.
+ * Shared pieces of the standard workloads' scripts: argument parsing and the clocks. The workloads
+ * themselves live in packages/cli/src/bench (so `carepool bench` runs the same code).
  */
 
 /** Command-line options of `bench:workload`, after the workload name. */
@@ -38,20 +38,6 @@ export function parseWorkloadArgs(argv: string[]): WorkloadArgs {
     (args as unknown as Record<string, number>)[name] = n;
   }
   return args;
-}
-
-/** Erlang C mean wait in queue (time units of 1/mu) for an M/M/c queue. */
-export function erlangCWait(servers: number, lambda: number, mu: number): number {
-  const a = lambda / mu;
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < servers; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  term *= a / servers;
-  const top = (term * servers) / (servers - a);
-  return top / (sum + top) / (servers * mu - lambda);
 }
 
 /** Wall-clock seconds since `startedNs` (from `process.hrtime.bigint()`). */

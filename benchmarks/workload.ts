@@ -15,9 +15,10 @@
  * `years` simulated years and returns a plain object of what it measured (ideally including
  * `events`); this script adds the timing and memory figures.
  */
+
+import { runW1 } from '../packages/cli/src/bench/w1.js';
+import { runW2 } from '../packages/cli/src/bench/w2.js';
 import { cpuSecondsSince, parseWorkloadArgs, peakRssMb, secondsSince } from './common.js';
-import { runW1 } from './w1.js';
-import { runW2 } from './w2.js';
 
 type Style = 'callback' | 'process';
 

@@ -4,9 +4,8 @@
  * agree with Erlang C within a confidence interval over replications with fixed seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { erlangCWait } from './common.js';
-import { runW1 } from './w1.js';
-import { runW2 } from './w2.js';
+import { erlangCWait, runW1 } from '../packages/cli/src/bench/w1.js';
+import { runW2 } from '../packages/cli/src/bench/w2.js';
 
 describe('W1 (M/M/10)', () => {
   it('callback and process styles give identical runs', () => {

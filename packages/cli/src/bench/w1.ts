@@ -1,5 +1,5 @@
 /**
- * Workload W1 — M/M/c (WORKLOADS.md): c = 10 servers, Poisson arrivals 9 per hour, exponential
+ * Workload W1 — M/M/c (docs/performance.md): c = 10 servers, Poisson arrivals 9 per hour, exponential
  * service with mean 1 hour, FIFO, run until N customers have completed service.
  *
  * Written against the public engine API only, as a user's model would be:
@@ -18,7 +18,6 @@ import {
   Resource,
   Simulation,
 } from '@carepool/engine';
-import { erlangCWait } from './common.js';
 
 const SERVERS = 10;
 const ARRIVALS_PER_HOUR = 9;
@@ -83,4 +82,18 @@ export function runW1(style: 'callback' | 'process', customers: number, seed: nu
     meanWaitHours: hoursFromMinutes(servers.stats().meanWaitMinutes),
     erlangCWaitHours: erlangCWait(SERVERS, ARRIVALS_PER_HOUR, 1 / SERVICE_MEAN_HOURS),
   };
+}
+
+/** Erlang C mean wait in queue (time units of 1/mu) for an M/M/c queue. */
+export function erlangCWait(servers: number, lambda: number, mu: number): number {
+  const a = lambda / mu;
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < servers; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  term *= a / servers;
+  const top = (term * servers) / (servers - a);
+  return top / (sum + top) / (servers * mu - lambda);
 }

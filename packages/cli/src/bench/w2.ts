@@ -1,5 +1,5 @@
 /**
- * Workload W2 — ED and ward with blocking after service (WORKLOADS.md).
+ * Workload W2 — ED and ward with blocking after service (docs/performance.md).
  *
  * ED: 6 servers, Poisson arrivals 1.8 per hour, exponential service with mean 3 hours, FIFO.
  * After ED, 35% need a ward bed (default 90 beds; lognormal length of stay, mean 120 h, sd 120 h).
