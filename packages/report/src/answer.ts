@@ -5,7 +5,7 @@
  */
 import { metricDefinition } from '@carepool/model';
 import { esc, formatEstimate, levelText } from './format.js';
-import type { DifferenceRecord, ResultsFolder } from './read-results.js';
+import { armLabel, type DifferenceRecord, type ResultsFolder } from './read-results.js';
 
 export interface ReportHeadline {
   metric: string;
@@ -52,9 +52,10 @@ function listWords(items: readonly string[]): string {
 
 function effect(d: DifferenceRecord, h: ReportHeadline, folder: ResultsFolder, level: string): string {
   const verb = d.meanDiff < 0 ? 'lowers' : 'raises';
-  const size = formatEstimate(d.metric, Math.abs(d.meanDiff), Math.abs(d.ciLow), Math.abs(d.ciHigh));
+  // The size of the effect and its interval as positive amounts, rounded alike.
   const [lo, hi] = [Math.abs(d.ciLow), Math.abs(d.ciHigh)].sort((a, b) => a - b);
-  const interval = formatEstimate(d.metric, Math.abs(d.meanDiff), lo, hi).interval.replace(' to ', '–');
+  const size = formatEstimate(d.metric, Math.abs(d.meanDiff), lo, hi);
+  const interval = size.interval.replace(' to ', '–');
   const unit = metricDefinition(d.metric)?.unit;
   const amount = unit === 'share' ? size.value.replace('%', ' percentage points') : size.value;
   const total = d.statistic === 'total' ? ` ${periodWords(folder)}` : '';
@@ -72,7 +73,7 @@ export function answerParagraphs(folder: ResultsFolder, headlines: readonly Repo
     if (arm.id === folder.baseline) continue;
     if (arm.failed) {
       out.push(
-        `<p><strong>${esc(arm.id)}</strong> stopped at replication ${arm.failed.replication} (${esc(arm.failed.message)}); its results are left out.</p>`,
+        `<p><strong>${esc(armLabel(folder, arm.id))}</strong> stopped at replication ${arm.failed.replication} (${esc(arm.failed.message)}); its results are left out.</p>`,
       );
       continue;
     }
@@ -86,23 +87,27 @@ export function answerParagraphs(folder: ResultsFolder, headlines: readonly Repo
     if (better.length > 0) parts.push(better.map((d) => effect(d, headlineOf(d)!, folder, level)).join('; '));
     if (worse.length > 0)
       parts.push(`but ${worse.map((d) => effect(d, headlineOf(d)!, folder, level)).join('; ')}`);
-    let sentence = `<strong>${esc(arm.id)}</strong> against ${esc(folder.baseline)}: `;
+    let sentence = `<strong>${esc(armLabel(folder, arm.id))}</strong> against ${esc(armLabel(folder, folder.baseline))}: `;
     sentence += parts.length > 0 ? `${esc(parts.join(', '))}.` : 'no outcome is clearly better or worse.';
     if (unclear.length > 0) {
       const names = unclear.map((d) => plainName(headlineOf(d)!));
       const shown = names.length > 4 ? [...names.slice(0, 4), `${names.length - 4} other outcomes`] : names;
       const needed = unclear.map((d) => d.replicationsToTell).filter(Number.isFinite);
       const most = needed.length > 0 ? Math.max(...needed) : Number.NaN;
+      const tell = !Number.isFinite(most)
+        ? '.'
+        : most > 1000
+          ? ' (more than a thousand replications would be needed to tell any of them apart: whatever the effect is, it is small).'
+          : ` (about ${most.toLocaleString('en-GB')} would tell the largest of those apart).`;
       sentence +=
         ` Its effect on ${esc(listWords(shown))} is too small to tell apart from noise ` +
-        `at ${reps} replication${reps === 1 ? '' : 's'}` +
-        (Number.isFinite(most) ? ` (about ${most} would tell the largest of those apart).` : '.');
+        `at ${reps} replication${reps === 1 ? '' : 's'}${tell}`;
     }
     out.push(`<p>${sentence}</p>`);
   }
   if (out.length === 0) {
     out.push(
-      `<p>One arm, <strong>${esc(folder.baseline)}</strong>, with nothing to compare it against: the table below gives each outcome's mean and its ${level} confidence interval over ${reps} replications.</p>`,
+      `<p>One arm, <strong>${esc(armLabel(folder, folder.baseline))}</strong>, with nothing to compare it against: the table below gives each outcome's mean and its ${level} confidence interval over ${reps} replications.</p>`,
     );
   }
   return out;

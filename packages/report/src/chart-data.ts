@@ -8,7 +8,7 @@ import { metricDefinition } from '@carepool/model';
 import type { ReportHeadline } from './answer.js';
 import { plainName } from './answer.js';
 import { displayUnit, toDisplay } from './format.js';
-import type { ResultsFolder } from './read-results.js';
+import { armLabel, type ResultsFolder } from './read-results.js';
 import { NATIONAL_STANDARDS } from './standards.js';
 
 /** Daily series shown, in this order, with what their chart is called. */
@@ -59,7 +59,13 @@ function dailySeries(folder: ResultsFolder) {
 const NICE_WIDTHS = [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 168];
 
 function waitHistograms(folder: ResultsFolder) {
-  const out: { metric: string; scope: string; unit: string; binWidth: number; arms: unknown[] }[] = [];
+  const out: {
+    metric: string;
+    scope: string;
+    unit: string;
+    binWidth: number;
+    arms: { arm: string; patients: number; share: (number | null)[]; beyondShare: number | null }[];
+  }[] = [];
   for (const chart of WAIT_CHARTS) {
     const rows = folder.histograms.filter((h) => h.metric === chart.metric);
     for (const scope of new Set(rows.map((r) => r.scope))) {
@@ -188,17 +194,20 @@ function tornado(folder: ResultsFolder, headlines: readonly ReportHeadline[]) {
 
 /** Everything the client script draws, as one JSON-ready object. */
 export function chartData(folder: ResultsFolder, headlines: readonly ReportHeadline[]) {
+  const label = (id: string) => armLabel(folder, id);
+  const relabel = <T extends { arm: string }>(rows: T[]): T[] =>
+    rows.map((r) => ({ ...r, arm: label(r.arm) }));
   return {
-    arms: folder.arms.filter((a) => !a.failed).map((a) => a.id),
-    baseline: folder.baseline,
+    arms: folder.arms.filter((a) => !a.failed).map((a) => label(a.id)),
+    baseline: label(folder.baseline),
     confidence: folder.provenance.confidence,
     dailyCharts: DAILY_CHARTS.map((c) => ({ ...c, unit: displayUnit(c.metric) })),
     waitCharts: WAIT_CHARTS.map((c) => ({ ...c, unit: displayUnit(c.metric) })),
     standards: NATIONAL_STANDARDS.map((s) => ({ ...s, thresholdPercent: s.thresholdShare * 100 })),
-    daily: dailySeries(folder),
-    waits: waitHistograms(folder),
-    forest: forestRows(folder, headlines),
-    standardRows: standardRows(folder),
+    daily: relabel(dailySeries(folder)),
+    waits: waitHistograms(folder).map((w) => ({ ...w, arms: relabel(w.arms) })),
+    forest: relabel(forestRows(folder, headlines)),
+    standardRows: relabel(standardRows(folder)),
     tornado: tornado(folder, headlines),
     directions: Object.fromEntries(
       headlines.map((h) => [h.metric, metricDefinition(h.metric)?.direction ?? 'neutral']),

@@ -42,10 +42,12 @@ export function toDisplay(metric: string, value: number): number {
   return value;
 }
 
-/** The rounding step a half-width supports: two significant figures of it. */
+/** The rounding step a half-width supports. */
 export function stepFor(halfWidth: number, unit: DisplayUnit): number {
   if (!Number.isFinite(halfWidth) || halfWidth <= 0) return unit === 'count' || unit === 'gbp' ? 1 : 0.1;
-  const step = 10 ** (Math.floor(Math.log10(halfWidth)) - 1);
+  // One significant figure of the half-width, two when it starts with 1 or 2 (±0.57 → 0.1, ±12,000 → 1,000).
+  const magnitude = 10 ** Math.floor(Math.log10(halfWidth));
+  const step = halfWidth / magnitude < 3 ? magnitude / 10 : magnitude;
   return unit === 'count' || unit === 'gbp' ? Math.max(step, 1) : Math.max(step, 0.01);
 }
 

@@ -6,7 +6,7 @@
 import { metricDefinition } from '@carepool/model';
 import type { ReportHeadline } from './answer.js';
 import { esc, formatEstimate, levelText } from './format.js';
-import type { ResultsFolder, SummaryRecord } from './read-results.js';
+import { armLabel, type ResultsFolder, type SummaryRecord } from './read-results.js';
 import { NATIONAL_STANDARDS, standardStatus } from './standards.js';
 
 const STATUS_WORDS = { meets: '✓ meets', misses: '✗ misses', uncertain: '? spans' } as const;
@@ -80,7 +80,7 @@ export function headlineTable(
   if (body.length === 0) return '';
   const head = arms.map(
     (a) =>
-      `<th scope="col">${esc(a.id)}${a.id === folder.baseline ? '<br><small>baseline</small>' : ''}</th>`,
+      `<th scope="col">${esc(armLabel(folder, a.id))}${a.id === folder.baseline ? '<br><small>baseline</small>' : ''}</th>`,
   );
   return (
     `<table class="headline"><caption>Headline outcomes: mean over ${folder.provenance.replicationsPerArm} replications, ${level} confidence interval beneath; ★ the best mean (not a verdict: see the differences); long waits in hours.</caption>` +

@@ -139,6 +139,15 @@ function readJson(dir: string, name: string): Record<string, unknown> {
   }
 }
 
+/**
+ * What an arm is called on the page: its policy when every arm runs the base scenario with no sweep
+ * (`systemBank`, not `base/systemBank`), else its id.
+ */
+export function armLabel(folder: ResultsFolder, id: string): string {
+  const plainPolicies = folder.arms.every((a) => a.variant === 'base' && a.sweepPoint === 'base');
+  return plainPolicies ? (folder.arms.find((a) => a.id === id)?.policy ?? id) : id;
+}
+
 export function readResultsFolder(dir: string): ResultsFolder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ReportError(

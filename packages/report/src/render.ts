@@ -6,13 +6,13 @@
  * the run was made.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { answerParagraphs, periodWords, type ReportHeadline } from './answer.js';
 import { reportAssets } from './assets.js';
 import { chartData } from './chart-data.js';
 import { esc, levelText } from './format.js';
 import { headlineTable, reportScopes } from './headline-table.js';
-import { ReportError, type ResultsFolder, readResultsFolder } from './read-results.js';
+import { armLabel, ReportError, type ResultsFolder, readResultsFolder } from './read-results.js';
 import { limitsSection, provenanceSection, scenarioSection } from './scenario-words.js';
 
 export interface ReportOptions {
@@ -90,11 +90,11 @@ export function reportHtml(folder: ResultsFolder, given: ReportOptions): string 
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title><style>${assets.css}</style></head>
 <body><main>
-<header><h1>${esc(title)}</h1><p class="sub">${esc(folder.arms.length)} arm${folder.arms.length === 1 ? '' : 's'}, ${folder.provenance.replicationsPerArm} replications each, ${esc(periodWords(folder))}; ${level} confidence intervals. Written by carepool from <code>${esc(folder.dir)}</code>.</p></header>
+<header><h1>${esc(title)}</h1><p class="sub">${esc(folder.arms.length)} arm${folder.arms.length === 1 ? '' : 's'}, ${folder.provenance.replicationsPerArm} replications each, ${esc(periodWords(folder))}; ${level} confidence intervals. Written by carepool from the results folder <code>${esc(basename(folder.dir))}</code>.</p></header>
 <section id="answer"><h2>The answer</h2>${answerParagraphs(folder, options.headlines).join('')}</section>
 ${switcher}
 <section id="headlines"><h2>Headline outcomes</h2>${tables}${figure('standards', 'Against the national standards', 'mean and interval of each arm; dashed lines: the standards')}</section>
-<section id="differences"><h2>Differences from the baseline</h2><p>Each arm minus <code>${esc(folder.baseline)}</code>, replication by replication (common random numbers), as a change relative to the baseline’s mean. An interval crossing zero cannot be told from no change.</p>${figure('forest', 'Paired differences against the baseline', `${level} intervals; verdicts after Holm’s correction`)}</section>
+<section id="differences"><h2>Differences from the baseline</h2><p>Each arm minus <code>${esc(armLabel(folder, folder.baseline))}</code>, replication by replication (common random numbers), as a change relative to the baseline’s mean. An interval crossing zero cannot be told from no change.</p>${figure('forest', 'Paired differences against the baseline', `${level} intervals; verdicts after Holm’s correction`)}</section>
 <section id="daily"><h2>Day by day</h2>${daily}</section>
 <section id="waits"><h2>How long people wait</h2>${waits}</section>
 ${tornado}
