@@ -9,6 +9,7 @@ import { strictObject } from './schema/common.js';
 import {
   constantsSchema,
   descriptionSchema,
+  expectationsSchema,
   extendsSchema,
   poolProfileNameSchema,
   schemaReferenceSchema,
@@ -25,6 +26,7 @@ const fileOnly = {
   extends: extendsSchema.optional(),
   description: descriptionSchema.optional(),
   constants: constantsSchema.optional(),
+  expectations: expectationsSchema.optional(),
 };
 
 /** A system scenario file as written (before profiles are expanded). */

@@ -18,6 +18,7 @@ import { formatPath, parsePath } from './paths.js';
 import { expandPoolProfiles } from './profiles.js';
 import {
   descriptionSchema,
+  expectationsSchema,
   MAX_SWEEP_POINTS,
   MAX_SWEEP_VALUES,
   schemaReferenceSchema,
@@ -30,7 +31,7 @@ import type { LoadedScenario, LoadOptions, ParseOptions, SweepSpec } from './typ
 import { evaluateConstants, resolveNumbers } from './values.js';
 
 /** Fields of a file that are not part of the resolved configuration. */
-const FILE_ONLY_FIELDS = ['$schema', 'extends', 'description', 'constants', 'sweep'] as const;
+const FILE_ONLY_FIELDS = ['$schema', 'extends', 'description', 'constants', 'sweep', 'expectations'] as const;
 
 /** Loads, validates and resolves a scenario file (YAML or JSON). Throws only ScenarioError. */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
@@ -103,12 +104,17 @@ function parseWith(
   tree.kind = kind;
   checkPart(tree, '$schema', schemaReferenceSchema, fallback);
   checkPart(tree, 'description', descriptionSchema, fallback);
+  checkPart(tree, 'expectations', expectationsSchema, fallback);
   resolveCsvReferences(tree, access);
   const constants = evaluateConstants(tree, file);
   resolveNumbers(tree, constants, file);
   checkPart(tree, 'sweep', sweepSchema, fallback);
 
-  const provenance = { sources: access.sources, extendsChain };
+  const provenance = {
+    sources: access.sources,
+    extendsChain,
+    ...(tree.expectations !== undefined ? { expectations: tree.expectations as string[] } : {}),
+  };
   const configTree: TreeObject = { ...tree };
   copyLocations(tree, configTree);
   for (const field of FILE_ONLY_FIELDS) delete configTree[field];

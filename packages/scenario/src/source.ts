@@ -5,6 +5,7 @@
  * even after `extends` merged several files, CSV rows were read in and expressions evaluated.
  */
 import {
+  type Alias,
   type CST,
   isAlias,
   isMap,
@@ -123,6 +124,17 @@ export function parseYamlTree(text: string, file: string): Tree {
       fieldPath: '',
       problem: `YAML syntax error: ${firstLine(error.message)}`,
       expected: 'valid YAML or JSON',
+    });
+  }
+  // Aliases can make a small text expand enormously ("billion laughs"): count what it expands to on
+  // the parsed nodes (each counted once) before building anything.
+  const expanded = expandedSize(doc.contents as Node | null, doc);
+  if (expanded > MAX_NODES) {
+    throw new ScenarioError({
+      location: at(0),
+      fieldPath: '',
+      problem: `the document expands to ${Number.isFinite(expanded) ? `${expanded}` : 'endlessly many'} values (aliases?)`,
+      expected: `a document of at most ${MAX_NODES} values`,
     });
   }
   let count = 0;
@@ -283,6 +295,24 @@ export function checkShape(text: string): { offset: number; problem: string; exp
     }
   }
   return undefined;
+}
+
+/** How many values a node expands to with its aliases followed; Infinity past MAX_DEPTH (cycles). */
+function expandedSize(root: Node | null, doc: Parameters<Alias['resolve']>[0]): number {
+  const sizes = new Map<Node, number>();
+  const sizeOf = (node: Node | null | undefined, depth: number): number => {
+    if (node === null || node === undefined) return 1;
+    if (depth > MAX_DEPTH) return Number.POSITIVE_INFINITY;
+    if (isAlias(node)) return sizeOf(node.resolve(doc) as Node | undefined, depth + 1);
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (isMap(node)) for (const pair of node.items) size += 1 + sizeOf(pair.value as Node | null, depth + 1);
+    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item as Node | null, depth + 1);
+    sizes.set(node, size);
+    return size;
+  };
+  return sizeOf(root, 0);
 }
 
 /** `inPostWte: +20` is the number 20 to YAML: almost certainly a change meant as `"+20"`. */

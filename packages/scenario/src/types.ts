@@ -30,6 +30,8 @@ interface Provenance {
   sources: ScenarioSource[];
   /** Absolute real paths: the scenario, the file it extends, the file that one extends, ... */
   extendsChain: string[];
+  /** The file's `expectations:` for `carepool check`, as written (inherited through `extends`); not hashed. */
+  expectations?: string[];
 }
 
 /** A loaded, validated, fully resolved scenario. */

@@ -12,7 +12,7 @@ import { isTreeObject, locate, locationOf, type Tree, type TreeObject } from './
 // Unsigned: a leading + or - marks a relative change (relative.ts), never a percentage literal.
 const PERCENT = /^\s*((\d+\.?\d*|\.\d+))\s*%\s*$/;
 /** Top-level fields whose strings are not numbers to convert. */
-const LEFT_AS_WRITTEN = new Set(['extends', 'description', 'sweep', 'constants']);
+const LEFT_AS_WRITTEN = new Set(['extends', 'description', 'sweep', 'constants', 'expectations']);
 const CONSTANT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**

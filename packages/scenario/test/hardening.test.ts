@@ -106,6 +106,21 @@ describe('huge and deeply nested files', () => {
     );
   });
 
+  it('an alias bomb is measured before anything is built', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const error = errorOf(() => parseScenarioText(lines.join('\n'), 'bomb.yaml'));
+    // The exact count: building the values one by one would have stopped at the limit (after 12 s).
+    expect(error.message).toBe(
+      'bomb.yaml:1:1: (file): the document expands to 12345679021 values (aliases?); expected a document of at most 2000000 values',
+    );
+  });
+
   it('aliases cannot nest past the limit either', () => {
     const lines = ['a0: &a0 [1]'];
     for (let i = 1; i <= 120; i++) lines.push(`a${i}: &a${i} [*a${i - 1}]`);

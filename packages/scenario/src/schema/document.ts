@@ -24,6 +24,13 @@ export const schemaReferenceSchema = z
     'The JSON Schema an editor should check this file against, e.g. `./carepool.schema.json` (mostly for JSON files, which cannot carry a `# yaml-language-server` comment). Ignored by carepool.',
   );
 
+export const expectationsSchema = z
+  .array(z.string().min(1).max(2000))
+  .max(1000)
+  .describe(
+    "What `carepool check` judges when run on this file, each like `ed.fourHourShare >= 0.76` or `diff(nctr.bedDays, systemBank, siloed) < 0` (docs/ci.md). Not part of the configuration: the results and the scenario's hash do not depend on them.",
+  );
+
 export const descriptionSchema = z
   .string()
   .max(10_000)
