@@ -75,6 +75,8 @@ export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
+export type { TabulatedArrivalsOptions } from './tabulated-arrivals.js';
+export { TabulatedArrivals } from './tabulated-arrivals.js';
 export {
   daysFromMinutes,
   hoursFromMinutes,

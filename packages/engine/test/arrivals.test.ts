@@ -15,6 +15,7 @@ import {
   RandomStreams,
   rateProfile,
   SimulationError,
+  TabulatedArrivals,
 } from '../src/index.js';
 
 const SEED = 77_031;
@@ -28,7 +29,7 @@ function chiSquarePValue(observed: ArrayLike<number>, expected: ArrayLike<number
 }
 
 /** All arrival times in [0, horizon) of one replication. */
-function arrivalTimes(arrivals: PoissonArrivals, replication: number): number[] {
+function arrivalTimes(arrivals: Pick<PoissonArrivals, 'nextArrivalAt'>, replication: number): number[] {
   const stream = new RandomStreams(SEED, replication).stream('arrivals');
   const times: number[] = [];
   for (
@@ -279,6 +280,67 @@ describe('PoissonArrivals', () => {
       quiet.nextArrivalAt(i * 10, b);
     }
     expect(a.uniform()).toBe(b.uniform());
+  });
+});
+
+describe('TabulatedArrivals', () => {
+  it('counts per piece follow the table (chi-square), and none come where the rate is zero', () => {
+    // 14 days of hourly rates: a daily shape, a closed hour each day, a surge on day 9.
+    const rates: number[] = [];
+    for (let d = 0; d < 14; d++) {
+      for (let h = 0; h < 24; h++) rates.push(h === 3 ? 0 : ((1 + Math.sin(h / 4)) * (d === 9 ? 3 : 1)) / 60);
+    }
+    const arrivals = new TabulatedArrivals({ ratesPerMinute: rates, pieceMinutes: 60 });
+    const observed = new Float64Array(rates.length);
+    const replications = 40;
+    for (let r = 0; r < replications; r++)
+      for (const t of arrivalTimes(arrivals, r)) observed[Math.floor(t / 60)]++;
+    const keep = rates.map((_rate, i) => i).filter((i) => rates[i] > 0);
+    for (let i = 0; i < rates.length; i++) if (rates[i] === 0) expect(observed[i]).toBe(0);
+    let statistic = 0;
+    for (const i of keep) {
+      const expected = replications * rates[i] * 60;
+      statistic += (observed[i] - expected) ** 2 / expected;
+    }
+    expect(regularizedGammaQ(keep.length / 2, statistic / 2)).toBeGreaterThan(0.001);
+    expect(arrivals.expectedArrivals(0, arrivals.horizonMinutes)).toBeCloseTo(
+      rates.reduce((a, b) => a + b * 60, 0),
+      9,
+    );
+  });
+
+  it('a constant rate gives exponential gaps across piece boundaries (KS)', () => {
+    const arrivals = new TabulatedArrivals({ ratesPerMinute: new Array(2000).fill(0.2), pieceMinutes: 7 });
+    const times = arrivalTimes(arrivals, 0);
+    const gaps = Float64Array.from(times.slice(1), (t, i) => t - times[i]).sort();
+    const n = gaps.length;
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = -Math.expm1(-gaps[i] * 0.2);
+      d = Math.max(d, (i + 1) / n - f, f - i / n);
+    }
+    expect(d * Math.sqrt(n)).toBeLessThan(1.949);
+  });
+
+  it('draws exactly one uniform per call, and gives Infinity past the table', () => {
+    const busy = new TabulatedArrivals({ ratesPerMinute: [5, 5, 5], pieceMinutes: 1e5 });
+    const quiet = new TabulatedArrivals({ ratesPerMinute: [0, 1e-9, 0], pieceMinutes: 1e5 });
+    const a = new RandomStreams(SEED).stream('crn');
+    const b = new RandomStreams(SEED).stream('crn');
+    for (let i = 0; i < 300; i++) {
+      busy.nextArrivalAt(i * 10, a);
+      expect(quiet.nextArrivalAt(i * 10, b)).toBe(Number.POSITIVE_INFINITY);
+    }
+    expect(a.uniform()).toBe(b.uniform());
+  });
+
+  it('rejects bad tables and times with the parameter named', () => {
+    expect(() => new TabulatedArrivals({ ratesPerMinute: [1, -1], pieceMinutes: 60 })).toThrow(
+      /ratesPerMinute\[1\]/,
+    );
+    expect(() => new TabulatedArrivals({ ratesPerMinute: [1], pieceMinutes: 0 })).toThrow(SimulationError);
+    const ok = new TabulatedArrivals({ ratesPerMinute: [1], pieceMinutes: 60 });
+    expect(() => ok.nextArrivalAt(-1, new RandomStreams(1).stream('x'))).toThrow(/minutes/);
   });
 });
 

@@ -2,7 +2,7 @@
  * The run's calendar and demand tables. Profiles (hour × weekday × month × growth × surges) are
  * turned into one rate per simulated hour once, at load; nothing is evaluated per event.
  */
-import { MINUTES_PER_HOUR } from '@carepool/engine';
+import { MINUTES_PER_HOUR, TabulatedArrivals } from '@carepool/engine';
 import type { DemandProfile, SurgeConfig } from '../config.js';
 import { ModelError } from '../errors.js';
 
@@ -122,9 +122,21 @@ export function dailyMultipliers(
 }
 
 /**
- * Arrival rate per minute for every simulated hour: mean per day × hour × weekday × month × growth
- * × surge. The non-homogeneous Poisson process samples against this piecewise-constant table.
+ * Arrivals of one demand stream: a non-homogeneous Poisson process (the engine's `TabulatedArrivals`)
+ * against one rate per simulated hour, mean per day × hour × weekday × month × growth × surge.
  */
+export function hourlyArrivals(
+  meanPerDay: number,
+  profile: DemandProfile,
+  calendar: RunCalendar,
+  surgeByDay: Float64Array,
+  what: string,
+): TabulatedArrivals {
+  const ratesPerMinute = hourlyRatePerMinute(meanPerDay, profile, calendar, surgeByDay, what);
+  return new TabulatedArrivals({ ratesPerMinute, pieceMinutes: MINUTES_PER_HOUR });
+}
+
+/** Arrival rate per minute for every simulated hour: mean per day × hour × weekday × month × growth × surge. */
 export function hourlyRatePerMinute(
   meanPerDay: number,
   profile: DemandProfile,

@@ -12,15 +12,18 @@
  * policy-dependent touches, so two policies see the same patients arrive with the same needs.
  */
 import {
+  categorical,
   type Distribution,
   distributionFromSpec,
   EventPriority as ENGINE_EventPriority,
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
   MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
   type HandlerId,
+  poisson,
   type RandomStream,
   type RandomStreams,
   type Simulation,
+  type TabulatedArrivals,
 } from '@carepool/engine';
 import type {
   AcuteWardsConfig,
@@ -34,13 +37,7 @@ import type {
 } from '../config.js';
 import type { PressureSource, ServiceKind, ServicePressure, StaffingSource } from '../contracts.js';
 import { ModelError } from '../errors.js';
-import {
-  nextArrivalAt as ARRIVALS_nextArrivalAt,
-  cumulativeHourShares,
-  minuteOfDayFromProfile,
-  poissonCount,
-} from './arrivals.js';
-import { hourlyRatePerMinute, RunCalendar, surgeMultiplierByDay } from './calendar.js';
+import { hourlyArrivals, RunCalendar, surgeMultiplierByDay } from './calendar.js';
 import {
   IntQueue,
   Pathway as PATIENT_Pathway,
@@ -54,7 +51,6 @@ import { traceCarePackageStart, traceEdDeparture, tracePatient } from './trace.j
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
 const EventPriority = ENGINE_EventPriority;
-const nextArrivalAt = ARRIVALS_nextArrivalAt;
 const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
 const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
 const Pathway = PATIENT_Pathway;
@@ -108,12 +104,13 @@ interface EdUnit {
   ward: number;
   /** EDs of the same organisation share its ED staff. */
   siblings: number;
-  rates: Float64Array;
+  arrivalTimes: TabulatedArrivals;
   arrivalStream: RandomStream;
   attributeStream: RandomStream;
   spillStream: RandomStream;
   spillAttributeStream: RandomStream;
-  hourShares: Float64Array;
+  /** Hour of day (0–23) of a GP spill-over arrival, by the ED's hour-of-day profile. */
+  spillHour: Distribution;
   treatment: Distribution;
   decision: Distribution;
   admittedDecision: Distribution;
@@ -184,7 +181,7 @@ interface WardUnit {
   cfg: AcuteWardsConfig;
   index: number;
   organisationId: string;
-  directRates: Float64Array;
+  directArrivalTimes: TabulatedArrivals;
   directStream: RandomStream;
   directAttributeStream: RandomStream;
   los: Distribution;
@@ -556,7 +553,7 @@ export class SystemFlow implements PressureSource {
         cfg: w,
         index: this.wards.length,
         organisationId: w.organisationId,
-        directRates: hourlyRatePerMinute(
+        directArrivalTimes: hourlyArrivals(
           w.directAdmissionsPerDay,
           w.directAdmissionProfile,
           this.calendar,
@@ -614,7 +611,7 @@ export class SystemFlow implements PressureSource {
         organisationId: e.organisationId,
         ward,
         siblings: config.emergencyDepartments.filter((x) => x.organisationId === e.organisationId).length,
-        rates: hourlyRatePerMinute(
+        arrivalTimes: hourlyArrivals(
           e.meanArrivalsPerDay,
           e.arrivalProfile,
           this.calendar,
@@ -625,7 +622,7 @@ export class SystemFlow implements PressureSource {
         attributeStream: streams.stream(`ed.${e.id}.attributes`),
         spillStream: streams.stream(`ed.${e.id}.spillArrivals`),
         spillAttributeStream: streams.stream(`ed.${e.id}.spillAttributes`),
-        hourShares: cumulativeHourShares(e.arrivalProfile.hourOfDayMultipliers),
+        spillHour: categorical({ weights: e.arrivalProfile.hourOfDayMultipliers }),
         treatment: distributionFromSpec(e.treatmentMinutes),
         decision: distributionFromSpec(e.decisionMinutes),
         admittedDecision: distributionFromSpec(e.admittedDecisionMinutes ?? e.decisionMinutes),
@@ -876,7 +873,7 @@ export class SystemFlow implements PressureSource {
   // Emergency department
 
   private scheduleNextEdArrival(ed: EdUnit): void {
-    const at = nextArrivalAt(ed.rates, this.sim.now, ed.arrivalStream);
+    const at = ed.arrivalTimes.nextArrivalAt(this.sim.now, ed.arrivalStream);
     if (at < this.endMinutes) this.sim.scheduleAt(at, this.hEdArrival, ed.index);
   }
 
@@ -1032,7 +1029,7 @@ export class SystemFlow implements PressureSource {
   // Wards
 
   private scheduleNextDirect(w: WardUnit): void {
-    const at = nextArrivalAt(w.directRates, this.sim.now, w.directStream);
+    const at = w.directArrivalTimes.nextArrivalAt(this.sim.now, w.directStream);
     if (at < this.endMinutes) this.sim.scheduleAt(at, this.hDirectArrival, w.index);
   }
 
@@ -1282,7 +1279,7 @@ export class SystemFlow implements PressureSource {
     const now = this.sim.now;
     const cfg = hc.cfg;
     // Community referrals arrive through the day just ended.
-    const newReferrals = poissonCount(cfg.communityReferralsPerDay, hc.referralStream);
+    const newReferrals = poisson({ mean: cfg.communityReferralsPerDay }).sample(hc.referralStream);
     for (let i = 0; i < newReferrals; i++)
       hc.waiting.push({ atMinutes: now - hc.referralStream.uniform() * MINUTES_PER_DAY, patient: -1 });
     // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
@@ -1340,7 +1337,7 @@ export class SystemFlow implements PressureSource {
   private placementStep(pl: PlacementUnit, day: number, counted: boolean): void {
     const now = this.sim.now;
     const cfg = pl.cfg;
-    const newAdmissions = poissonCount(cfg.communityAdmissionsPerDay, pl.stream);
+    const newAdmissions = poisson({ mean: cfg.communityAdmissionsPerDay }).sample(pl.stream);
     for (let i = 0; i < newAdmissions; i++)
       pl.waiting.push({ atMinutes: now - pl.stream.uniform() * MINUTES_PER_DAY, patient: -1 });
     let k = 0;
@@ -1375,7 +1372,7 @@ export class SystemFlow implements PressureSource {
       const cfg = g.cfg;
       if (working) {
         const mult = this.gpDayMultiplier(g, day);
-        const requests = poissonCount(cfg.requestsPerWorkingDay * mult, g.stream);
+        const requests = poisson({ mean: cfg.requestsPerWorkingDay * mult }).sample(g.stream);
         if (requests > 0) {
           g.backlogDay.push(day);
           g.backlogCount.push(requests);
@@ -1402,7 +1399,7 @@ export class SystemFlow implements PressureSource {
           g.backlogCount[i] -= give;
           abandoned += give;
         }
-        const spill = poissonCount(abandoned * cfg.edSpillShare, g.stream);
+        const spill = poisson({ mean: abandoned * cfg.edSpillShare }).sample(g.stream);
         this.scheduleSpill(g, spill, day + 1);
         if (counted) {
           g.appointments += delivered;
@@ -1445,7 +1442,8 @@ export class SystemFlow implements PressureSource {
       let k = 0;
       while (k < g.spillCumulative.length - 1 && u > g.spillCumulative[k]) k++;
       const ed = this.eds[g.spillTargets[k]];
-      const at = dayStart + minuteOfDayFromProfile(ed.hourShares, ed.spillStream);
+      const at =
+        dayStart + (ed.spillHour.sample(ed.spillStream) + ed.spillStream.uniform()) * MINUTES_PER_HOUR;
       if (at < this.endMinutes) this.sim.scheduleAt(at, this.hEdSpillArrival, ed.index);
     }
   }
@@ -1455,7 +1453,7 @@ export class SystemFlow implements PressureSource {
     const counted = day * MINUTES_PER_DAY >= this.warmupMinutes;
     for (const c of this.community) {
       const cfg = c.cfg;
-      const referrals = poissonCount(cfg.referralsPerDay, c.stream) + c.followUpsToday;
+      const referrals = poisson({ mean: cfg.referralsPerDay }).sample(c.stream) + c.followUpsToday;
       c.followUpsToday = 0;
       for (let i = 0; i < referrals; i++) c.waiting.push(now - c.stream.uniform() * MINUTES_PER_DAY);
       const area = c.nurseMinutes.rawAreaUntil(now);
