@@ -13,20 +13,18 @@ import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from '.
 import { readScenarioTree } from './extends.js';
 import { FileAccess, readFailure, readRegularFile } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
-import { applyOverrides, type Override, parseOverride } from './overrides.js';
-import { formatPath, parsePath } from './paths.js';
+import { applyOverrides, parseOverride } from './overrides.js';
 import { expandPoolProfiles } from './profiles.js';
 import {
   descriptionSchema,
   expectationsSchema,
-  MAX_SWEEP_POINTS,
-  MAX_SWEEP_VALUES,
   schemaReferenceSchema,
   sweepSchema,
 } from './schema/document.js';
 import { networkConfigSchema } from './schema/network.js';
 import { systemConfigSchema } from './schema/system.js';
-import { copyLocations, locate, locationOf, type TreeObject } from './source.js';
+import { copyLocations, locationOf, type TreeObject } from './source.js';
+import { checkSweep } from './sweep.js';
 import type { LoadedScenario, LoadOptions, ParseOptions, SweepSpec } from './types.js';
 import { evaluateConstants, resolveNumbers } from './values.js';
 
@@ -159,76 +157,6 @@ function validate<T>(schema: z.ZodType<T>, tree: TreeObject, fallback: SourceLoc
   const result = schema.safeParse(tree, { reportInput: true });
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, tree, fallback);
   return result.data;
-}
-
-/** Expands ranges and checks that every sweep value applies to the config and validates. */
-function checkSweep(
-  tree: TreeObject,
-  config: SystemConfig,
-  constants: Record<string, number>,
-  fallback: SourceLocation,
-): SweepSpec {
-  const raw = sweepSchema.parse(tree.sweep);
-  let points = 1;
-  const parameters = raw.parameters.map((parameter, i) => {
-    const base = ['sweep', 'parameters', i];
-    const parsedPath = parsePath(parameter.path);
-    if (!Array.isArray(parsedPath)) {
-      throw new ScenarioError({
-        location: locate(tree, [...base, 'path'], fallback),
-        fieldPath: `sweep.parameters[${i}].path`,
-        problem: `${snippet(parameter.path)}: ${parsedPath.problem} (at character ${parsedPath.errorAt + 1})`,
-        expected: 'a path like workforce.staffPools[trustA.wardRn].establishmentWte',
-      });
-    }
-    let values: (number | string)[];
-    if (Array.isArray(parameter.values)) {
-      values = parameter.values;
-    } else {
-      const { from, to, step } = parameter.values;
-      const count = Math.floor((to - from) / step + 1e-9) + 1;
-      if (!(count >= 1) || count > MAX_SWEEP_VALUES) {
-        throw new ScenarioError({
-          location: locate(tree, [...base, 'values'], fallback),
-          fieldPath: `sweep.parameters[${i}].values`,
-          problem: `the range gives ${count < 1 ? 'no' : count} values`,
-          expected: `from <= to and at most ${MAX_SWEEP_VALUES} values`,
-        });
-      }
-      values = Array.from({ length: count }, (_, k) => Number.parseFloat((from + k * step).toPrecision(12)));
-    }
-    points *= values.length;
-    values.forEach((value, j) => {
-      const override: Override = {
-        path: parameter.path,
-        value: typeof value === 'number' ? String(value) : value,
-        source: '',
-      };
-      try {
-        parseOverride(`${parameter.path}=${override.value}`);
-        applyOverrides(config, [override], constants);
-      } catch (error) {
-        if (!(error instanceof ScenarioError)) throw error;
-        const where = Array.isArray(parameter.values) ? [...base, 'values', j] : [...base, 'values'];
-        throw new ScenarioError({
-          location: locate(tree, where, fallback),
-          fieldPath: formatPath(tree, where),
-          problem: `${clip(parameter.path)} = ${snippet(value)}: ${error.problem}`,
-          expected: error.expected,
-        });
-      }
-    });
-    return { path: parameter.path, values };
-  });
-  if (points > MAX_SWEEP_POINTS) {
-    throw new ScenarioError({
-      location: locate(tree, ['sweep'], fallback),
-      fieldPath: 'sweep',
-      problem: `the grid has ${points} points`,
-      expected: `at most ${MAX_SWEEP_POINTS} combinations`,
-    });
-  }
-  return { parameters };
 }
 
 /** SHA-256 of canonical JSON (keys sorted), so equal configurations hash equal. */

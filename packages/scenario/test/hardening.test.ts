@@ -130,6 +130,22 @@ describe('huge and deeply nested files', () => {
   });
 });
 
+describe('a sweep grid', () => {
+  it('is measured before any of its values is checked', () => {
+    const parameter = (i: number) =>
+      `{ path: "workforce.staffPools[${i}].inPostWte", values: { from: 0, to: 999, step: 1 } }`;
+    const ranges = Array.from({ length: 7 }, (_, i) => parameter(i)).join(', ');
+    const text = `extends: ./mini-ics.yaml\nsweep:\n  parameters: [${ranges}, { path: workforce.policy, values: [nonsense] }]\n`;
+    const error = errorOf(() =>
+      parseScenarioText(text, path.join(root, 'scenarios/test/grid.yaml'), { readFile: fromDisk }),
+    );
+    // Checking every value first took seconds and then named the policy 'nonsense'.
+    expect(error.message).toMatch(
+      /grid\.yaml:2:1: sweep: the grid has 1e\+21 points; expected at most 100000 combinations$/,
+    );
+  });
+});
+
 describe('capacities that make the model meaningless', () => {
   const withSet =
     (...overrides: string[]) =>
