@@ -176,6 +176,7 @@ describe('run', () => {
       'manifest.json',
       'results.csv',
       'scenario.resolved.yaml',
+      'summary-wide.csv',
       'summary.csv',
       'summary.json',
     ];

@@ -135,7 +135,8 @@
           width: width(document.querySelector('[data-chart="forest"]')),
           height: 50 + outcomes.length * (14 * arms.length + 14),
           marginLeft: 250,
-          marginRight: arms.length > 1 ? 130 : 20,
+          marginRight:
+            arms.length > 1 ? Math.min(260, 20 + 6.5 * Math.max(...arms.map((a) => a.length))) : 20,
           x: { label: 'change from the baseline’s mean (%)', grid: true },
           fy: { label: null, domain: outcomes, axis: null, padding: 0.15 },
           y: { label: null, domain: arms, axis: arms.length > 1 ? 'right' : null },
@@ -155,18 +156,24 @@
               stroke: 'verdict',
               strokeWidth: 2,
             }),
-            Plot.dot(shown, {
-              fy: 'outcome',
-              y: 'arm',
-              x: 'pct',
-              stroke: 'verdict',
-              symbol: 'verdict',
-              fill: (r) => (VERDICTS[r.verdict]?.fill ? r.verdict : 'white'),
-              r: 4,
-              title: (r) =>
-                `${r.outcome}, ${r.arm}: ${withUnit(r.diff, r.unit)} (${withUnit(r.low, r.unit)} to ${withUnit(r.high, r.unit)}); ${r.verdict}`,
-            }),
-            Plot.axisFy({ anchor: 'left', label: null, lineWidth: 24, fontSize: 10 }),
+            // Filled marks for a verdict either way; hollow ones where the interval cannot tell.
+            ...[true, false].map((filled) =>
+              Plot.dot(
+                shown.filter((r) => Boolean(VERDICTS[r.verdict]?.fill) === filled),
+                {
+                  fy: 'outcome',
+                  y: 'arm',
+                  x: 'pct',
+                  stroke: 'verdict',
+                  symbol: 'verdict',
+                  fill: filled ? 'verdict' : 'white',
+                  r: 4,
+                  title: (r) =>
+                    `${r.outcome}, ${r.arm}: ${withUnit(r.diff, r.unit)} (${withUnit(r.low, r.unit)} to ${withUnit(r.high, r.unit)}); ${r.verdict}`,
+                },
+              ),
+            ),
+            Plot.axisFy({ anchor: 'left', label: null, lineWidth: 19, fontSize: 10 }),
             Plot.frame({ stroke: '#eee', anchor: 'bottom' }),
           ],
         })

@@ -3,8 +3,7 @@
  * saying what is better, what is worse, and what cannot be told from noise at this many
  * replications — with the interval of every effect it names.
  */
-import { metricDefinition } from '@carepool/model';
-import { esc, formatEstimate, levelText } from './format.js';
+import { esc, formatAmount, levelText } from './format.js';
 import { armLabel, type DifferenceRecord, type ResultsFolder } from './read-results.js';
 
 export interface ReportHeadline {
@@ -54,12 +53,9 @@ function effect(d: DifferenceRecord, h: ReportHeadline, folder: ResultsFolder, l
   const verb = d.meanDiff < 0 ? 'lowers' : 'raises';
   // The size of the effect and its interval as positive amounts, rounded alike.
   const [lo, hi] = [Math.abs(d.ciLow), Math.abs(d.ciHigh)].sort((a, b) => a - b);
-  const size = formatEstimate(d.metric, Math.abs(d.meanDiff), lo, hi);
-  const interval = size.interval.replace(' to ', '–');
-  const unit = metricDefinition(d.metric)?.unit;
-  const amount = unit === 'share' ? size.value.replace('%', ' percentage points') : size.value;
+  const size = formatAmount(d.metric, Math.abs(d.meanDiff), lo, hi);
   const total = d.statistic === 'total' ? ` ${periodWords(folder)}` : '';
-  return `${verb} ${plainName(h)} by ${amount}${total} (${level} CI ${interval})`;
+  return `${verb} ${plainName(h)} by ${size.value}${total} (${level} CI ${size.range})`;
 }
 
 /** One paragraph (HTML) per non-baseline arm. */

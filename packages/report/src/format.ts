@@ -1,12 +1,12 @@
 /**
- * Numbers as a board reads them: shares as percentages, waits in hours, money in pounds, each
- * rounded to what its interval supports (two significant figures of the half-width), so a cost
+ * Numbers as a board reads them: shares as percentages, long waits in hours (short ones in minutes),
+ * money in pounds, each rounded to what its interval supports, so a cost
  * that varies by £1m between replications is never shown to the pound.
  */
 import { metricDefinition } from '@carepool/model';
 
 /** The unit a value is shown in: minutes are shown as hours, shares as percentages. */
-export type DisplayUnit = 'percent' | 'hours' | 'days' | 'gbp' | 'count';
+export type DisplayUnit = 'percent' | 'hours' | 'minutes' | 'days' | 'gbp' | 'count';
 
 export function displayUnit(metric: string): DisplayUnit {
   const unit = metricDefinition(metric)?.unit ?? unitFromSuffix(metric);
@@ -72,6 +72,8 @@ export function withUnit(value: number, unit: DisplayUnit, step: number, signed 
       return `${sign}${text}${signed ? ' pts' : '%'}`;
     case 'hours':
       return `${sign}${text} h`;
+    case 'minutes':
+      return `${sign}${text} min`;
     case 'days':
       return `${sign}${text} days`;
     case 'gbp':
@@ -79,6 +81,18 @@ export function withUnit(value: number, unit: DisplayUnit, step: number, signed 
     default:
       return `${sign}${text}`;
   }
+}
+
+/** Below this many minutes a wait reads better in minutes than in hours. */
+const MINUTES_UP_TO = 90;
+
+/** The unit and the values in it: minutes metrics in hours, unless every value is under 90 minutes. */
+function inUnit(metric: string, values: readonly number[]): { unit: DisplayUnit; values: number[] } {
+  const minutes = (metricDefinition(metric)?.unit ?? unitFromSuffix(metric)) === 'minutes';
+  if (minutes && values.every((v) => !Number.isFinite(v) || Math.abs(v) < MINUTES_UP_TO)) {
+    return { unit: 'minutes', values: [...values] };
+  }
+  return { unit: displayUnit(metric), values: values.map((v) => toDisplay(metric, v)) };
 }
 
 /** A mean and its interval in a metric's display unit, rounded to what the interval supports. */
@@ -89,14 +103,39 @@ export function formatEstimate(
   ciHigh: number,
   signed = false,
 ): { value: string; interval: string } {
-  const unit = displayUnit(metric);
-  const [m, lo, hi] = [mean, ciLow, ciHigh].map((v) => toDisplay(metric, v));
+  const {
+    unit,
+    values: [m, lo, hi],
+  } = inUnit(metric, [mean, ciLow, ciHigh]);
   const step = stepFor((hi - lo) / 2, unit);
   const interval =
     Number.isFinite(lo) && Number.isFinite(hi)
       ? `${withUnit(lo, unit, step, signed)} to ${withUnit(hi, unit, step, signed)}`
       : '–';
   return { value: withUnit(m, unit, step, signed), interval };
+}
+
+/**
+ * The size of an effect and its interval, all positive, for a sentence: `4,100 days` and
+ * `1,800–6,400 days`; a share's in percentage points.
+ */
+export function formatAmount(
+  metric: string,
+  size: number,
+  low: number,
+  high: number,
+): { value: string; range: string } {
+  const {
+    unit,
+    values: [m, lo, hi],
+  } = inUnit(metric, [size, low, high]);
+  const step = stepFor((hi - lo) / 2, unit);
+  const n = (v: number) => withUnit(v, 'count', step);
+  if (unit === 'gbp') return { value: `£${n(m)}`, range: `£${n(lo)}–£${n(hi)}` };
+  const suffix = { percent: ' percentage points', hours: ' h', minutes: ' min', days: ' days', count: '' }[
+    unit
+  ];
+  return { value: `${n(m)}${suffix}`, range: `${n(lo)}–${n(hi)}${suffix}` };
 }
 
 /** Escapes text for HTML content and attribute values. */

@@ -140,12 +140,16 @@ function readJson(dir: string, name: string): Record<string, unknown> {
 }
 
 /**
- * What an arm is called on the page: its policy when every arm runs the base scenario with no sweep
- * (`systemBank`, not `base/systemBank`), else its id.
+ * What an arm is called on the page: with no sweep, its policy when every arm runs the base scenario
+ * (`systemBank`, not `base/systemBank`), its variant when every arm runs one policy; else its id.
  */
 export function armLabel(folder: ResultsFolder, id: string): string {
-  const plainPolicies = folder.arms.every((a) => a.variant === 'base' && a.sweepPoint === 'base');
-  return plainPolicies ? (folder.arms.find((a) => a.id === id)?.policy ?? id) : id;
+  const arm = folder.arms.find((a) => a.id === id);
+  if (arm === undefined || folder.arms.some((a) => a.sweepPoint !== 'base')) return id;
+  if (folder.arms.every((a) => a.variant === 'base')) return arm.policy;
+  // Variants under one policy: the variant says it all.
+  if (folder.arms.every((a) => a.policy === arm.policy)) return arm.variant;
+  return id;
 }
 
 export function readResultsFolder(dir: string): ResultsFolder {

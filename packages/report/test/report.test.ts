@@ -76,6 +76,14 @@ describe('the results folder', () => {
     expect(Object.keys(rows[0])).toContain('ed.timeInDepartmentMinutes:p95 ciHigh');
   });
 
+  it('carepool report on a folder that is not a results folder: one line, exit 1', () => {
+    const run = spawnSync(process.execPath, [BIN, 'report', 'scenarios'], { cwd: REPO, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      "carepool: 'scenarios' has no summary.json: give a results folder written by compare, sweep or run --out",
+    );
+  });
+
   it('writes a self-contained report.html: no external script, style, font or image', () => {
     const html = readFileSync(report, 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/i);
