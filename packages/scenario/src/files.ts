@@ -170,7 +170,8 @@ export class FileAccess {
   /** Reads a file (already checked) and records it. Throws the reader's error. */
   read(absolute: string, role: ScenarioSource['role']): string {
     if (this.fromDisk) {
-      const bytes = readRegularFile(absolute);
+      // The real path, as checked: a link changed after the check cannot redirect the read.
+      const bytes = readRegularFile(realPath(absolute));
       this.record(absolute, role, bytes);
       return bytes.toString('utf8');
     }
