@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { asList, parseSeed, parseWholeNumber } from '../options.js';
 import { parseConfidence } from './parse.js';
-import type { ExperimentArgs, ReportRequest } from './run-experiment.js';
+import type { ExperimentArgs } from './run-experiment.js';
 
 /** Options that collect every value given. */
 const REPEATABLE = new Set(['set', 'precision', 'sweep', 'variants', '_']);
@@ -13,7 +13,7 @@ export function experimentArgs(
   a: Record<string, unknown>,
   overrides: string[],
   argv: readonly string[],
-): ExperimentArgs & ReportRequest {
+): ExperimentArgs {
   // A single-valued option given twice: the last one wins, as in most command lines.
   a = Object.fromEntries(
     Object.entries(a).map(([k, v]) => [k, Array.isArray(v) && !REPEATABLE.has(k) ? v[v.length - 1] : v]),

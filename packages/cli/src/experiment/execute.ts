@@ -69,6 +69,8 @@ export interface ExperimentArgs {
   shard?: { index: number; count: number };
   /** `--force`: replace a results folder that holds another experiment. */
   force: boolean;
+  /** `--report`: also write report.html into the results folder (without --out, a new one under results/). */
+  report?: boolean;
 }
 
 /** Everything an experiment produced, for the commands that print, write, judge or report it. */

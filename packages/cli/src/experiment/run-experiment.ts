@@ -20,12 +20,7 @@ import { writeTrace } from './trace.js';
 
 export type { ExperimentArgs } from './execute.js';
 
-/** `--report`: also write report.html into the results folder (without --out, a new one under results/). */
-export interface ReportRequest {
-  report?: boolean;
-}
-
-export async function runExperiment(io: CliIo, args: ExperimentArgs & ReportRequest): Promise<number> {
+export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<number> {
   if (args.shard !== undefined) return runShard(io, args);
   const prepared = await prepareExperiment(io, args);
   const folder =
