@@ -1,5 +1,7 @@
 export type { PoissonArrivalsOptions, RateProfileOptions, Surge } from './arrivals.js';
 export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arrivals.js';
+export type { BinnedHistogramOptions } from './binned-histogram.js';
+export { BinnedHistogram } from './binned-histogram.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
 export type { DistributionSpec } from './distribution-spec.js';
 export { distributionFromSpec } from './distribution-spec.js';
@@ -33,17 +35,12 @@ export {
   assertProbability,
   SimulationError,
 } from './errors.js';
+export type { HistogramData } from './histogram.js';
+export { HISTOGRAM_RELATIVE_ERROR, HISTOGRAM_SUB_BUCKET_BITS, Histogram } from './histogram.js';
 export type { LevelOptions, LevelRequestState, LevelStats } from './level.js';
 export { Level, LevelRequest } from './level.js';
-export type { CounterData, HistogramData, TallyData, TimeWeightedData } from './monitors.js';
-export {
-  Counter,
-  HISTOGRAM_RELATIVE_ERROR,
-  HISTOGRAM_SUB_BUCKET_BITS,
-  Histogram,
-  Tally,
-  TimeWeighted,
-} from './monitors.js';
+export type { CounterData, TallyData, TimeWeightedData } from './monitors.js';
+export { Counter, Tally, TimeWeighted } from './monitors.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
 export { Awaitable, activeProcess, Interrupt, Process, Signal, timeoutMinutes } from './process.js';
 export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BinnedHistogram,
   Counter,
   exponential,
   HISTOGRAM_RELATIVE_ERROR,
@@ -142,6 +143,21 @@ describe('TimeWeighted', () => {
     expect(beds.max).toBe(30);
   });
 
+  it('areas up to now, over the window and since the start, and a late correction', () => {
+    // In department: 2 from 0, 3 from 10; window from 20 (end of warm-up); 4 from 30.
+    const q = new TimeWeighted({ level: 2 });
+    q.update(10, 3);
+    q.reset(20);
+    q.update(30, 4);
+    expect(q.areaUntil(40)).toBe(3 * 10 + 4 * 10);
+    expect(q.totalAreaUntil(40)).toBe(2 * 10 + 3 * 10 + 3 * 10 + 4 * 10);
+    // Someone counted in the level since minute 15 had in fact left then: one fewer on [15, 30).
+    q.correct(15, 30, -1);
+    expect(q.areaUntil(40)).toBe(3 * 10 + 4 * 10 - 10);
+    expect(q.totalAreaUntil(40)).toBe(120 - 15);
+    expect(() => q.correct(25, 35, -1)).toThrow(/last update \(30\)/);
+  });
+
   it('merging replications gives the duration-weighted mean; JSON round-trips', () => {
     const a = new TimeWeighted();
     a.update(0, 2);
@@ -270,5 +286,53 @@ describe('Histogram', () => {
     const d = exponential({ mean: 30 });
     for (let i = 0; i < 1_000_000; i++) h.record(d.sample(s));
     expect(h.toJSON().counts.length).toBeLessThan(128 * 40);
+  });
+});
+
+describe('BinnedHistogram', () => {
+  it('bins from 0 with an open last bin; exact count, sum, mean and max', () => {
+    const h = new BinnedHistogram({ binWidth: 5, binCount: 4 });
+    for (const v of [0, 4.9, 5, 12, 19.99, 20, 300]) h.record(v);
+    expect(Array.from(h.counts)).toEqual([2, 1, 1, 3]);
+    expect(h.count).toBe(7);
+    expect(h.sum).toBeCloseTo(361.89, 10);
+    expect(h.max).toBe(300);
+    expect(h.mean).toBeCloseTo(361.89 / 7, 10);
+    expect(new BinnedHistogram({ binWidth: 1, binCount: 3 }).quantile(0.5)).toBeNaN();
+  });
+
+  it('quantiles interpolate within the bin (error at most a bin width against the sample quantile)', () => {
+    const stream = new RandomStreams(SEED).stream('binned');
+    const h = new BinnedHistogram({ binWidth: 5, binCount: 2016 });
+    const values: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const v = -100 * Math.log(stream.uniform());
+      values.push(v);
+      h.record(v);
+    }
+    values.sort((a, b) => a - b);
+    for (const q of [0.1, 0.5, 0.9, 0.95, 0.99]) {
+      const exact = values[Math.ceil(q * values.length) - 1];
+      expect(Math.abs(h.quantile(q) - exact)).toBeLessThanOrEqual(5);
+    }
+    // Ten equal values in bin [10, 15): the median sits halfway through the bin.
+    const flat = new BinnedHistogram({ binWidth: 5, binCount: 10 });
+    for (let i = 0; i < 10; i++) flat.record(12);
+    expect(flat.quantile(0.5)).toBe(12.5);
+  });
+
+  it('merges exactly by adding counts, refuses other bins, and trims trailing empty bins', () => {
+    const a = new BinnedHistogram({ binWidth: 0.25, binCount: 8 });
+    const b = a.emptyCopy();
+    a.record(0.1);
+    b.record(0.6);
+    b.record(0.7);
+    a.merge(b);
+    expect(a.count).toBe(3);
+    expect(a.trimmedCounts()).toEqual([1, 0, 2]);
+    expect(() => a.merge(new BinnedHistogram({ binWidth: 0.5, binCount: 8 }))).toThrow(/bins differ/);
+    expect(() => a.record(-1)).toThrow(SimulationError);
+    a.reset();
+    expect(a.trimmedCounts()).toEqual([]);
   });
 });

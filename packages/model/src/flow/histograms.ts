@@ -3,8 +3,9 @@
  * an experiment can pool replications and arms exactly (add counts) and draw distributions rather
  * than only the means and percentiles of the metric rows.
  */
+
+import type { BinnedHistogram } from '@carepool/engine';
 import { ModelError } from '../errors.js';
-import type { SampleStat } from './stats.js';
 import type { SystemFlow } from './system-flow.js';
 
 /** The observations of one wait for one scope, binned from 0 in equal bins. */
@@ -30,7 +31,7 @@ interface HistogramSource<T> {
   unit: WaitHistogram['unit'];
   units: (flow: SystemFlow) => readonly T[];
   organisation: (u: T) => string;
-  stat: (u: T) => SampleStat;
+  stat: (u: T) => BinnedHistogram;
 }
 
 const source = <T>(s: HistogramSource<T>): HistogramSource<unknown> => s as HistogramSource<unknown>;
@@ -71,7 +72,7 @@ export function waitHistograms(flow: SystemFlow): WaitHistogram[] {
     if (units.length === 0) continue;
     const first = s.stat(units[0]);
     const all = first.emptyCopy();
-    const byOrganisation = new Map<string, SampleStat>();
+    const byOrganisation = new Map<string, BinnedHistogram>();
     for (const u of units) {
       const stat = s.stat(u);
       all.merge(stat);
@@ -83,25 +84,19 @@ export function waitHistograms(flow: SystemFlow): WaitHistogram[] {
       }
       o.merge(stat);
     }
-    const emit = (scope: string, stat: SampleStat): void => {
+    const emit = (scope: string, stat: BinnedHistogram): void => {
       out.push({
         metricId: s.metricId,
         scope,
         unit: s.unit,
         binWidth: stat.binWidth,
-        counts: trimmed(stat.bins),
+        counts: stat.trimmedCounts(),
       });
     };
     emit('ics', all);
     for (const [organisation, stat] of byOrganisation) emit(organisation, stat);
   }
   return out;
-}
-
-function trimmed(bins: Float64Array): number[] {
-  let end = bins.length;
-  while (end > 0 && bins[end - 1] === 0) end--;
-  return Array.from(bins.subarray(0, end));
 }
 
 /**

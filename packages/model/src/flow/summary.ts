@@ -3,9 +3,10 @@
  * organisation and for the whole system. Ratios for the ICS are pooled (sums of numerators over
  * sums of denominators), never averages of organisations' ratios.
  */
+
+import type { BinnedHistogram } from '@carepool/engine';
 import { MINUTES_PER_DAY } from '@carepool/engine';
 import type { DailyRow, MetricRow, MetricStatistic } from '../contracts.js';
-import type { SampleStat } from './stats.js';
 import type { SystemFlow } from './system-flow.js';
 
 const ICS = 'ics';
@@ -61,11 +62,11 @@ class RowSink {
     metricId: string,
     units: readonly T[],
     org: (u: T) => string,
-    stat: (u: T) => SampleStat,
+    stat: (u: T) => BinnedHistogram,
     statistics: readonly MetricStatistic[],
   ): void {
-    const byOrg = new Map<string, SampleStat>();
-    let all: SampleStat | undefined;
+    const byOrg = new Map<string, BinnedHistogram>();
+    let all: BinnedHistogram | undefined;
     for (const u of units) {
       const s = stat(u);
       all ??= s.emptyCopy();
@@ -78,7 +79,7 @@ class RowSink {
       o.merge(s);
     }
     if (all === undefined) return;
-    const emit = (scope: string, s: SampleStat): void => {
+    const emit = (scope: string, s: BinnedHistogram): void => {
       for (const st of statistics) {
         const v =
           st === 'mean'

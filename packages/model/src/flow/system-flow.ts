@@ -12,6 +12,7 @@
  * policy-dependent touches, so two policies see the same patients arrive with the same needs.
  */
 import {
+  BinnedHistogram,
   categorical,
   type Distribution,
   distributionFromSpec,
@@ -24,6 +25,7 @@ import {
   type RandomStreams,
   type Simulation,
   type TabulatedArrivals,
+  TimeWeighted,
 } from '@carepool/engine';
 import type {
   AcuteWardsConfig,
@@ -45,7 +47,6 @@ import {
   Stage as PATIENT_Stage,
   PatientStore,
 } from './patients.js';
-import { LevelStat, SampleStat } from './stats.js';
 import { traceCarePackageStart, traceEdDeparture, tracePatient } from './trace.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
@@ -65,8 +66,8 @@ const DAY_SHIFT_END_HOUR = 20;
 /** Social care brokers packages and places once a day at 11:00 (after morning board rounds). */
 const SOCIAL_CARE_STEP_HOUR = 11;
 
-const minutesHistogram = (): SampleStat => new SampleStat(5, 2016); // 5-minute bins to 7 days
-const daysHistogram = (): SampleStat => new SampleStat(0.25, 1460); // 6-hour bins to a year
+const minutesHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 5, binCount: 2016 }); // 5-minute bins to 7 days
+const daysHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 0.25, binCount: 1460 }); // 6-hour bins to a year
 
 /** Per-day counters of one unit (index = simulated day). */
 class DayCounters {
@@ -125,8 +126,8 @@ interface EdUnit {
   clinicians: number;
   boarding: number;
   inDepartment: number;
-  boardingLevel: LevelStat;
-  inDepartmentLevel: LevelStat;
+  boardingLevel: TimeWeighted;
+  inDepartmentLevel: TimeWeighted;
   stats: EdStats;
   day: DayCounters;
   /** Day arrays written per departure, resolved once (no lookup by name per event). */
@@ -203,7 +204,7 @@ interface WardUnit {
   staffedTotal: number;
   nurses: number;
   nctr: number;
-  nctrLevel: LevelStat;
+  nctrLevel: TimeWeighted;
   dischargeStartMinute: number;
   dischargeEndMinute: number;
   stats: WardStats;
@@ -230,7 +231,7 @@ class HomeCareUnit {
   startDay: number[] = [];
   endDay: number[] = [];
   waiting: Referral[] = [];
-  carerMinutes = new LevelStat();
+  carerMinutes = new TimeWeighted();
   lastCarerArea = 0;
   wait = daysHistogram();
   visitsDelivered = 0;
@@ -350,7 +351,7 @@ class CommunityUnit {
   visits = 0;
   firstVisits = 0;
   waitDaysSum = 0;
-  nurseMinutes = new LevelStat();
+  nurseMinutes = new TimeWeighted();
   lastArea = 0;
   lastCapacity = 0;
   onDuty = 0;
@@ -577,7 +578,7 @@ export class SystemFlow implements PressureSource {
         staffedTotal: physical,
         nurses: 0,
         nctr: 0,
-        nctrLevel: new LevelStat(),
+        nctrLevel: new TimeWeighted(),
         dischargeStartMinute: (w.dischargeStartHour ?? 9) * MINUTES_PER_HOUR,
         dischargeEndMinute: (w.dischargeEndHour ?? 20) * MINUTES_PER_HOUR,
         stats: new WardStats(),
@@ -638,8 +639,8 @@ export class SystemFlow implements PressureSource {
         clinicians: 0,
         boarding: 0,
         inDepartment: 0,
-        boardingLevel: new LevelStat(),
-        inDepartmentLevel: new LevelStat(),
+        boardingLevel: new TimeWeighted(),
+        inDepartmentLevel: new TimeWeighted(),
         stats: new EdStats(),
         day: edDay,
         dayAttendances: edDay.get('attendances'),
@@ -717,10 +718,10 @@ export class SystemFlow implements PressureSource {
   private onWarmupEnd(): void {
     const now = this.sim.now;
     for (const ed of this.eds) {
-      ed.boardingLevel.startAccumulating(now);
-      ed.inDepartmentLevel.startAccumulating(now);
+      ed.boardingLevel.reset(now);
+      ed.inDepartmentLevel.reset(now);
     }
-    for (const w of this.wards) w.nctrLevel.startAccumulating(now);
+    for (const w of this.wards) w.nctrLevel.reset(now);
   }
 
   private placeInitialState(): void {
@@ -932,7 +933,7 @@ export class SystemFlow implements PressureSource {
       P.seenAt[id] = now;
       if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.assessmentStart', id, ed.cfg.id);
       P.stage[id] = Stage.edTreatment;
-      if (now >= this.warmupMinutes) ed.stats.timeToClinician.add(waited);
+      if (now >= this.warmupMinutes) ed.stats.timeToClinician.record(waited);
       this.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);
     }
   }
@@ -988,13 +989,13 @@ export class SystemFlow implements PressureSource {
     const now = this.sim.now;
     ed.inDepartment--;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
-    if (atMinutes < now) ed.inDepartmentLevel.removeRetroactively(atMinutes, now);
+    if (atMinutes < now) ed.inDepartmentLevel.correct(atMinutes, now, -1);
     const minutesInDept = atMinutes - P.arrivalAt[id];
     if (this.sim.tracer !== undefined) traceEdDeparture(this.sim, P, id, kind, ed.cfg.id);
     if (atMinutes >= this.warmupMinutes) {
       const s = ed.stats;
       s.attendances++;
-      s.timeInDepartment.add(minutesInDept);
+      s.timeInDepartment.record(minutesInDept);
       const day = Math.floor(atMinutes / MINUTES_PER_DAY);
       ed.dayAttendances[day]++;
       if (minutesInDept <= FOUR_HOURS) {
@@ -1010,7 +1011,7 @@ export class SystemFlow implements PressureSource {
         s.admitted++;
         if (minutesInDept <= FOUR_HOURS) s.admittedWithin4h++;
         const dta = atMinutes - P.decisionAt[id];
-        s.timeToBed.add(dta);
+        s.timeToBed.record(dta);
         ed.dayTimeToBedSum[day] += dta;
         ed.dayTimeToBedCount[day]++;
         if (dta > TWELVE_HOURS) {
@@ -1141,7 +1142,7 @@ export class SystemFlow implements PressureSource {
         this.tryStartTreatment(ed);
       }
     } else if (now >= this.warmupMinutes) {
-      w.stats.directWait.add(now - P.decisionAt[id]);
+      w.stats.directWait.record(now - P.decisionAt[id]);
     }
     P.stage[id] = Stage.wardClinical;
     this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
@@ -1199,8 +1200,8 @@ export class SystemFlow implements PressureSource {
     if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.discharge', id, w.cfg.id);
     if (now >= this.warmupMinutes) {
       w.stats.discharges++;
-      w.stats.los.add((now - P.bedAt[id]) / MINUTES_PER_DAY);
-      w.stats.dischargeDelay.add((now - P.fitAt[id]) / MINUTES_PER_DAY);
+      w.stats.los.record((now - P.bedAt[id]) / MINUTES_PER_DAY);
+      w.stats.dischargeDelay.record((now - P.fitAt[id]) / MINUTES_PER_DAY);
       w.dayDischarges[Math.floor(now / MINUTES_PER_DAY)]++;
     }
     if (P.communityFollowUp[id] === 1 && this.community.length > 0) {
@@ -1218,12 +1219,12 @@ export class SystemFlow implements PressureSource {
       const closed = day - 1;
       const now = this.sim.now;
       for (const ed of this.eds) {
-        const area = ed.boardingLevel.rawAreaUntil(now);
+        const area = ed.boardingLevel.totalAreaUntil(now);
         ed.day.get('boardingMean')[closed] = (area - ed.lastBoardingArea) / MINUTES_PER_DAY;
         ed.lastBoardingArea = area;
       }
       for (const w of this.wards) {
-        const area = w.nctrLevel.rawAreaUntil(now);
+        const area = w.nctrLevel.totalAreaUntil(now);
         w.day.get('nctrBedDays')[closed] = (area - w.lastNctrArea) / MINUTES_PER_DAY;
         w.lastNctrArea = area;
       }
@@ -1283,7 +1284,7 @@ export class SystemFlow implements PressureSource {
     for (let i = 0; i < newReferrals; i++)
       hc.waiting.push({ atMinutes: now - hc.referralStream.uniform() * MINUTES_PER_DAY, patient: -1 });
     // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
-    const area = hc.carerMinutes.rawAreaUntil(now);
+    const area = hc.carerMinutes.totalAreaUntil(now);
     const carerMinutes = day === 0 ? this.initialCarerMinutes(hc) : area - hc.lastCarerArea;
     hc.lastCarerArea = area;
     let slots = carerMinutes / cfg.minutesPerVisit;
@@ -1314,7 +1315,7 @@ export class SystemFlow implements PressureSource {
       const duration = Math.max(1, Math.round(hc.duration.sample(hc.durationStream)));
       hc.startDay.push(day);
       hc.endDay.push(day + duration);
-      if (counted) hc.wait.add(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
+      if (counted) hc.wait.record(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
       if (this.sim.tracer !== undefined) traceCarePackageStart(this.sim, this.patients, r.patient, cfg.id);
       if (r.patient >= 0) this.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
       started++;
@@ -1354,7 +1355,7 @@ export class SystemFlow implements PressureSource {
       pl.waiting.splice(i, 1);
       free--;
       pl.endDay.push(day + Math.max(1, Math.round(pl.stay.sample(pl.stream))));
-      if (counted) pl.wait.add(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
+      if (counted) pl.wait.record(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
       if (r.patient >= 0) this.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
     }
     if (day > 0) pl.day[day - 1] = pl.waiting.length;
@@ -1456,7 +1457,7 @@ export class SystemFlow implements PressureSource {
       const referrals = poisson({ mean: cfg.referralsPerDay }).sample(c.stream) + c.followUpsToday;
       c.followUpsToday = 0;
       for (let i = 0; i < referrals; i++) c.waiting.push(now - c.stream.uniform() * MINUTES_PER_DAY);
-      const area = c.nurseMinutes.rawAreaUntil(now);
+      const area = c.nurseMinutes.totalAreaUntil(now);
       let capacity = Math.floor((area - c.lastArea) / cfg.minutesPerVisit);
       c.lastArea = area;
       c.lastCapacity = capacity;
