@@ -4,7 +4,9 @@
  * line, no stack) and internal errors (exit 1, 'please report') in one place.
  */
 import yargs, { type Argv } from 'yargs';
+import { BENCH_DESCRIPTION, BENCH_EXAMPLES, benchOptions } from './bench/spec.js';
 import { CHECK_DESCRIPTION, CHECK_EXAMPLES, checkOptions } from './check/spec.js';
+import { REPORT_DESCRIPTION, reportOptions } from './commands/report-spec.js';
 import { ExitCode, isUserError, UsageError } from './errors.js';
 import { experimentOptions } from './experiment/options.js';
 import { type CliIo, processIo } from './io.js';
@@ -24,7 +26,17 @@ function examples(list: readonly [command: string, what: string][]): string {
 
 /** The command yargs chose, with its raw arguments. */
 type Chosen = {
-  command: 'validate' | 'schema' | 'run' | 'compare' | 'sweep' | 'diff' | 'merge' | 'check';
+  command:
+    | 'validate'
+    | 'schema'
+    | 'run'
+    | 'compare'
+    | 'sweep'
+    | 'diff'
+    | 'merge'
+    | 'check'
+    | 'report'
+    | 'bench';
   args: Record<string, unknown>;
 };
 
@@ -211,6 +223,15 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
       (a) => choose({ command: 'check', args: a }),
     )
     .command(
+      'bench',
+      BENCH_DESCRIPTION,
+      (y) => benchOptions(y).epilogue(examples(BENCH_EXAMPLES)),
+      (a) => choose({ command: 'bench', args: a }),
+    )
+    .command('report <results>', REPORT_DESCRIPTION, reportOptions, (a) =>
+      choose({ command: 'report', args: a }),
+    )
+    .command(
       'diff <scenario> [other]',
       'Print what a variant changes against the file it extends (or what differs between two scenarios or result folders)',
       (y) =>
@@ -329,6 +350,12 @@ async function dispatch(chosen: Chosen, io: CliIo, argv: readonly string[]): Pro
         json: a.json === true,
         quiet: a.quiet === true,
       });
+    }
+    case 'report':
+      return (await import('./commands/report.js')).reportCommand(io, a);
+    case 'bench': {
+      const { benchArgs, benchCommand } = await import('./bench/command.js');
+      return benchCommand(io, benchArgs(a));
     }
     case 'check': {
       const { checkArgs, checkCommand } = await import('./check/command.js');
