@@ -4,7 +4,7 @@
  * interval straddles its threshold is inconclusive (exit 4) with the replications to settle it; the
  * paired difference is A − B on both arms' replications; JUnit and --json; usage errors before the run.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pairedDifference } from '@carepool/experiment';
 import { parse } from 'csv-parse/sync';
@@ -223,6 +223,8 @@ describe('carepool check on the mini ICS', () => {
     ],
     [['--expect', 'diff(ed.fourHourShare, other/siloed, siloed) > 0'], "'other' is not among the scenarios"],
     [['--expect', 'ed.fourHourShare > 0', '--sweep', 'durationDays=5,6'], '--sweep is not available'],
+    [['--expect', 'ed.fourHourShare > 0', '--shard', '1/2'], '--shard is not available'],
+    [['--expect', 'ed.fourHourShare > 0', '--report'], 'check writes no report'],
     [[], 'nothing to check'],
   ])('refuses %j as a usage error (exit 2) before running', async (extra, message) => {
     const r = await cli('check', MINI, ...SHORT, ...extra);
@@ -237,5 +239,64 @@ describe('carepool check on the mini ICS', () => {
     expect(r.err).toContain(
       'reports no ed.fourHourShare:value@trustZ; the scopes it reports for ed.fourHourShare: ',
     );
+  });
+
+  it('judges the expectations declared in the scenario file, after those on the command line', async () => {
+    const r = await cli(
+      'check',
+      'scenarios/test/mini-ics-expectations.yaml',
+      '--reps',
+      '3',
+      '--workers',
+      '1',
+      '--quiet',
+      '--json',
+      '--expect',
+      'ed.fourHourShare > 0',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      arms: string[];
+      expectations: { source: string; expectation: string }[];
+    };
+    expect(doc.arms).toEqual(['base/siloed', 'base/systemBank']);
+    expect(doc.expectations.map((e) => e.source)).toEqual([
+      '--expect',
+      'scenarios/test/mini-ics-expectations.yaml: expectations[0]',
+      'scenarios/test/mini-ics-expectations.yaml: expectations[1]',
+    ]);
+  });
+});
+
+describe('expectations in a network scenario file', () => {
+  const file = join(tempDir(), 'mm1-checked.yaml');
+  const mm1 = readFileSync(join(REPO_ROOT, 'scenarios/textbook/mm1.yaml'), 'utf8');
+
+  it('judges them at the network scope (M/M/1: ρ = 0.75, so utilisation is about 0.75)', async () => {
+    writeFileSync(
+      file,
+      `${mm1}\nexpectations:\n  - "station.utilisationShare@desk > 0.5"\n  - "station.utilisationShare@desk < 0.5"\n`,
+    );
+    const r = await cli(
+      'check',
+      file,
+      '--reps',
+      '3',
+      '--workers',
+      '1',
+      '--quiet',
+      '--set',
+      'durationHours=2000',
+    );
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/station\.utilisationShare@desk > 0\.5\s+base\/none .* pass/);
+    expect(r.out).toMatch(/station\.utilisationShare@desk < 0\.5\s+base\/none .* FAIL/);
+  });
+
+  it('reports a malformed one as an input error (exit 1) naming the file and the entry', async () => {
+    writeFileSync(file, `${mm1}\nexpectations:\n  - "station.utilisationShare@desk >> 0.5"\n`);
+    const r = await cli('check', file, '--reps', '3', '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: expectations[0] 'station.utilisationShare@desk >> 0.5'`);
   });
 });

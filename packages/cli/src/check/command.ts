@@ -31,6 +31,8 @@ export function checkArgs(
   overrides: string[],
   argv: readonly string[],
 ): CheckArgs {
+  if (a.report === true)
+    throw new UsageError('check writes no report: give --out DIR, then carepool report DIR');
   const junit = Array.isArray(a.junit) ? a.junit[a.junit.length - 1] : a.junit;
   if (junit !== undefined && String(junit).trim() === '') throw new UsageError('--junit needs a file name');
   return {
@@ -40,15 +42,14 @@ export function checkArgs(
   };
 }
 
-/** Expectations written in the scenario file (`expectations:`), when the loader passes them on. */
-function declaredExpectations(loaded: LoadedScenario): readonly string[] {
-  const declared = (loaded as { expectations?: readonly string[] }).expectations;
-  return declared ?? [];
-}
-
 export async function checkCommand(io: CliIo, args: CheckArgs): Promise<number> {
   if (args.sweep.length > 0) {
     throw new UsageError('check judges the scenario as it is: --sweep is not available (run carepool sweep)');
+  }
+  if (args.shard !== undefined) {
+    throw new UsageError(
+      'check judges every replication: --shard is not available (merge the shards, then compare)',
+    );
   }
   const base = loadScenario(resolvePath(io, args.scenario), { overrides: args.overrides });
   const defaultScope = base.kind === 'system' ? 'ics' : 'network';
@@ -103,7 +104,7 @@ function parseAll(args: CheckArgs, base: LoadedScenario, defaultScope: string): 
       throw error;
     }
   }
-  declaredExpectations(base).forEach((text, i) => {
+  (base.expectations ?? []).forEach((text, i) => {
     try {
       parsed.push(parseExpectation(text, `${args.scenario}: expectations[${i}]`, defaultScope));
     } catch (error) {
