@@ -37,6 +37,7 @@ export {
 } from './errors.js';
 export type { HistogramData } from './histogram.js';
 export { HISTOGRAM_RELATIVE_ERROR, HISTOGRAM_SUB_BUCKET_BITS, Histogram } from './histogram.js';
+export { IntQueue } from './int-queue.js';
 export type { LevelOptions, LevelRequestState, LevelStats } from './level.js';
 export { Level, LevelRequest } from './level.js';
 export type { CounterData, TallyData, TimeWeightedData } from './monitors.js';

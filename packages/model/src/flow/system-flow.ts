@@ -20,6 +20,7 @@ import {
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
   MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
   type HandlerId,
+  IntQueue,
   poisson,
   type RandomStream,
   type RandomStreams,
@@ -41,7 +42,6 @@ import type { PressureSource, ServiceKind, ServicePressure, StaffingSource } fro
 import { ModelError } from '../errors.js';
 import { hourlyArrivals, RunCalendar, surgeMultiplierByDay } from './calendar.js';
 import {
-  IntQueue,
   Pathway as PATIENT_Pathway,
   Source as PATIENT_Source,
   Stage as PATIENT_Stage,
