@@ -6,7 +6,8 @@
 import yargs, { type Argv } from 'yargs';
 import { BENCH_DESCRIPTION, BENCH_EXAMPLES, benchOptions } from './bench/spec.js';
 import { CHECK_DESCRIPTION, CHECK_EXAMPLES, checkOptions } from './check/spec.js';
-import { REPORT_DESCRIPTION, reportOptions } from './commands/report-spec.js';
+import { DIFF_DESCRIPTION, DIFF_EXAMPLES, diffOptions } from './commands/diff-spec.js';
+import { REPORT_DESCRIPTION, REPORT_EXAMPLES, reportOptions } from './commands/report-spec.js';
 import { ExitCode, isUserError, UsageError } from './errors.js';
 import { experimentOptions } from './experiment/options.js';
 import { type CliIo, processIo } from './io.js';
@@ -25,20 +26,8 @@ function examples(list: readonly [command: string, what: string][]): string {
 }
 
 /** The command yargs chose, with its raw arguments. */
-type Chosen = {
-  command:
-    | 'validate'
-    | 'schema'
-    | 'run'
-    | 'compare'
-    | 'sweep'
-    | 'diff'
-    | 'merge'
-    | 'check'
-    | 'report'
-    | 'bench';
-  args: Record<string, unknown>;
-};
+type CommandName = 'validate' | 'schema' | 'run' | 'compare' | 'sweep' | 'diff' | 'merge' | 'check';
+type Chosen = { command: CommandName | 'report' | 'bench'; args: Record<string, unknown> };
 
 function parser(argv: string[], choose: (c: Chosen) => void): Argv {
   return yargs(argv)
@@ -228,34 +217,16 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
       (y) => benchOptions(y).epilogue(examples(BENCH_EXAMPLES)),
       (a) => choose({ command: 'bench', args: a }),
     )
-    .command('report <results>', REPORT_DESCRIPTION, reportOptions, (a) =>
-      choose({ command: 'report', args: a }),
+    .command(
+      'report <results>',
+      REPORT_DESCRIPTION,
+      (y) => reportOptions(y).epilogue(examples(REPORT_EXAMPLES)),
+      (a) => choose({ command: 'report', args: a }),
     )
     .command(
       'diff <scenario> [other]',
-      'Print what a variant changes against the file it extends (or what differs between two scenarios or result folders)',
-      (y) =>
-        y
-          .positional('scenario', {
-            type: 'string',
-            describe: 'A variant file, or a results folder',
-            demandOption: true,
-          })
-          .positional('other', { type: 'string', describe: 'A second scenario file or results folder' })
-          .option('set', {
-            type: 'string',
-            describe: 'Override a value: path=value (repeatable), applied to both sides',
-            requiresArg: true,
-          })
-          .epilogue(
-            examples([
-              [
-                '$0 diff scenarios/home-care-plus-40-carers.yaml',
-                'what the variant changes against ics-default.yaml',
-              ],
-              ['$0 diff results/a results/b', 'what differs between the scenarios of two runs'],
-            ]),
-          ),
+      DIFF_DESCRIPTION,
+      (y) => diffOptions(y).epilogue(examples(DIFF_EXAMPLES)),
       (a) => choose({ command: 'diff', args: a }),
     )
     .demandCommand(1, 'give a command: compare, run, sweep, diff, validate or schema')

@@ -297,7 +297,8 @@
     const chart = Plot.plot({
       width: width(document.querySelector(`[data-chart="${id}"]`)),
       height: 50 + 30 * t.bars.length,
-      marginLeft: 10,
+      marginLeft: 50,
+      marginRight: 60,
       x: {
         label: `change from the base (${t.unit === 'percent' ? 'percentage points' : t.unit})`,
         grid: true,

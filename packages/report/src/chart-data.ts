@@ -155,15 +155,27 @@ function standardRows(folder: ResultsFolder) {
     }));
 }
 
+const TORNADO_OUTCOMES = [
+  'ed.fourHourShare:value',
+  'ed.twelveHourFromArrivalShare:value',
+  'nctr.bedDays:total',
+  'carePackage.waitDays:mean',
+  'staffing.agencyShiftsCount:total',
+  'staffing.costGbp:total',
+];
+
 /** For a one-at-a-time sweep: each parameter's lowest and highest effect on a few key outcomes. */
 function tornado(folder: ResultsFolder, headlines: readonly ReportHeadline[]) {
   const sweep = folder.manifest.sweep as { mode?: string; parameters?: { path: string }[] } | undefined;
   if (sweep?.mode !== 'oneAtATime' || !sweep.parameters) return null;
   const scope = folder.summary.some((s) => s.scope === 'ics') ? 'ics' : 'network';
   const pointOf = new Map(folder.arms.map((a) => [a.id, a.sweepPoint]));
-  const key = headlines.filter((h) =>
-    folder.differences.some((d) => d.metric === h.metric && d.scope === scope),
+  const reported = headlines.filter((h) =>
+    folder.differences.some((d) => d.metric === h.metric && d.statistic === h.statistic && d.scope === scope),
   );
+  // The outcomes a board asks about first; others only if these are missing.
+  const preferred = reported.filter((h) => TORNADO_OUTCOMES.includes(`${h.metric}:${h.statistic}`));
+  const key = preferred.length > 0 ? preferred : reported;
   return key.slice(0, 6).map((h) => {
     const bars = sweep.parameters!.map((p) => {
       const ds = folder.differences.filter(
