@@ -56,6 +56,9 @@ export class ScenarioError extends Error {
   }
 }
 
+/** A location as one string, to compare locations. */
+export const locationKey = (l: SourceLocation): string => `${l.file}:${l.line ?? ''}:${l.column ?? ''}`;
+
 /** Longest `problem` part of a message, characters. */
 const MAX_PROBLEM_CHARS = 300;
 /** Longest `expected` part (a list of known field names can be long), characters. */

@@ -1,6 +1,6 @@
 /** Turns zod issues into one ScenarioError: the most telling issue, located in the source files. */
 import type { z } from 'zod';
-import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, didYouMean, locationKey, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { formatPath } from './paths.js';
 import { FIELD_LIST_SEPARATOR } from './schema/common.js';
 import { locate } from './source.js';
@@ -28,6 +28,8 @@ export function scenarioErrorFromIssues(
   issues: readonly z.core.$ZodIssue[],
   tree: unknown,
   fallback: SourceLocation,
+  /** Locations (locationKey) of values that relative changes gave: written as changes already. */
+  changed: ReadonlySet<string> = new Set(),
 ): ScenarioError {
   const issue = mostTelling(issues);
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
@@ -90,7 +92,8 @@ export function scenarioErrorFromIssues(
         typeof input === 'number' &&
         input < 0 &&
         Number(bound) >= 0 &&
-        !place.location.file.startsWith('--set');
+        !place.location.file.startsWith('--set') &&
+        !changed.has(locationKey(place.location));
       return new ScenarioError({
         ...place,
         problem: `${show(input)} is ${small ? 'too small' : 'too large'}`,

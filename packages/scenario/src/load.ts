@@ -105,7 +105,7 @@ function parseWith(
   checkPart(tree, 'expectations', expectationsSchema, fallback);
   resolveCsvReferences(tree, access);
   const constants = evaluateConstants(tree, file);
-  resolveNumbers(tree, constants, file);
+  const changed = resolveNumbers(tree, constants, file);
   checkPart(tree, 'sweep', sweepSchema, fallback);
 
   const provenance = {
@@ -126,13 +126,13 @@ function parseWith(
         expected: 'sweeps only in system scenarios',
       });
     }
-    const parsed = validate(networkConfigSchema, configTree, fallback);
+    const parsed = validate(networkConfigSchema, configTree, fallback, changed);
     const config = applyOverrides(parsed, overrides, constants);
     return { kind: 'network', config, file, hash: hashOf({ config }), ...provenance };
   }
 
   expandPoolProfiles(configTree, fallback);
-  const parsed = validate(systemConfigSchema, configTree, fallback);
+  const parsed = validate(systemConfigSchema, configTree, fallback, changed);
   const config = applyOverrides(parsed, overrides, constants);
   const sweep = tree.sweep === undefined ? undefined : checkSweep(tree, config, constants, fallback);
   return sweep
@@ -153,9 +153,14 @@ function checkPart(tree: TreeObject, field: string, schema: z.ZodType, fallback:
   }
 }
 
-function validate<T>(schema: z.ZodType<T>, tree: TreeObject, fallback: SourceLocation): T {
+function validate<T>(
+  schema: z.ZodType<T>,
+  tree: TreeObject,
+  fallback: SourceLocation,
+  changed?: ReadonlySet<string>,
+): T {
   const result = schema.safeParse(tree, { reportInput: true });
-  if (!result.success) throw scenarioErrorFromIssues(result.error.issues, tree, fallback);
+  if (!result.success) throw scenarioErrorFromIssues(result.error.issues, tree, fallback, changed);
   return result.data;
 }
 

@@ -3,7 +3,7 @@
  * percentages (`11%` is 0.11), expressions (`= base * 1.054 ^ years`) over the file's `constants`,
  * and relative changes of inherited values (`"+10%"`), evaluated on the value they were bound to.
  */
-import { ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { locationKey, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { ALLOWED_FUNCTIONS, ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';
 import { formatPath } from './paths.js';
 import { isRelativeForm, RelativeChange, relativeChange } from './relative.js';
@@ -107,6 +107,9 @@ function numberFrom(
             fieldPath,
             problem: error.message,
             expected: 'an arithmetic expression over numbers and constants',
+            hint: /unknown name 'current'/.test(error.message)
+              ? `'current' exists only in --set; in a file, change the inherited value with "*1.1" or "+10%"`
+              : undefined,
           });
         }
         throw error;
@@ -144,8 +147,16 @@ function where(location: SourceLocation): string {
   return location.line === undefined ? location.file : `${location.file}:${location.line}`;
 }
 
-/** Replaces percentages and expressions anywhere in the tree (in place) with their numbers. */
-export function resolveNumbers(root: TreeObject, constants: Record<string, number>, file: string): void {
+/**
+ * Replaces percentages, expressions and relative changes anywhere in the tree (in place) with their
+ * numbers. Returns the locations (locationKey) of the values that relative changes gave.
+ */
+export function resolveNumbers(
+  root: TreeObject,
+  constants: Record<string, number>,
+  file: string,
+): Set<string> {
+  const changed = new Set<string>();
   const visit = (node: Tree, path: (string | number)[]): void => {
     const entries: [string | number, Tree][] = Array.isArray(node)
       ? node.map((v, i) => [i, v])
@@ -161,6 +172,7 @@ export function resolveNumbers(root: TreeObject, constants: Record<string, numbe
           (isExpression(value) || percentValue(value) !== undefined || isRelativeForm(value)))
       ) {
         const location = locate(root, childPath, { file });
+        if (value instanceof RelativeChange) changed.add(locationKey(location));
         (node as Record<string | number, Tree>)[key] = numberFrom(
           value,
           constants,
@@ -173,4 +185,5 @@ export function resolveNumbers(root: TreeObject, constants: Record<string, numbe
     }
   };
   visit(root, []);
+  return changed;
 }

@@ -102,6 +102,21 @@ describe('relative changes of values a pool takes from its profile', () => {
     expect(error.file).toBe(path.join(scenarios, 'variant.yaml'));
   });
 
+  it('a change that goes below zero is not told to add quotes it already has', () => {
+    const error = errorOf(() => variant(poolChange('establishmentWte: "-200%"')));
+    expect(error.message).toMatch(/establishmentWte: -444 is too small; expected a number >= 0$/);
+    const plain = errorOf(() => variant(poolChange('establishmentWte: -20')));
+    expect(plain.message).toContain("(a change of the inherited value is written in quotes: '-20')");
+  });
+
+  it("'current' in a file's expression points at the relative forms", () => {
+    const error = errorOf(() => variant(poolChange('establishmentWte: "= current * 1.1"')));
+    expect(error.message).toContain("unknown name 'current'");
+    expect(error.message).toContain(
+      `('current' exists only in --set; in a file, change the inherited value with "*1.1" or "+10%")`,
+    );
+  });
+
   it('a relative change of a value that is not a number names both places', () => {
     const error = errorOf(() => variant('name: "+1"\n'));
     expect(error.fieldPath).toBe('name');
