@@ -70,6 +70,9 @@ export function reportHtml(folder: ResultsFolder, given: ReportOptions): string 
     })
     .join('');
   const switcher = `<nav class="switch" aria-label="Whole system or one organisation"><label for="scope">Show results for</label> <select id="scope">${scopes.map((s) => `<option value="${esc(s.id)}">${esc(s.name)}${s.id === scopes[0].id ? '' : ` (${esc(s.id)})`}</option>`).join('')}</select></nav>`;
+  // A queueing network has no A&E, beds or staff: only its headline table (and differences).
+  const system = folder.scenario.kind === 'system';
+  const comparing = folder.arms.filter((a) => !a.failed).length > 1;
   const daily = data.dailyCharts
     .map((c) =>
       figure(
@@ -93,10 +96,10 @@ export function reportHtml(folder: ResultsFolder, given: ReportOptions): string 
 <header><h1>${esc(title)}</h1><p class="sub">${esc(folder.arms.length)} arm${folder.arms.length === 1 ? '' : 's'}, ${folder.provenance.replicationsPerArm} replications each, ${esc(periodWords(folder))}; ${level} confidence intervals. Written by carepool from the results folder <code>${esc(basename(folder.dir))}</code>.</p></header>
 <section id="answer"><h2>The answer</h2>${answerParagraphs(folder, options.headlines).join('')}</section>
 ${switcher}
-<section id="headlines"><h2>Headline outcomes</h2>${tables}${figure('standards', 'Against the national standards', 'mean and interval of each arm; dashed lines: the standards')}</section>
-<section id="differences"><h2>Differences from the baseline</h2><p>Each arm minus <code>${esc(armLabel(folder, folder.baseline))}</code>, replication by replication (common random numbers), as a change relative to the baseline’s mean. An interval crossing zero cannot be told from no change.</p>${figure('forest', 'Paired differences against the baseline', `${level} intervals; verdicts after Holm’s correction`)}</section>
-<section id="daily"><h2>Day by day</h2>${daily}</section>
-<section id="waits"><h2>How long people wait</h2>${waits}</section>
+<section id="headlines"><h2>Headline outcomes</h2>${tables}${system ? figure('standards', 'Against the national standards', 'mean and interval of each arm; dashed lines: the standards') : ''}</section>
+${comparing ? `<section id="differences"><h2>Differences from the baseline</h2><p>Each arm minus <code>${esc(armLabel(folder, folder.baseline))}</code>, replication by replication (common random numbers), as a change relative to the baseline’s mean. An interval crossing zero cannot be told from no change.</p>${figure('forest', 'Paired differences against the baseline', `${level} intervals; verdicts after Holm’s correction`)}</section>` : ''}
+${system ? `<section id="daily"><h2>Day by day</h2>${daily}</section>` : ''}
+${system ? `<section id="waits"><h2>How long people wait</h2>${waits}</section>` : ''}
 ${tornado}
 <section id="limits"><h2>What the intervals leave out</h2>${limitsSection(folder)}</section>
 <section id="scenario"><h2>The scenario</h2>${scenarioSection(folder)}</section>

@@ -90,6 +90,10 @@ describe('the results folder', () => {
     expect(html).not.toMatch(/<link[^>]+href=/i);
     expect(html).not.toMatch(/url\(\s*['"]?https?:/i);
     expect(html).toContain('The answer');
+    // The answer names each policy against the baseline, and says what three replications cannot tell.
+    expect(html).toMatch(
+      /<strong>systemBank<\/strong> against siloed: [^<]*too small to tell apart from noise at 3 replications/,
+    );
     expect(html).toContain('78% interim target');
   });
 });
