@@ -3,6 +3,7 @@
  * it or a `--set` override becomes exactly one `ScenarioError` whose message is a single line:
  * `<file>:<line>:<col>: <fieldPath>: <what was wrong>; expected <what>` (plus a did-you-mean).
  */
+import { RelativeChange } from './relative.js';
 
 /** Where in which file a value came from. `line` and `column` are 1-based. */
 export interface SourceLocation {
@@ -80,6 +81,7 @@ export function snippet(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value instanceof RelativeChange) return `the change ${JSON.stringify(clip(value.text))}`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(clip(value));
   return String(value);

@@ -39,7 +39,7 @@ const MAX_DEPTH = 100;
 const MAX_KEYS_PER_MAPPING = 10_000;
 
 /** Top-level fields whose text is kept as written: never a relative change. */
-const TEXT_FIELDS = new Set(['$schema', 'extends', 'description', 'sweep']);
+const TEXT_FIELDS = new Set(['$schema', 'extends', 'description', 'sweep', 'expectations']);
 
 export function isTreeObject(value: unknown): value is TreeObject {
   return (
