@@ -118,6 +118,7 @@ describe('relative changes of values a pool takes from its profile', () => {
   });
 
   it('a relative change of a value that is not a number names both places', () => {
+    expect(errorOf(() => variant('kind: "+1"\n')).message).toContain('unknown kind the change "+1"');
     const error = errorOf(() => variant('name: "+1"\n'));
     expect(error.fieldPath).toBe('name');
     expect(error.message).toMatch(
