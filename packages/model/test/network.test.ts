@@ -265,4 +265,20 @@ describe('runNetwork behaviour', () => {
     const bad = { ...config, routing: [{ fromStationId: 'desk', to: [{ stationId: 'nowhere', share: 1 }] }] };
     expect(() => runNetwork(bad, { seed: 1, replication: 0 })).toThrow(/unknown station 'nowhere'/);
   });
+  it('refuses a station that would preempt a customer blocked after service', () => {
+    const bad = {
+      ...config,
+      stations: [
+        station(
+          'desk',
+          1,
+          { kind: 'exponential', mean: 0.5 },
+          { discipline: 'priority', preemptive: true, blockAfterService: true },
+        ),
+      ],
+    };
+    expect(() => runNetwork(bad, { seed: 1, replication: 0 })).toThrow(
+      /'desk' cannot be both preemptive and blockAfterService/,
+    );
+  });
 });
