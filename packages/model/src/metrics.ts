@@ -168,7 +168,7 @@ export const METRICS: readonly MetricDefinition[] = [
     BOTH,
     LOWER,
     ['mean', 'max'],
-    false,
+    true,
   ),
   // Acute beds.
   m(

@@ -14,6 +14,7 @@ import { NATIONAL_STANDARDS } from './standards.js';
 /** Daily series shown, in this order, with what their chart is called. */
 export const DAILY_CHARTS: readonly { metric: string; title: string }[] = [
   { metric: 'ed.fourHourShare', title: 'A&E: share within four hours, by day' },
+  { metric: 'ed.patientsInDepartmentCount', title: 'A&E: patients in the department (occupancy)' },
   { metric: 'ed.boardingPatientsCount', title: 'A&E: admitted patients waiting for a bed (boarding)' },
   { metric: 'beds.occupancyShare', title: 'General and acute bed occupancy' },
   { metric: 'nctr.patientsCount', title: 'Delayed discharges: patients with no criteria to reside' },

@@ -76,6 +76,24 @@ describe('the results folder', () => {
     expect(Object.keys(rows[0])).toContain('ed.timeInDepartmentMinutes:p95 ciHigh');
   });
 
+  it('has the daily ED occupancy the report draws: its days average to the period’s time-weighted mean', () => {
+    const folder = readResultsFolder(dir);
+    for (const arm of ['base/siloed', 'base/systemBank']) {
+      const days = folder.daily.filter(
+        (r) => r.arm === arm && r.metric === 'ed.patientsInDepartmentCount' && r.scope === 'ics',
+      );
+      expect(days).toHaveLength(20);
+      const period = folder.summary.find(
+        (s) =>
+          s.arm === arm &&
+          s.metric === 'ed.patientsInDepartmentCount' &&
+          s.scope === 'ics' &&
+          s.statistic === 'mean',
+      )!;
+      expect(days.reduce((sum, r) => sum + r.mean, 0) / days.length).toBeCloseTo(period.mean, 9);
+    }
+  });
+
   it('carepool report on a folder that is not a results folder: one line, exit 1', () => {
     const run = spawnSync(process.execPath, [BIN, 'report', 'scenarios'], { cwd: REPO, encoding: 'utf8' });
     expect(run.status).toBe(1);

@@ -313,7 +313,7 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
   };
   for (let d = warmupDays; d < warmupDays + reportedDays; d++) {
     const edScope = new Map<string, number[]>();
-    const all = [0, 0, 0, 0, 0, 0];
+    const all = [0, 0, 0, 0, 0, 0, 0];
     for (const e of flow.eds) {
       const v = [
         e.day.get('attendances')[d],
@@ -322,9 +322,10 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
         e.day.get('dtaOver12h')[d],
         e.day.get('timeToBedSum')[d],
         e.day.get('timeToBedCount')[d],
+        e.day.get('inDepartmentMean')[d],
       ];
-      const acc = edScope.get(e.organisationId) ?? [0, 0, 0, 0, 0, 0];
-      for (let i = 0; i < 6; i++) {
+      const acc = edScope.get(e.organisationId) ?? [0, 0, 0, 0, 0, 0, 0];
+      for (let i = 0; i < v.length; i++) {
         acc[i] += v[i];
         all[i] += v[i];
       }
@@ -336,6 +337,7 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
       push(d, 'ed.twelveHourFromArrivalShare', scope, v[0] > 0 ? v[2] / v[0] : Number.NaN);
       push(d, 'ed.decisionToAdmitOver12hCount', scope, v[3]);
       push(d, 'ed.timeToBedMinutes', scope, v[5] > 0 ? v[4] / v[5] : Number.NaN);
+      push(d, 'ed.patientsInDepartmentCount', scope, v[6]);
     }
     const wAll = [0, 0, 0, 0, 0, 0, 0];
     const wScope = new Map<string, number[]>();

@@ -139,6 +139,7 @@ interface EdUnit {
   dayDtaOver12h: Float64Array;
   arrivals: number;
   lastBoardingArea: number;
+  lastInDepartmentArea: number;
 }
 
 class WardStats {
@@ -651,6 +652,7 @@ export class SystemFlow implements PressureSource {
         dayDtaOver12h: edDay.get('dtaOver12h'),
         arrivals: 0,
         lastBoardingArea: 0,
+        lastInDepartmentArea: 0,
       };
       edIndexById.set(e.id, unit.index);
       this.wards[ward].eds.push(unit.index);
@@ -1222,6 +1224,10 @@ export class SystemFlow implements PressureSource {
         const area = ed.boardingLevel.totalAreaUntil(now);
         ed.day.get('boardingMean')[closed] = (area - ed.lastBoardingArea) / MINUTES_PER_DAY;
         ed.lastBoardingArea = area;
+        // A departure learned late (left without being seen) is corrected on the day it is learned.
+        const inDepartment = ed.inDepartmentLevel.totalAreaUntil(now);
+        ed.day.get('inDepartmentMean')[closed] = (inDepartment - ed.lastInDepartmentArea) / MINUTES_PER_DAY;
+        ed.lastInDepartmentArea = inDepartment;
       }
       for (const w of this.wards) {
         const area = w.nctrLevel.totalAreaUntil(now);
