@@ -3,6 +3,8 @@
  * parallel runs execute it, and building once avoids test files racing to rebuild it.
  */
 export default async function setup(): Promise<void> {
-  const { ensureBuilt } = (await import('./packages/cli/scripts/build.mjs')) as { ensureBuilt: () => Promise<void> };
+  const { ensureBuilt } = (await import('./packages/cli/scripts/build.mjs')) as {
+    ensureBuilt: () => Promise<void>;
+  };
   await ensureBuilt();
 }
