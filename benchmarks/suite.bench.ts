@@ -4,15 +4,18 @@
  * streaming monitors. Each task runs a batch of operations per call, so timer overhead is
  * negligible; the table reports operations per second and nanoseconds per operation.
  *
- *   pnpm -s bench                      # table
- *   pnpm -s bench --json out.json      # table, and JSON written to out.json
- *   pnpm -s bench --json               # JSON only, on stdout
- *   pnpm -s bench --filter random --time 500
+ *   npx tsx benchmarks/suite.bench.ts                    # table
+ *   npx tsx benchmarks/suite.bench.ts --json out.json    # table, and JSON written to out.json
+ *   npx tsx benchmarks/suite.bench.ts --json             # JSON only, on stdout
+ *   npx tsx benchmarks/suite.bench.ts --filter random --time 500
+ *
+ * `pnpm bench` (benchmarks/bench.ts) runs these with the standard workloads into one file.
  *
  * Not part of `pnpm test`: numbers vary from machine to machine and run to run.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import {
   bernoulli,
   binomial,
@@ -288,8 +291,9 @@ export interface SuiteRow {
   samples: number;
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+/** Runs the tinybench suites (those matching `filter`, if given), each task for `timeMs`. */
+export async function runSuites(timeMs: number, filter?: string): Promise<SuiteRow[]> {
+  const options = { timeMs, filter };
   const all = [...calendarCases(), ...randomCases(), ...distributionCases(), ...monitorCases()];
   const cases = all.filter(
     (c) =>
@@ -316,7 +320,13 @@ async function main(): Promise<void> {
       samples: result.latency.samplesCount,
     };
   });
+  if (sink.value === 0.123456789) console.error('(sink)');
+  return rows;
+}
 
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const rows = await runSuites(options.timeMs, options.filter);
   const machine = {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
@@ -326,7 +336,6 @@ async function main(): Promise<void> {
   if (options.json !== true) printTable(rows);
   if (typeof options.json === 'string') writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   if (options.json === true) console.log(JSON.stringify(report, null, 2));
-  if (sink.value === 0.123456789) console.error('(sink)');
 }
 
 function printTable(rows: SuiteRow[]): void {
@@ -347,7 +356,10 @@ function printTable(rows: SuiteRow[]): void {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+// Run directly (`tsx benchmarks/suite.bench.ts`): the suites alone; `pnpm bench` imports runSuites.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,11 +1,17 @@
 /**
  * The regression decision of `carepool bench`, on recorded samples (ratios to the reference loop
  * from real runs on the 2-core development machine) — no timing here: the median interval from order
- * statistics, the change against a baseline judged ok / regression / too unstable, the exit code, and
- * the baseline file's checks.
+ * statistics within a process, the figure over processes, the change against a baseline judged ok /
+ * regression / too unstable, the exit code, and the baseline file's checks.
  */
 import { describe, expect, it } from 'vitest';
-import { compareCase, comparisonExitCode, medianInterval, parseMaxRegression } from '../src/bench/decide.js';
+import {
+  compareCase,
+  comparisonExitCode,
+  medianInterval,
+  parseMaxRegression,
+  processInterval,
+} from '../src/bench/decide.js';
 import { parseBaseline } from '../src/bench/record.js';
 
 // Per-round ratios recorded by two runs of `carepool bench` (15 rounds after the warm-up each), one
@@ -113,6 +119,34 @@ describe('comparison with a baseline', () => {
     expect(comparisonExitCode([c('ok'), c('unstable'), c('regression')])).toBe(3);
     expect(comparisonExitCode([c('ok'), c('unstable')])).toBe(4);
     expect(comparisonExitCode([c('ok'), c('ok')])).toBe(0);
+  });
+});
+
+describe('figures over processes (forks)', () => {
+  // Each process's median ratio, three processes of one `carepool bench --forks 3` run.
+  const W1_FORKS = [0.9861, 0.9687, 0.9729];
+  // One process of the three ran seize + release a third slower: the same code, compiled differently.
+  const SEIZE_RELEASE_FORKS = [0.1452, 0.1422, 0.1908];
+
+  it('is the geometric mean of the processes’ medians with a t interval on the log scale', () => {
+    const f = processInterval(W1_FORKS, 0.95);
+    const logs = W1_FORKS.map(Math.log);
+    const mean = logs.reduce((a, b) => a + b, 0) / 3;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / 2);
+    expect(f.n).toBe(3);
+    expect(f.median).toBeCloseTo(Math.exp(mean), 12);
+    // t(0.975, 2) = 4.302653
+    expect(f.high).toBeCloseTo(Math.exp(mean + (4.302653 * sd) / Math.sqrt(3)), 5);
+    expect(f.low).toBeLessThan(Math.min(...W1_FORKS));
+  });
+
+  it('lets a process that compiled differently make a case too unstable to judge, not a regression', () => {
+    const tight = processInterval(W1_FORKS, 0.95);
+    const wide = processInterval(SEIZE_RELEASE_FORKS, 0.95);
+    expect(compareCase('w1.callback', tight, tight, 0.1).decision).toBe('ok');
+    expect(compareCase('micro.seizeRelease', wide, wide, 0.1).decision).toBe('unstable');
+    const slower = processInterval(scaled(SEIZE_RELEASE_FORKS, 2), 0.95);
+    expect(compareCase('micro.seizeRelease', slower, wide, 0.1).decision).toBe('regression');
   });
 });
 

@@ -2,8 +2,8 @@
  * What `carepool bench` and `pnpm bench` measure: the standard workloads (W1 and W2 in both kernel
  * styles, the default ICS) and three micro-benchmarks in the JaamSim manner — schedule and run an
  * event with N events pending, create and finish an entity, seize and release a resource. Each case
- * is one round's worth of work, sized to take roughly 0.05–0.2 s here, so a round of all of them
- * takes a couple of seconds.
+ * is one round's worth of work, sized to take roughly 0.02–0.1 s here, so a round of all of them
+ * takes about a second.
  */
 import { RandomStreams, type RequestId, Resource, Simulation } from '@carepool/engine';
 import { defaultIcsConfig, runSystem } from '@carepool/model';
@@ -27,7 +27,7 @@ export interface BenchCase {
 }
 
 /** The reference loop's customers per round (W1 by hand; every ratio is against it). */
-export const REFERENCE_CUSTOMERS = 400_000;
+export const REFERENCE_CUSTOMERS = 200_000;
 
 export const REFERENCE: BenchCase = {
   id: 'reference',
@@ -92,10 +92,10 @@ function icsDays(days: number): () => number {
 
 /** Every case, in the order a round runs them. */
 export function benchCases(): BenchCase[] {
-  const w1Customers = 200_000;
-  const w2Years = 5;
-  const icsSimDays = 60;
-  const micro = 200_000;
+  const w1Customers = 100_000;
+  const w2Years = 3;
+  const icsSimDays = 30;
+  const micro = 100_000;
   return [
     {
       id: 'w1.callback',

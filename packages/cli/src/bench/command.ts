@@ -10,7 +10,7 @@ import { renderTable } from '../format.js';
 import type { CliIo } from '../io.js';
 import { parseWholeNumber } from '../options.js';
 import { writeFileAtomically } from '../write-output.js';
-import { type BenchCase, benchCases, REFERENCE } from './cases.js';
+import { benchCases, REFERENCE } from './cases.js';
 import {
   type CaseComparison,
   compareCase,
@@ -19,6 +19,7 @@ import {
   parseMaxRegression,
   relativeHalfWidth,
 } from './decide.js';
+import { combineForks, runForks } from './forks.js';
 import { measure, WARM_UP_ROUNDS } from './measure.js';
 import { type BenchRecord, benchRecord, environment, parseBaseline } from './record.js';
 
@@ -34,6 +35,10 @@ export interface BenchArgs {
   minRounds: number;
   maxRounds: number;
   only?: string[];
+  /** The most processes to measure in (at least min(3, forks) are); 1: this process only. */
+  forks: number;
+  /** `--fork-child`: one fork of a parent `bench` — measure in this process and print the record. */
+  forkChild: boolean;
   json: boolean;
   quiet: boolean;
 }
@@ -50,7 +55,7 @@ export function benchArgs(a: Record<string, unknown>): BenchArgs {
   if (raw !== undefined && last(a.baseline) === undefined)
     throw new UsageError('--max-regression goes with --baseline');
   const minRounds = parseWholeNumber('min-rounds', last(a.minRounds), 2, 1000) ?? 5;
-  const maxRounds = parseWholeNumber('max-rounds', last(a.maxRounds), 2, 1000) ?? 15;
+  const maxRounds = parseWholeNumber('max-rounds', last(a.maxRounds), 2, 1000) ?? 8;
   if (maxRounds < minRounds)
     throw new UsageError(`--max-rounds (${maxRounds}) is below --min-rounds (${minRounds})`);
   const only = last(a.only)
@@ -68,6 +73,8 @@ export function benchArgs(a: Record<string, unknown>): BenchArgs {
     minRounds,
     maxRounds,
     ...(only !== undefined ? { only } : {}),
+    forks: parseWholeNumber('forks', last(a.forks), 1, 100) ?? 6,
+    forkChild: a.forkChild === true,
     json: a.json === true,
     quiet: a.quiet === true,
   };
@@ -83,7 +90,17 @@ function injectedSlowdown(): number {
   return value;
 }
 
-export async function benchCommand(io: CliIo, args: BenchArgs): Promise<number> {
+/**
+ * Measures the cases (all, or --only) until stable — or, against a baseline, until every case is
+ * judged — and returns the benchmark file's content with the comparison, if any. `pnpm bench` calls
+ * it too, so both write the same file.
+ */
+export function runBench(
+  io: CliIo,
+  args: BenchArgs,
+  entry: string | undefined = process.argv[1],
+): { record: BenchRecord; judged?: CaseComparison[] } {
+  const startedAt = performance.now();
   const slowdown = injectedSlowdown();
   const baseline = args.baseline !== undefined ? readBaseline(io, args.baseline) : undefined;
   const all = benchCases();
@@ -94,38 +111,16 @@ export async function benchCommand(io: CliIo, args: BenchArgs): Promise<number> 
       `--only: no case ${unknown.join(', ')}; the cases are ${all.map((c) => c.id).join(', ')}`,
     );
   }
-  const compared = (c: BenchCase) => baseline?.cases.find((b) => b.id === c.id);
   const comparisons = (ratios: ReadonlyMap<string, MedianInterval>): CaseComparison[] =>
     cases.flatMap((c) => {
-      const b = compared(c);
+      const b = baseline?.cases.find((x) => x.id === c.id);
       return b === undefined ? [] : [compareCase(c.id, ratios.get(c.id)!, b.ratio, args.maxRegression)];
     });
-  if (!args.quiet) {
-    io.stderr(
-      `carepool bench: ${cases.length} cases against the reference loop, ${args.minRounds}–${args.maxRounds} rounds after ${WARM_UP_ROUNDS} warm-up rounds` +
-        `${slowdown !== 1 ? ` (CAREPOOL_BENCH_SLOWDOWN=${slowdown} injected)` : ''}\n`,
-    );
-  }
-  const m = measure({
-    cases,
-    reference: REFERENCE,
-    minRounds: args.minRounds,
-    maxRounds: args.maxRounds,
-    confidence: CONFIDENCE,
-    slowdown,
-    settled: (ratios) =>
-      baseline !== undefined
-        ? comparisons(ratios).every((c) => c.decision !== 'unstable')
-        : [...ratios.values()].every((r) => relativeHalfWidth(r) <= STABLE_WITHIN),
-    onRound: (round, ratios) => {
-      if (args.quiet) return;
-      const widest = [...ratios].sort((x, y) => relativeHalfWidth(y[1]) - relativeHalfWidth(x[1]))[0];
-      io.stderr(
-        `  round ${round}: widest interval ±${(relativeHalfWidth(widest[1]) * 100).toFixed(1)}% (${widest[0]})\n`,
-      );
-    },
-  });
-  const record = benchRecord(m, cases, REFERENCE, environment(io.cwd, slowdown), {
+  const settled = (ratios: ReadonlyMap<string, MedianInterval>): boolean =>
+    baseline !== undefined
+      ? comparisons(ratios).every((c) => c.decision !== 'unstable')
+      : [...ratios.values()].every((r) => relativeHalfWidth(r) <= STABLE_WITHIN);
+  const protocol = {
     clock: 'process CPU time (user + system)',
     confidence: CONFIDENCE,
     warmUpRounds: WARM_UP_ROUNDS,
@@ -136,11 +131,67 @@ export async function benchCommand(io: CliIo, args: BenchArgs): Promise<number> 
         ? 'every case judged ok or regression'
         : `every ratio known to ±${STABLE_WITHIN * 100}%`,
     ...(baseline !== undefined ? { maxRegression: args.maxRegression } : {}),
-  });
+  };
+  if (!args.quiet) {
+    io.stderr(
+      `carepool bench: ${cases.length} cases against the reference loop, in up to ${args.forks} process${args.forks === 1 ? '' : 'es'} of ` +
+        `${args.minRounds}–${args.maxRounds} rounds after ${WARM_UP_ROUNDS} warm-up rounds` +
+        `${slowdown !== 1 ? ` (CAREPOOL_BENCH_SLOWDOWN=${slowdown} injected)` : ''}\n`,
+    );
+  }
+  let record: BenchRecord;
+  if (args.forkChild || args.forks === 1) {
+    const m = measure({
+      cases,
+      reference: REFERENCE,
+      minRounds: args.minRounds,
+      maxRounds: args.maxRounds,
+      confidence: CONFIDENCE,
+      slowdown,
+      // A fork stops on its own precision; the decision against a baseline is taken over forks.
+      settled: args.forkChild
+        ? (ratios) => [...ratios.values()].every((r) => relativeHalfWidth(r) <= STABLE_WITHIN)
+        : settled,
+      onRound: (round, ratios) => {
+        if (args.quiet) return;
+        const widest = [...ratios].sort((x, y) => relativeHalfWidth(y[1]) - relativeHalfWidth(x[1]))[0];
+        io.stderr(
+          `  round ${round}: widest interval ±${(relativeHalfWidth(widest[1]) * 100).toFixed(1)}% (${widest[0]})\n`,
+        );
+      },
+    });
+    record = benchRecord(m, cases, REFERENCE, environment(io.cwd, slowdown), { ...protocol, forks: 1 });
+  } else {
+    if (entry === undefined) throw new CliError('bench: cannot tell which carepool to run the forks with');
+    const forks = runForks(io, {
+      entry,
+      childArgs: [
+        ...(args.only !== undefined ? ['--only', args.only.join(',')] : []),
+        '--min-rounds',
+        String(args.minRounds),
+        '--max-rounds',
+        String(args.maxRounds),
+      ],
+      minForks: Math.min(3, args.forks),
+      maxForks: args.forks,
+      confidence: CONFIDENCE,
+      settled,
+      quiet: args.quiet,
+    });
+    record = combineForks(forks.records, CONFIDENCE, {
+      ...protocol,
+      settled: forks.settled,
+      wallSeconds: Number(((performance.now() - startedAt) / 1000).toFixed(2)),
+    });
+  }
+  const final = new Map(record.cases.map((c) => [c.id, c.ratio]));
+  return { record, ...(baseline !== undefined ? { judged: comparisons(final) } : {}) };
+}
+
+export async function benchCommand(io: CliIo, args: BenchArgs): Promise<number> {
+  const { record, judged } = runBench(io, args);
   if (args.out !== undefined)
     writeFileAtomically(resolvePath(io, args.out), `${JSON.stringify(record, null, 2)}\n`);
-  const final = new Map(record.cases.map((c) => [c.id, c.ratio]));
-  const judged = baseline !== undefined ? comparisons(final) : undefined;
   const code = judged !== undefined ? comparisonExitCode(judged) : ExitCode.ok;
   if (args.json) {
     io.stdout(
@@ -202,7 +253,11 @@ function benchTable(
   const lines = [
     renderTable(header, rows),
     '',
-    `reference loop: ${record.reference.nsPerOp.toFixed(0)} ns per customer; ${p.rounds} rounds (${p.settled ? 'stopped: stable' : 'stopped: --max-rounds reached'}), ${p.wallSeconds} s; commit ${record.environment.commit}`,
+    `reference loop: ${record.reference.nsPerOp.toFixed(0)} ns per customer; ` +
+      (Number(p.forks) > 1
+        ? `${p.forks} processes of ${p.roundsPerFork} rounds (${p.settled ? 'stopped: settled' : 'stopped: --forks reached'})`
+        : `${p.rounds} rounds (${p.settled ? 'stopped: settled' : 'stopped: --max-rounds reached'})`) +
+      `, ${p.wallSeconds} s; commit ${record.environment.commit}`,
   ];
   if (judged) {
     const count = (d: string) => judged.filter((j) => j.decision === d).length;

@@ -6,6 +6,7 @@
  * the change is beyond the allowed slowdown, fine when the whole of it is within, and too unstable
  * to judge otherwise.
  */
+import { meanInterval } from '@carepool/experiment';
 
 /** A median with its interval from order statistics. Values in the unit of the samples. */
 export interface MedianInterval {
@@ -43,6 +44,29 @@ export function medianInterval(values: readonly number[], confidence: number): M
   while (k + 1 <= (n + 1) / 2 && 1 - 2 * binomialHalfCdf(n, k) >= confidence) k++;
   const coverage = 1 - 2 * binomialHalfCdf(n, k - 1);
   return { n, median, low: sorted[k - 1], high: sorted[n - k], coverage };
+}
+
+/**
+ * The figure of several processes: the geometric mean of their medians with a Student-t interval on
+ * the log scale (`median`, `low`, `high` as ratios; `n` processes; `coverage` the level asked). Each
+ * process compiles the code a little differently (JIT), so the spread between processes is the
+ * noise that matters when comparing one run with another, and no single process can show it.
+ */
+export function processInterval(medians: readonly number[], confidence: number): MedianInterval {
+  const logs = medians.filter((m) => m > 0).map(Math.log);
+  const i = meanInterval(logs, confidence);
+  return {
+    n: i.n,
+    median: Math.exp(i.mean),
+    low: Math.exp(i.ciLow),
+    high: Math.exp(i.ciHigh),
+    coverage: confidence,
+  };
+}
+
+/** The median of `values` (finite ones). */
+export function median(values: readonly number[]): number {
+  return medianInterval(values, 0.5).median;
 }
 
 /** Half the interval's width relative to its median: 0.03 is ±3%. */

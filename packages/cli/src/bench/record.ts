@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { CliError } from '../errors.js';
 import type { BenchCase } from './cases.js';
-import { type MedianInterval, medianInterval, relativeHalfWidth } from './decide.js';
+import { type MedianInterval, median, medianInterval, relativeHalfWidth } from './decide.js';
 import type { Measurement } from './measure.js';
 
 export const BENCH_FORMAT = 'carepool-bench/1';
@@ -23,8 +23,10 @@ export interface CaseRecord {
   ratio: MedianInterval;
   /** Half the ratio interval's width over its median (0.03 = ±3%). */
   ratioRelativeHalfWidth: number;
-  /** Every recorded round's ratio, in order. */
+  /** Every recorded round's ratio, in order (of every fork, one after the other). */
   ratios: number[];
+  /** Each fork's median ratio, when measured in several processes (the figure is over these). */
+  forkMedians?: number[];
 }
 
 export interface BenchRecord {
@@ -64,8 +66,6 @@ export function environment(cwd: string, slowdown: number): Record<string, strin
     ...(slowdown !== 1 ? { injectedSlowdown: slowdown } : {}),
   };
 }
-
-const median = (xs: readonly number[]) => medianInterval(xs, 0.5).median;
 
 export function benchRecord(
   m: Measurement,

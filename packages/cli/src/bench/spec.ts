@@ -34,9 +34,16 @@ export function benchOptions<T>(y: Argv<T>) {
     })
     .option('max-rounds', {
       type: 'string',
-      describe: 'Rounds measured at most, if the figures have not settled before (default 15)',
+      describe: 'Rounds measured at most in each process, if its figures have not settled before (default 8)',
       requiresArg: true,
     })
+    .option('forks', {
+      type: 'string',
+      describe:
+        'Processes measured in at most (at least 3, more until the figures settle; default 6; 1: this one only)',
+      requiresArg: true,
+    })
+    .option('fork-child', { type: 'boolean', hidden: true })
     .option('only', { type: 'string', describe: 'Only these cases, comma-separated ids', requiresArg: true })
     .option('json', { type: 'boolean', describe: 'Print the benchmark file (and the comparison) as JSON' })
     .option('quiet', commonOptions.quiet);
