@@ -53,6 +53,23 @@ describe('structural gaps are refused at load', () => {
     expect(error.message).toContain('(were its wards removed?)');
   });
 
+  it('GP requests that spill to ED with no ED to go to', () => {
+    const error = errorOf(withSet('generalPractice[primaryCare.gp].edSpillTargets=[]'));
+    expect(error.fieldPath).toBe('generalPractice[primaryCare.gp].edSpillTargets');
+    expect(error.message).toContain('of abandoned requests spills to ED, and no ED is named');
+    const config = system(
+      loadScenario(mini, {
+        overrides: [
+          'generalPractice[primaryCare.gp].edSpillTargets=[]',
+          'generalPractice[primaryCare.gp].edSpillShare=0',
+        ],
+      }),
+    );
+    expect(() =>
+      runSystem({ ...config, durationDays: 3, warmupDays: 0 }, { seed: 1, replication: 0 }),
+    ).not.toThrow();
+  });
+
   it('two ward groups for one trust', () => {
     const config = system(loadScenario(mini));
     const second = { ...config.acuteWards[0], id: 'trustA.moreWards' };

@@ -38,6 +38,16 @@ export function checkRunnable(config: SystemConfig, ctx: Ctx): void {
       );
   });
 
+  // Abandoned GP requests that spill to ED need an ED to go to.
+  config.generalPractice.forEach((gp, i) => {
+    if (gp.edSpillShare > 0 && gp.edSpillTargets.length === 0)
+      report(
+        ['generalPractice', i, 'edSpillTargets'],
+        `a share ${gp.edSpillShare} of abandoned requests spills to ED, and no ED is named`,
+        'edSpillTargets naming at least one emergency department (or edSpillShare 0)',
+      );
+  });
+
   const pools = new Map(config.workforce.staffPools.map((p) => [p.id, p]));
   config.workforce.staffPools.forEach((pool, i) => {
     const path: Path = ['workforce', 'staffPools', i];
