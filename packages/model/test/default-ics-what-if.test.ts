@@ -107,10 +107,11 @@ describe('common random numbers across deployment policies (mini ICS, real workf
     const flow = run.flow;
     const P = flow.patients;
     const patients: string[] = [];
-    // Wrap the one method that draws every arriving patient's pathway attributes (after the ED ones).
+    // Wrap the one method that draws every arriving patient's pathway attributes (after the ED ones):
+    // the wards module's, which the ED module calls too.
     type Draw = (id: number, w: unknown, stream: unknown) => void;
-    const hooked = flow as unknown as { drawDischargeAttributes: Draw };
-    const draw = hooked.drawDischargeAttributes.bind(flow);
+    const hooked = (flow as unknown as { wardFlow: { drawDischargeAttributes: Draw } }).wardFlow;
+    const draw = hooked.drawDischargeAttributes.bind(hooked);
     hooked.drawDischargeAttributes = (id, w, stream) => {
       draw(id, w, stream);
       if (P.ed[id] >= 0 && stream === flow.eds[P.ed[id]].spillAttributeStream) return;

@@ -1,0 +1,195 @@
+/** Builds every service's units from the configuration, into the shared flow state. */
+import {
+  categorical,
+  distributionFromSpec,
+  IntQueue,
+  MINUTES_PER_HOUR,
+  type RandomStreams,
+  TimeWeighted,
+} from '@carepool/engine';
+import { ModelError } from '../errors.js';
+import { hourlyArrivals, surgeMultiplierByDay } from './calendar.js';
+import { CommunityUnit, GpUnit, HomeCareUnit, PlacementUnit, VcseUnit } from './care-units.js';
+import type { FlowState } from './state.js';
+import { DayCounters, EdStats, type EdUnit, WardStats, type WardUnit, wardGroups } from './units.js';
+
+/** Fills `state`'s units: councils, then trusts' wards, then EDs, then GP and community nursing. */
+export function buildUnits(state: FlowState, streams: RandomStreams): void {
+  const config = state.config;
+  const authorityOf = buildAuthorities(state, streams);
+  buildWards(state, streams, authorityOf);
+  const edIndexById = buildEds(state, streams);
+  for (const g of config.generalPractice)
+    state.gps.push(new GpUnit(g, streams, state.totalDays, edIndexById));
+  for (const c of config.communityNursing) state.community.push(new CommunityUnit(c, streams));
+}
+
+type AuthorityOf = (id: string, what: string) => number;
+
+/** Local authorities with their home care, placements and VCSE support; returns the id lookup. */
+function buildAuthorities(state: FlowState, streams: RandomStreams): AuthorityOf {
+  const config = state.config;
+  const authorityIndex = new Map<string, number>();
+  for (const org of config.organisations) {
+    if (org.kind !== 'localAuthority') continue;
+    authorityIndex.set(org.id, state.authorities.length);
+    state.authorities.push({
+      organisationId: org.id,
+      homeCare: undefined,
+      stepDown: undefined,
+      careHome: undefined,
+      vcse: [],
+    });
+  }
+  const authorityOf = (id: string, what: string): number => {
+    const i = authorityIndex.get(id);
+    if (i === undefined) throw new ModelError(`${what}: '${id}' is not a localAuthority organisation`);
+    return i;
+  };
+  for (const hc of config.homeCare) {
+    const a = authorityOf(hc.organisationId, `homeCare '${hc.id}'`);
+    state.authorities[a].homeCare = new HomeCareUnit(hc, a, streams);
+    state.authorities[a].homeCare.day = new Float64Array(state.totalDays);
+  }
+  for (const pl of config.placements) {
+    const a = authorityOf(pl.organisationId, `placement '${pl.id}'`);
+    const unit = new PlacementUnit(pl, a, streams);
+    unit.day = new Float64Array(state.totalDays);
+    if (pl.kind === 'stepDown') state.authorities[a].stepDown = unit;
+    else state.authorities[a].careHome = unit;
+  }
+  for (const v of config.vcseSupport) {
+    for (const la of v.localAuthorityIds)
+      state.authorities[authorityOf(la, `vcseSupport '${v.id}'`)].vcse.push(new VcseUnit(v));
+  }
+  return authorityOf;
+}
+
+/** Each acute trust's emergency beds: specialty groups, direct admissions, discharge catchment. */
+function buildWards(state: FlowState, streams: RandomStreams, authorityOf: AuthorityOf): void {
+  const config = state.config;
+  const otherSurge = surgeMultiplierByDay(config.surges, state.totalDays, 'other');
+
+  for (const w of config.acuteWards) {
+    const physical = w.physicalBeds;
+    let sum = 0;
+    for (const c of w.dischargeCatchment) sum += c.share;
+    let running = 0;
+    const catchmentCumulative = Float64Array.from(w.dischargeCatchment, (c) => {
+      running += c.share / (sum || 1);
+      return running;
+    });
+    const wardDay = new DayCounters(state.totalDays);
+    const ward: WardUnit = {
+      cfg: w,
+      index: state.wards.length,
+      organisationId: w.organisationId,
+      directArrivalTimes: hourlyArrivals(
+        w.directAdmissionsPerDay,
+        w.directAdmissionProfile,
+        state.calendar,
+        otherSurge,
+        `acuteWards '${w.id}' direct admissions`,
+      ),
+      directStream: streams.stream(`wards.${w.id}.directArrivals`),
+      directAttributeStream: streams.stream(`wards.${w.id}.directAttributes`),
+      los: distributionFromSpec(w.clinicalLosDays),
+      processing: distributionFromSpec(
+        w.dischargeProcessingMinutes ?? { kind: 'lognormal', mean: 180, sd: 120 },
+      ),
+      catchmentCumulative,
+      catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) =>
+        authorityOf(c.localAuthorityId, `acuteWards '${w.id}' dischargeCatchment`),
+      ),
+      ...wardGroups(w),
+      waiting: 0,
+      occupied: 0,
+      staffedEmergency: Math.max(0, physical - w.ringFencedElectiveBeds),
+      staffedTotal: physical,
+      nurses: 0,
+      nctr: 0,
+      nctrLevel: new TimeWeighted(),
+      dischargeStartMinute: (w.dischargeStartHour ?? 9) * MINUTES_PER_HOUR,
+      dischargeEndMinute: (w.dischargeEndHour ?? 20) * MINUTES_PER_HOUR,
+      stats: new WardStats(),
+      day: wardDay,
+      dayAdmissions: wardDay.get('admissions'),
+      dayDischarges: wardDay.get('discharges'),
+      directArrivals: 0,
+      lastNctrArea: 0,
+      eds: [],
+    };
+    if (ward.catchmentAuthority.length === 0) {
+      throw new ModelError(`acuteWards '${w.id}': dischargeCatchment must name at least one local authority`);
+    }
+    state.wards.push(ward);
+  }
+}
+
+/** Type-1 EDs, each tied to its trust's wards; returns the index of each ED id. */
+function buildEds(state: FlowState, streams: RandomStreams): Map<string, number> {
+  const config = state.config;
+  const edSurge = surgeMultiplierByDay(config.surges, state.totalDays, 'ed');
+  const wardByOrg = new Map(state.wards.map((w) => [w.organisationId, w.index]));
+  const edIndexById = new Map<string, number>();
+  for (const e of config.emergencyDepartments) {
+    const ward = wardByOrg.get(e.organisationId);
+    if (ward === undefined) {
+      throw new ModelError(
+        `emergencyDepartment '${e.id}': organisation '${e.organisationId}' has no acuteWards`,
+      );
+    }
+    const edDay = new DayCounters(state.totalDays);
+    const unit: EdUnit = {
+      cfg: e,
+      index: state.eds.length,
+      organisationId: e.organisationId,
+      ward,
+      siblings: config.emergencyDepartments.filter((x) => x.organisationId === e.organisationId).length,
+      arrivalTimes: hourlyArrivals(
+        e.meanArrivalsPerDay,
+        e.arrivalProfile,
+        state.calendar,
+        edSurge,
+        `emergencyDepartment '${e.id}'`,
+      ),
+      arrivalStream: streams.stream(`ed.${e.id}.arrivals`),
+      attributeStream: streams.stream(`ed.${e.id}.attributes`),
+      spillStream: streams.stream(`ed.${e.id}.spillArrivals`),
+      spillAttributeStream: streams.stream(`ed.${e.id}.spillAttributes`),
+      spillHour: categorical({ weights: e.arrivalProfile.hourOfDayMultipliers }),
+      treatment: distributionFromSpec(e.treatmentMinutes),
+      decision: distributionFromSpec(e.decisionMinutes),
+      admittedDecision: distributionFromSpec(e.admittedDecisionMinutes ?? e.decisionMinutes),
+      patience:
+        e.leaveWithoutBeingSeenAfterMinutes === undefined
+          ? undefined
+          : distributionFromSpec(e.leaveWithoutBeingSeenAfterMinutes),
+      queue: new IntQueue(),
+      freeCubicles: e.cubicles,
+      freeBoardingSpaces: Math.max(0, Math.floor(e.boardingSpaces ?? 0)),
+      corridorBoarding: 0,
+      busyClinicians: 0,
+      clinicians: 0,
+      boarding: 0,
+      inDepartment: 0,
+      boardingLevel: new TimeWeighted(),
+      inDepartmentLevel: new TimeWeighted(),
+      stats: new EdStats(),
+      day: edDay,
+      dayAttendances: edDay.get('attendances'),
+      dayWithin4h: edDay.get('within4h'),
+      dayOver12h: edDay.get('over12h'),
+      dayTimeToBedSum: edDay.get('timeToBedSum'),
+      dayTimeToBedCount: edDay.get('timeToBedCount'),
+      dayDtaOver12h: edDay.get('dtaOver12h'),
+      arrivals: 0,
+      lastBoardingArea: 0,
+      lastInDepartmentArea: 0,
+    };
+    edIndexById.set(e.id, unit.index);
+    state.wards[ward].eds.push(unit.index);
+    state.eds.push(unit);
+  }
+  return edIndexById;
+}

@@ -1,0 +1,166 @@
+/**
+ * The state of social care (home care, placements, VCSE), general practice and community nursing
+ * units: who waits, what runs, and the counts the summary reports.
+ */
+import {
+  type Distribution,
+  distributionFromSpec,
+  type RandomStream,
+  type RandomStreams,
+  TimeWeighted,
+} from '@carepool/engine';
+import type {
+  CommunityNursingConfig,
+  GeneralPracticeConfig,
+  HomeCareConfig,
+  PlacementConfig,
+  VcseSupportConfig,
+} from '../config.js';
+import { ModelError } from '../errors.js';
+import { DayCounters, daysHistogram } from './units.js';
+
+/** One referral waiting for a package, place or visit: when it was made and for whom (−1: a community referral). */
+export interface Referral {
+  atMinutes: number;
+  patient: number;
+}
+
+export class HomeCareUnit {
+  /** People waiting at the end of each day. */
+  day: Float64Array = new Float64Array(0);
+  /** Start day and end day (exclusive) of each running package. */
+  startDay: number[] = [];
+  endDay: number[] = [];
+  waiting: Referral[] = [];
+  carerMinutes = new TimeWeighted();
+  lastCarerArea = 0;
+  wait = daysHistogram();
+  visitsDelivered = 0;
+  visitsUndelivered = 0;
+  waitingSum = 0;
+  waitingMax = 0;
+  activeSum = 0;
+  endOfDays = 0;
+  duration: Distribution;
+  referralStream: RandomStream;
+  durationStream: RandomStream;
+  onDuty = 0;
+  constructor(
+    readonly cfg: HomeCareConfig,
+    readonly authority: number,
+    streams: RandomStreams,
+  ) {
+    this.duration = distributionFromSpec(cfg.packageDurationDays);
+    this.referralStream = streams.stream(`homeCare.${cfg.id}.referrals`);
+    this.durationStream = streams.stream(`homeCare.${cfg.id}.durations`);
+  }
+  visitsNeeded(ageDays: number): number {
+    const c = this.cfg;
+    if (ageDays >= c.taperDays || c.taperDays <= 0) return c.ongoingVisitsPerDay;
+    return c.initialVisitsPerDay + ((c.ongoingVisitsPerDay - c.initialVisitsPerDay) * ageDays) / c.taperDays;
+  }
+}
+
+export class PlacementUnit {
+  /** People waiting at the end of each day. */
+  day: Float64Array = new Float64Array(0);
+  /** End day of each occupied place. */
+  endDay: number[] = [];
+  waiting: Referral[] = [];
+  wait = daysHistogram();
+  waitingSum = 0;
+  waitingMax = 0;
+  endOfDays = 0;
+  stay: Distribution;
+  stream: RandomStream;
+  constructor(
+    readonly cfg: PlacementConfig,
+    readonly authority: number,
+    streams: RandomStreams,
+  ) {
+    this.stay = distributionFromSpec(cfg.stayDays);
+    this.stream = streams.stream(`placement.${cfg.id}`);
+  }
+}
+
+export class VcseUnit {
+  clients = 0;
+  constructor(readonly cfg: VcseSupportConfig) {}
+}
+
+export interface AuthorityUnit {
+  organisationId: string;
+  homeCare: HomeCareUnit | undefined;
+  stepDown: PlacementUnit | undefined;
+  careHome: PlacementUnit | undefined;
+  vcse: VcseUnit[];
+}
+
+export class GpUnit {
+  /** Outstanding requests by the day they were made. */
+  backlogDay: number[] = [];
+  backlogCount: number[] = [];
+  appointments = 0;
+  waitDaysSum = 0;
+  unmet = 0;
+  spilled = 0;
+  peakOnDuty = 0;
+  onDuty = 0;
+  lastSupply = 0;
+  stream: RandomStream;
+  day: DayCounters;
+  spillCumulative: Float64Array;
+  spillTargets: number[];
+  constructor(
+    readonly cfg: GeneralPracticeConfig,
+    streams: RandomStreams,
+    days: number,
+    edIndexById: Map<string, number>,
+  ) {
+    this.stream = streams.stream(`gp.${cfg.id}.demand`);
+    this.day = new DayCounters(days);
+    let sum = 0;
+    for (const t of cfg.edSpillTargets) sum += t.share;
+    let running = 0;
+    this.spillCumulative = Float64Array.from(cfg.edSpillTargets, (t) => {
+      running += t.share / (sum || 1);
+      return running;
+    });
+    this.spillTargets = cfg.edSpillTargets.map((t) => {
+      const i = edIndexById.get(t.emergencyDepartmentId);
+      if (i === undefined) {
+        throw new ModelError(
+          `generalPractice '${cfg.id}': unknown edSpillTargets ED '${t.emergencyDepartmentId}'`,
+        );
+      }
+      return i;
+    });
+  }
+  get backlog(): number {
+    let n = 0;
+    for (const c of this.backlogCount) n += c;
+    return n;
+  }
+}
+
+export class CommunityUnit {
+  /** Referrals awaiting a first visit (request minute). */
+  waiting: number[] = [];
+  /** Visits still owed by each active referral. */
+  active: number[] = [];
+  followUpsToday = 0;
+  visits = 0;
+  firstVisits = 0;
+  waitDaysSum = 0;
+  nurseMinutes = new TimeWeighted();
+  lastArea = 0;
+  lastCapacity = 0;
+  onDuty = 0;
+  stream: RandomStream;
+  constructor(
+    readonly cfg: CommunityNursingConfig,
+    streams: RandomStreams,
+  ) {
+    this.stream = streams.stream(`community.${cfg.id}.referrals`);
+  }
+}

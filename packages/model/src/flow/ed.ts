@@ -1,0 +1,200 @@
+/**
+ * Type-1 emergency departments: arrivals (and GP spill-over), the wait for a cubicle and a
+ * clinician, assessment, the decision, boarding for a bed (in a cubicle or a corridor space), and
+ * departures with their four-hour, twelve-hour and time-to-bed statistics.
+ */
+import {
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  type HandlerId,
+  type RandomStream,
+} from '@carepool/engine';
+import { Source as PATIENT_Source, Stage as PATIENT_Stage } from './patients.js';
+import { FlowModule } from './state.js';
+import { traceEdDeparture, tracePatient } from './trace.js';
+import type { EdUnit } from './units.js';
+import type { AcuteWards } from './wards.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const Source = PATIENT_Source;
+const Stage = PATIENT_Stage;
+
+const FOUR_HOURS = 240;
+const TWELVE_HOURS = 720;
+
+export class EmergencyDepartments extends FlowModule {
+  /** Set by the orchestrator once every module exists. */
+  wardFlow!: AcuteWards;
+  private hEdArrival!: HandlerId;
+  private hEdSpillArrival!: HandlerId;
+  private hTreatmentEnd!: HandlerId;
+  private hDecisionEnd!: HandlerId;
+
+  /** Registers the handlers; call once, before the first event. */
+  registerHandlers(): void {
+    const sim = this.sim;
+    this.hEdArrival = sim.registerHandler((ed) => this.onEdArrival(ed), 'edArrival');
+    this.hEdSpillArrival = sim.registerHandler((ed) => this.onEdSpillArrival(ed), 'edSpillArrival');
+    this.hTreatmentEnd = sim.registerHandler((p) => this.onTreatmentEnd(p), 'edTreatmentEnd');
+    this.hDecisionEnd = sim.registerHandler((p) => this.onDecisionEnd(p), 'edDecisionEnd');
+  }
+
+  scheduleNextEdArrival(ed: EdUnit): void {
+    const at = ed.arrivalTimes.nextArrivalAt(this.sim.now, ed.arrivalStream);
+    if (at < this.endMinutes) this.sim.scheduleAt(at, this.hEdArrival, ed.index);
+  }
+
+  private onEdArrival(edIndex: number): void {
+    const ed = this.eds[edIndex];
+    this.admitToEd(ed, ed.attributeStream);
+    this.scheduleNextEdArrival(ed);
+  }
+
+  private onEdSpillArrival(edIndex: number): void {
+    const ed = this.eds[edIndex];
+    this.admitToEd(ed, ed.spillAttributeStream);
+  }
+
+  /** A GP patient who gave up goes to this ED at `atMinutes` (if within the run). */
+  scheduleSpillArrival(ed: EdUnit, atMinutes: number): void {
+    if (atMinutes < this.endMinutes) this.sim.scheduleAt(atMinutes, this.hEdSpillArrival, ed.index);
+  }
+
+  private admitToEd(ed: EdUnit, stream: RandomStream): void {
+    const P = this.patients;
+    const now = this.sim.now;
+    const id = P.allocate();
+    this.arrivals.ed++;
+    ed.arrivals++;
+    P.source[id] = Source.ed;
+    P.ed[id] = ed.index;
+    P.ward[id] = ed.ward;
+    P.arrivalAt[id] = now;
+    // Attributes in a fixed order from the ED's attribute stream (common random numbers).
+    P.admit[id] = stream.uniform() < ed.cfg.admissionShare ? 1 : 0;
+    P.wardAdmit[id] = stream.uniform() < ed.cfg.wardAdmissionShare ? 1 : 0;
+    P.treatmentMinutes[id] = ed.treatment.sample(stream);
+    const decisionMinutes = ed.decision.sample(stream);
+    const admittedDecisionMinutes = ed.admittedDecision.sample(stream);
+    P.decisionMinutes[id] = P.admit[id] === 1 ? admittedDecisionMinutes : decisionMinutes;
+    P.patienceMinutes[id] = ed.patience === undefined ? Number.POSITIVE_INFINITY : ed.patience.sample(stream);
+    this.wardFlow.drawDischargeAttributes(id, this.wards[ed.ward], stream);
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.arrival', id, ed.cfg.id);
+    P.stage[id] = Stage.edWaiting;
+    ed.inDepartment++;
+    ed.inDepartmentLevel.update(now, ed.inDepartment);
+    ed.queue.push(id);
+    this.tryStartTreatment(ed);
+  }
+
+  tryStartTreatment(ed: EdUnit): void {
+    const P = this.patients;
+    const now = this.sim.now;
+    const queue = ed.queue;
+    while (queue.length > 0 && ed.freeCubicles > 0 && ed.busyClinicians < ed.clinicians) {
+      const id = queue.shift();
+      const waited = now - P.arrivalAt[id];
+      if (waited > P.patienceMinutes[id]) {
+        // Left without being seen, when their patience ran out (noticed now).
+        this.leaveEd(ed, id, P.arrivalAt[id] + P.patienceMinutes[id], 2);
+        continue;
+      }
+      ed.freeCubicles--;
+      ed.busyClinicians++;
+      P.seenAt[id] = now;
+      if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.assessmentStart', id, ed.cfg.id);
+      P.stage[id] = Stage.edTreatment;
+      if (now >= this.warmupMinutes) ed.stats.timeToClinician.record(waited);
+      this.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);
+    }
+  }
+
+  private onTreatmentEnd(id: number): void {
+    const P = this.patients;
+    const ed = this.eds[P.ed[id]];
+    ed.busyClinicians--;
+    P.stage[id] = Stage.edDecision;
+    this.sim.schedule(P.decisionMinutes[id], this.hDecisionEnd, id);
+    this.tryStartTreatment(ed);
+  }
+
+  private onDecisionEnd(id: number): void {
+    const P = this.patients;
+    const ed = this.eds[P.ed[id]];
+    const now = this.sim.now;
+    if (P.admit[id] === 0) {
+      ed.freeCubicles++;
+      this.leaveEd(ed, id, now, 0);
+      this.tryStartTreatment(ed);
+      return;
+    }
+    if (P.wardAdmit[id] === 0) {
+      ed.freeCubicles++;
+      this.leaveEd(ed, id, now, 1);
+      this.tryStartTreatment(ed);
+      return;
+    }
+    P.decisionAt[id] = now;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.decisionToAdmit', id, ed.cfg.id);
+    P.stage[id] = Stage.edBoarding;
+    ed.boarding++;
+    ed.boardingLevel.update(now, ed.boarding);
+    P.inCorridor[id] = 0;
+    this.wardFlow.joinBedQueue(this.wards[ed.ward], id);
+    // Still waiting: move to a corridor space if one is free, releasing the cubicle.
+    if (P.stage[id] === Stage.edBoarding && ed.freeBoardingSpaces > 0) {
+      ed.freeBoardingSpaces--;
+      ed.corridorBoarding++;
+      P.inCorridor[id] = 1;
+      ed.freeCubicles++;
+      this.tryStartTreatment(ed);
+    }
+  }
+
+  /**
+   * Records a departure from ED. kind: 0 discharged home, 1 admitted elsewhere (transfer),
+   * 2 left without being seen, 3 admitted to a ward bed here.
+   */
+  leaveEd(ed: EdUnit, id: number, atMinutes: number, kind: 0 | 1 | 2 | 3): void {
+    const P = this.patients;
+    const now = this.sim.now;
+    ed.inDepartment--;
+    ed.inDepartmentLevel.update(now, ed.inDepartment);
+    if (atMinutes < now) ed.inDepartmentLevel.correct(atMinutes, now, -1);
+    const minutesInDept = atMinutes - P.arrivalAt[id];
+    if (this.sim.tracer !== undefined) traceEdDeparture(this.sim, P, id, kind, ed.cfg.id);
+    if (atMinutes >= this.warmupMinutes) {
+      const s = ed.stats;
+      s.attendances++;
+      s.timeInDepartment.record(minutesInDept);
+      const day = Math.floor(atMinutes / MINUTES_PER_DAY);
+      ed.dayAttendances[day]++;
+      if (minutesInDept <= FOUR_HOURS) {
+        s.within4h++;
+        ed.dayWithin4h[day]++;
+      }
+      if (minutesInDept > TWELVE_HOURS) {
+        s.over12h++;
+        ed.dayOver12h[day]++;
+      }
+      if (kind === 2) s.lwbs++;
+      if (kind === 3) {
+        s.admitted++;
+        if (minutesInDept <= FOUR_HOURS) s.admittedWithin4h++;
+        const dta = atMinutes - P.decisionAt[id];
+        s.timeToBed.record(dta);
+        ed.dayTimeToBedSum[day] += dta;
+        ed.dayTimeToBedCount[day]++;
+        if (dta > TWELVE_HOURS) {
+          s.dtaOver12h++;
+          ed.dayDtaOver12h[day]++;
+        }
+      }
+    }
+    if (kind === 0) this.departures.edDischarged++;
+    else if (kind === 1) this.departures.edAdmittedElsewhere++;
+    else if (kind === 2) this.departures.edLeftWithoutBeingSeen++;
+    if (kind !== 3) P.release(id);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * What is observed rather than simulated: the daily bed snapshot (occupancy, staffed and closed beds,
+ * NCTR), hourly OPEL-style pressure, and the daily means of census levels.
+ */
+import {
+  EventPriority as ENGINE_EventPriority,
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
+  type HandlerId,
+} from '@carepool/engine';
+import type { Pressure } from './pressure.js';
+import { FlowModule } from './state.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const EventPriority = ENGINE_EventPriority;
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+
+export class Observations extends FlowModule {
+  /** Set by the orchestrator once every module exists. */
+  pressure!: Pressure;
+  private hSnapshot!: HandlerId;
+  private hHourly!: HandlerId;
+
+  /** Schedules the first bed snapshot and hourly observation (each reschedules itself). */
+  scheduleFirst(): void {
+    const sim = this.sim;
+    sim.scheduleAt(
+      this.config.bedSnapshotHour * MINUTES_PER_HOUR,
+      this.hSnapshot,
+      0,
+      EventPriority.observation,
+    );
+    sim.scheduleAt(MINUTES_PER_HOUR, this.hHourly, 0, EventPriority.observation);
+  }
+
+  /** Registers the handlers; call once, before the first event. */
+  registerHandlers(): void {
+    const sim = this.sim;
+    this.hSnapshot = sim.registerHandler((d) => this.onSnapshot(d), 'bedSnapshot');
+    this.hHourly = sim.registerHandler(() => this.onHourly(), 'hourlyObservation');
+  }
+
+  private onSnapshot(day: number): void {
+    const now = this.sim.now;
+    if (now >= this.warmupMinutes) {
+      for (const w of this.wards) {
+        const s = w.stats;
+        const physical = w.cfg.physicalBeds;
+        const occupied = w.occupied + w.cfg.ringFencedElectiveBeds;
+        const occupancy = occupied / physical;
+        s.snapshots++;
+        s.occupancySum += occupancy;
+        if (occupancy > s.occupancyMax) s.occupancyMax = occupancy;
+        if (occupancy > 0.92) s.daysOver92++;
+        s.staffedSum += w.staffedTotal;
+        const closed = physical - w.staffedTotal;
+        s.closedSum += closed;
+        if (closed > s.closedMax) s.closedMax = closed;
+        s.nctrSum += w.nctr;
+        if (w.nctr > s.nctrMax) s.nctrMax = w.nctr;
+        s.nctrShareSum += w.nctr / physical;
+        w.day.get('occupied')[day] = occupied;
+        w.day.get('staffed')[day] = w.staffedTotal;
+        w.day.get('nctr')[day] = w.nctr;
+      }
+    }
+    const next = now + MINUTES_PER_DAY;
+    if (next <= this.endMinutes)
+      this.sim.scheduleAt(next, this.hSnapshot, day + 1, EventPriority.observation);
+  }
+
+  private onHourly(): void {
+    const now = this.sim.now;
+    if (now > this.warmupMinutes) {
+      const [, level3, level4] = this.opelThresholds;
+      const day = Math.floor((now - 1) / MINUTES_PER_DAY);
+      for (const w of this.wards) {
+        const p = this.pressure.trustPressure(w);
+        w.stats.hours++;
+        if (p >= level3) w.stats.opel3Hours++;
+        if (p >= level4) {
+          w.stats.opel4Hours++;
+          w.day.get('opel4Hours')[day]++;
+        }
+      }
+    }
+    const next = now + MINUTES_PER_HOUR;
+    if (next <= this.endMinutes) this.sim.scheduleAt(next, this.hHourly, 0, EventPriority.observation);
+  }
+
+  /** Daily means of the census levels for the day that just closed (warm-up included). */
+  closeDay(closed: number): void {
+    const now = this.sim.now;
+    for (const ed of this.eds) {
+      const area = ed.boardingLevel.totalAreaUntil(now);
+      ed.day.get('boardingMean')[closed] = (area - ed.lastBoardingArea) / MINUTES_PER_DAY;
+      ed.lastBoardingArea = area;
+      // A departure learned late (left without being seen) is corrected on the day it is learned.
+      const inDepartment = ed.inDepartmentLevel.totalAreaUntil(now);
+      ed.day.get('inDepartmentMean')[closed] = (inDepartment - ed.lastInDepartmentArea) / MINUTES_PER_DAY;
+      ed.lastInDepartmentArea = inDepartment;
+    }
+    for (const w of this.wards) {
+      const area = w.nctrLevel.totalAreaUntil(now);
+      w.day.get('nctrBedDays')[closed] = (area - w.lastNctrArea) / MINUTES_PER_DAY;
+      w.lastNctrArea = area;
+    }
+  }
+}

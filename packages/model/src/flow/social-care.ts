@@ -1,0 +1,184 @@
+/**
+ * Social care and VCSE support, in a daily brokerage step: VCSE home-from-hospital for eligible
+ * patients, home-care packages limited by yesterday's carer minutes (IPACS-style), step-down and
+ * care-home placements; each start discharges the patient waiting for it.
+ */
+import {
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  type HandlerId,
+  MINUTES_PER_HOUR,
+  poisson,
+} from '@carepool/engine';
+import type { AuthorityUnit, HomeCareUnit, PlacementUnit } from './care-units.js';
+import { FlowModule, SOCIAL_CARE_STEP_HOUR } from './state.js';
+import { traceCarePackageStart } from './trace.js';
+import type { AcuteWards } from './wards.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+
+export class SocialCare extends FlowModule {
+  /** Set by the orchestrator once every module exists. */
+  wardFlow!: AcuteWards;
+  private hSocialCare!: HandlerId;
+
+  /** Schedules the first daily brokerage step (it reschedules itself). */
+  scheduleFirstStep(): void {
+    this.sim.scheduleAt(SOCIAL_CARE_STEP_HOUR * MINUTES_PER_HOUR, this.hSocialCare, 0);
+  }
+
+  /** Registers the handlers; call once, before the first event. */
+  registerHandlers(): void {
+    const sim = this.sim;
+    this.hSocialCare = sim.registerHandler((d) => this.onSocialCareStep(d), 'socialCareStep');
+  }
+
+  /** Home-care packages running and placements occupied at the start. */
+  placeInitialClients(): void {
+    const stream = this.initStream;
+    for (const a of this.authorities) {
+      const hc = a.homeCare;
+      if (hc !== undefined) {
+        for (let i = 0; i < hc.cfg.initialActivePackages; i++) {
+          const duration = Math.max(1, Math.round(hc.duration.sample(stream)));
+          const age = Math.floor(stream.uniform() * duration);
+          hc.startDay.push(-age);
+          hc.endDay.push(duration - age);
+        }
+      }
+      for (const pl of [a.stepDown, a.careHome]) {
+        if (pl === undefined) continue;
+        const n = Math.min(pl.cfg.initialOccupiedPlaces, pl.cfg.places);
+        for (let i = 0; i < n; i++)
+          pl.endDay.push(Math.max(1, Math.ceil(pl.stay.sample(stream) * stream.uniform())));
+      }
+    }
+  }
+
+  /** Social care brokers packages and places once a day, late morning (after the ward round). */
+  private onSocialCareStep(day: number): void {
+    for (const a of this.authorities) this.authorityStep(a, day);
+    const next = this.sim.now + MINUTES_PER_DAY;
+    if (next <= this.endMinutes) this.sim.scheduleAt(next, this.hSocialCare, day + 1);
+  }
+
+  private authorityStep(a: AuthorityUnit, day: number): void {
+    const now = this.sim.now;
+    const counted = now >= this.warmupMinutes;
+    // VCSE home-from-hospital first, for eligible P1 patients.
+    const hc = a.homeCare;
+    if (hc !== undefined) {
+      let vcseSlots = 0;
+      for (const v of a.vcse) vcseSlots += v.cfg.newClientsPerDay / v.cfg.localAuthorityIds.length;
+      let slots = Math.floor(vcseSlots);
+      if (slots > 0) {
+        for (let i = 0; i < hc.waiting.length && slots > 0; ) {
+          const r = hc.waiting[i];
+          if (r.patient >= 0 && this.patients.vcseEligible[r.patient] === 1) {
+            hc.waiting.splice(i, 1);
+            slots--;
+            if (counted && a.vcse.length > 0) a.vcse[0].clients++;
+            this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
+          } else i++;
+        }
+      }
+      this.homeCareStep(hc, day, counted);
+    }
+    if (a.stepDown !== undefined) this.placementStep(a.stepDown, day, counted);
+    if (a.careHome !== undefined) this.placementStep(a.careHome, day, counted);
+  }
+
+  /** IPACS-style: today's visit slots serve running packages, then start new ones first come first served. */
+  private homeCareStep(hc: HomeCareUnit, day: number, counted: boolean): void {
+    const now = this.sim.now;
+    const cfg = hc.cfg;
+    // Community referrals arrive through the day just ended.
+    const newReferrals = poisson({ mean: cfg.communityReferralsPerDay }).sample(hc.referralStream);
+    for (let i = 0; i < newReferrals; i++)
+      hc.waiting.push({ atMinutes: now - hc.referralStream.uniform() * MINUTES_PER_DAY, patient: -1 });
+    // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
+    const area = hc.carerMinutes.totalAreaUntil(now);
+    const carerMinutes = day === 0 ? this.initialCarerMinutes(hc) : area - hc.lastCarerArea;
+    hc.lastCarerArea = area;
+    let slots = carerMinutes / cfg.minutesPerVisit;
+    // Running packages: drop ended ones, count today's visits.
+    let needed = 0;
+    let k = 0;
+    for (let i = 0; i < hc.startDay.length; i++) {
+      if (hc.endDay[i] <= day) continue;
+      hc.startDay[k] = hc.startDay[i];
+      hc.endDay[k] = hc.endDay[i];
+      needed += hc.visitsNeeded(day - hc.startDay[i]);
+      k++;
+    }
+    hc.startDay.length = k;
+    hc.endDay.length = k;
+    const delivered = Math.min(needed, slots);
+    slots -= delivered;
+    if (counted) {
+      hc.visitsDelivered += delivered;
+      hc.visitsUndelivered += needed - delivered;
+    }
+    // New packages start while today's spare slots cover their first day's visits.
+    const first = cfg.initialVisitsPerDay;
+    let started = 0;
+    while (started < hc.waiting.length && slots >= first) {
+      const r = hc.waiting[started];
+      slots -= first;
+      const duration = Math.max(1, Math.round(hc.duration.sample(hc.durationStream)));
+      hc.startDay.push(day);
+      hc.endDay.push(day + duration);
+      if (counted) hc.wait.record(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
+      if (this.sim.tracer !== undefined) traceCarePackageStart(this.sim, this.patients, r.patient, cfg.id);
+      if (r.patient >= 0)
+        this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
+      started++;
+    }
+    if (started > 0) hc.waiting.splice(0, started);
+    if (day > 0) hc.day[day - 1] = hc.waiting.length;
+    if (counted) {
+      hc.waitingSum += hc.waiting.length;
+      hc.activeSum += hc.startDay.length;
+      if (hc.waiting.length > hc.waitingMax) hc.waitingMax = hc.waiting.length;
+      hc.endOfDays++;
+    }
+  }
+
+  private initialCarerMinutes(hc: HomeCareUnit): number {
+    // Day 0 has no past day: assume today's staffing holds all day.
+    return hc.onDuty * MINUTES_PER_DAY;
+  }
+
+  private placementStep(pl: PlacementUnit, day: number, counted: boolean): void {
+    const now = this.sim.now;
+    const cfg = pl.cfg;
+    const newAdmissions = poisson({ mean: cfg.communityAdmissionsPerDay }).sample(pl.stream);
+    for (let i = 0; i < newAdmissions; i++)
+      pl.waiting.push({ atMinutes: now - pl.stream.uniform() * MINUTES_PER_DAY, patient: -1 });
+    let k = 0;
+    for (let i = 0; i < pl.endDay.length; i++) if (pl.endDay[i] > day) pl.endDay[k++] = pl.endDay[i];
+    pl.endDay.length = k;
+    let free = cfg.places - pl.endDay.length;
+    const readyBefore = now - cfg.assessmentDays * MINUTES_PER_DAY;
+    for (let i = 0; i < pl.waiting.length && free > 0; ) {
+      const r = pl.waiting[i];
+      if (r.patient >= 0 && r.atMinutes > readyBefore) {
+        i++;
+        continue;
+      }
+      pl.waiting.splice(i, 1);
+      free--;
+      pl.endDay.push(day + Math.max(1, Math.round(pl.stay.sample(pl.stream))));
+      if (counted) pl.wait.record(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
+      if (r.patient >= 0)
+        this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
+    }
+    if (day > 0) pl.day[day - 1] = pl.waiting.length;
+    if (counted) {
+      pl.waitingSum += pl.waiting.length;
+      if (pl.waiting.length > pl.waitingMax) pl.waitingMax = pl.waiting.length;
+      pl.endOfDays++;
+    }
+  }
+}

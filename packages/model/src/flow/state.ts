@@ -1,0 +1,93 @@
+/**
+ * The state the flow modules share: the simulation, the patients, the calendar and the units of
+ * every service, built once from the configuration (build.ts). Each module keeps references to
+ * the parts it works on.
+ */
+import type { RandomStream, Simulation } from '@carepool/engine';
+import type { SystemConfig } from '../config.js';
+import type { RunCalendar } from './calendar.js';
+import type { AuthorityUnit, CommunityUnit, GpUnit } from './care-units.js';
+import type { PatientStore } from './patients.js';
+import type { EdUnit, WardUnit } from './units.js';
+
+/** Day shift for ward nurse ratios: 08:00–20:00. */
+export const DAY_SHIFT_START_HOUR = 8;
+export const DAY_SHIFT_END_HOUR = 20;
+/** Social care brokers packages and places once a day at 11:00 (after morning board rounds). */
+export const SOCIAL_CARE_STEP_HOUR = 11;
+
+/** What leaves the model, counted for conservation checks. */
+export interface FlowDepartures {
+  edDischarged: number;
+  edLeftWithoutBeingSeen: number;
+  edAdmittedElsewhere: number;
+  wardDischarged: number;
+}
+
+/** Patients who entered: ED arrivals, direct admissions and the initial bed occupants. */
+export interface FlowArrivals {
+  ed: number;
+  direct: number;
+  initial: number;
+}
+
+export interface FlowState {
+  readonly sim: Simulation;
+  readonly config: SystemConfig;
+  readonly patients: PatientStore;
+  readonly calendar: RunCalendar;
+  readonly eds: EdUnit[];
+  readonly wards: WardUnit[];
+  readonly authorities: AuthorityUnit[];
+  readonly gps: GpUnit[];
+  readonly community: CommunityUnit[];
+  readonly departures: FlowDepartures;
+  readonly arrivals: FlowArrivals;
+  /** Warm-up length; metrics count from here. */
+  readonly warmupMinutes: number;
+  /** Total simulated minutes (warm-up included). */
+  readonly endMinutes: number;
+  /** Days with a slot in the per-day tables (the run's days, plus one). */
+  readonly totalDays: number;
+  /** Pressure at which a trust is at OPEL 2, 3 and 4. */
+  readonly opelThresholds: readonly [number, number, number];
+  /** The stream of the initial state (residual stays, running packages, occupied places). */
+  readonly initStream: RandomStream;
+}
+
+/** A flow module: reads and changes the shared state through these references. */
+export abstract class FlowModule {
+  protected readonly sim: Simulation;
+  protected readonly config: SystemConfig;
+  protected readonly patients: PatientStore;
+  protected readonly calendar: RunCalendar;
+  protected readonly eds: EdUnit[];
+  protected readonly wards: WardUnit[];
+  protected readonly authorities: AuthorityUnit[];
+  protected readonly gps: GpUnit[];
+  protected readonly community: CommunityUnit[];
+  protected readonly departures: FlowDepartures;
+  protected readonly arrivals: FlowArrivals;
+  protected readonly warmupMinutes: number;
+  protected readonly endMinutes: number;
+  protected readonly opelThresholds: readonly [number, number, number];
+  protected readonly initStream: RandomStream;
+
+  constructor(state: FlowState) {
+    this.sim = state.sim;
+    this.config = state.config;
+    this.patients = state.patients;
+    this.calendar = state.calendar;
+    this.eds = state.eds;
+    this.wards = state.wards;
+    this.authorities = state.authorities;
+    this.gps = state.gps;
+    this.community = state.community;
+    this.departures = state.departures;
+    this.arrivals = state.arrivals;
+    this.warmupMinutes = state.warmupMinutes;
+    this.endMinutes = state.endMinutes;
+    this.opelThresholds = state.opelThresholds;
+    this.initStream = state.initStream;
+  }
+}

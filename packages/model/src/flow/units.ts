@@ -1,0 +1,234 @@
+/**
+ * The state of each emergency department and acute trust's wards: queues, counts, census levels
+ * (engine `TimeWeighted`), wait distributions (engine `BinnedHistogram`) and per-day counters.
+ * The flow modules (ed.ts, wards.ts) change it; summary.ts and histograms.ts read it.
+ */
+import {
+  BinnedHistogram,
+  type Distribution,
+  distributionFromSpec,
+  IntQueue,
+  type RandomStream,
+  type TabulatedArrivals,
+  type TimeWeighted,
+} from '@carepool/engine';
+import type { AcuteWardsConfig, EmergencyDepartmentConfig } from '../config.js';
+import { ModelError } from '../errors.js';
+
+/** Fixed bins, so that replications, arms and organisations merge by adding counts. */
+export const minutesHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 5, binCount: 2016 }); // 5-minute bins to 7 days
+export const daysHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 0.25, binCount: 1460 }); // 6-hour bins to a year
+
+/** Per-day counters of one unit (index = simulated day). */
+export class DayCounters {
+  constructor(readonly days: number) {}
+  private readonly arrays = new Map<string, Float64Array>();
+  get(name: string): Float64Array {
+    let a = this.arrays.get(name);
+    if (a === undefined) {
+      a = new Float64Array(this.days);
+      this.arrays.set(name, a);
+    }
+    return a;
+  }
+}
+
+/** Departure and waiting statistics of one ED over the reported period. */
+export class EdStats {
+  attendances = 0;
+  within4h = 0;
+  over12h = 0;
+  admitted = 0;
+  admittedWithin4h = 0;
+  dtaOver12h = 0;
+  lwbs = 0;
+  timeInDepartment = minutesHistogram();
+  timeToClinician = minutesHistogram();
+  timeToBed = minutesHistogram();
+}
+
+export interface EdUnit {
+  cfg: EmergencyDepartmentConfig;
+  index: number;
+  organisationId: string;
+  /** Ward group of the same trust. */
+  ward: number;
+  /** EDs of the same organisation share its ED staff. */
+  siblings: number;
+  arrivalTimes: TabulatedArrivals;
+  arrivalStream: RandomStream;
+  attributeStream: RandomStream;
+  spillStream: RandomStream;
+  spillAttributeStream: RandomStream;
+  /** Hour of day (0–23) of a GP spill-over arrival, by the ED's hour-of-day profile. */
+  spillHour: Distribution;
+  treatment: Distribution;
+  decision: Distribution;
+  admittedDecision: Distribution;
+  patience: Distribution | undefined;
+  queue: IntQueue;
+  freeCubicles: number;
+  /** Free corridor (boarding) spaces. */
+  freeBoardingSpaces: number;
+  /** Boarders in corridor spaces (not holding a cubicle). */
+  corridorBoarding: number;
+  busyClinicians: number;
+  clinicians: number;
+  boarding: number;
+  inDepartment: number;
+  boardingLevel: TimeWeighted;
+  inDepartmentLevel: TimeWeighted;
+  stats: EdStats;
+  day: DayCounters;
+  /** Day arrays written per departure, resolved once (no lookup by name per event). */
+  dayAttendances: Float64Array;
+  dayWithin4h: Float64Array;
+  dayOver12h: Float64Array;
+  dayTimeToBedSum: Float64Array;
+  dayTimeToBedCount: Float64Array;
+  dayDtaOver12h: Float64Array;
+  arrivals: number;
+  lastBoardingArea: number;
+  lastInDepartmentArea: number;
+}
+
+export class WardStats {
+  admissions = 0;
+  /** Admissions into a bed of another specialty (outliers). */
+  outlierAdmissions = 0;
+  discharges = 0;
+  los = daysHistogram();
+  dischargeDelay = daysHistogram();
+  directWait = minutesHistogram();
+  snapshots = 0;
+  occupancySum = 0;
+  occupancyMax = 0;
+  daysOver92 = 0;
+  staffedSum = 0;
+  closedSum = 0;
+  closedMax = 0;
+  nctrSum = 0;
+  nctrMax = 0;
+  nctrShareSum = 0;
+  opel3Hours = 0;
+  opel4Hours = 0;
+  hours = 0;
+}
+
+/** One specialty bed group of a trust (the whole emergency bed base when no specialties are configured). */
+export interface WardGroup {
+  index: number;
+  /** Physical emergency beds of the group. */
+  beds: number;
+  /** Beds of groups before this one (for splitting staffed beds in proportion). */
+  bedsBefore: number;
+  los: Distribution;
+  /** Patients needing this specialty waiting for a bed, in decision order. */
+  queue: IntQueue;
+  occupied: number;
+  staffed: number;
+}
+
+export interface WardUnit {
+  cfg: AcuteWardsConfig;
+  index: number;
+  organisationId: string;
+  directArrivalTimes: TabulatedArrivals;
+  directStream: RandomStream;
+  directAttributeStream: RandomStream;
+  los: Distribution;
+  processing: Distribution;
+  catchmentCumulative: Float64Array;
+  catchmentAuthority: Int32Array;
+  /** Specialty groups (one when none are configured). */
+  groups: WardGroup[];
+  /** Cumulative admission shares of the groups, for drawing a patient's specialty. */
+  groupCumulative: Float64Array;
+  /** Minutes waited before a patient may outlie (+Infinity: never). */
+  outlieAfterMinutes: number;
+  /** Emergency beds (physical − ring-fenced). */
+  emergencyBeds: number;
+  /** Patients waiting for a bed, all groups. */
+  waiting: number;
+  occupied: number;
+  staffedEmergency: number;
+  staffedTotal: number;
+  nurses: number;
+  nctr: number;
+  nctrLevel: TimeWeighted;
+  dischargeStartMinute: number;
+  dischargeEndMinute: number;
+  stats: WardStats;
+  day: DayCounters;
+  /** Day arrays written per admission and discharge, resolved once. */
+  dayAdmissions: Float64Array;
+  dayDischarges: Float64Array;
+  directArrivals: number;
+  lastNctrArea: number;
+  /** ED indices of this trust, to restart them when cubicles free. */
+  eds: number[];
+}
+
+/** Specialty groups of a trust's emergency beds, with emergency beds split by share (largest remainder). */
+export function wardGroups(w: AcuteWardsConfig): {
+  groups: WardGroup[];
+  groupCumulative: Float64Array;
+  outlieAfterMinutes: number;
+  emergencyBeds: number;
+} {
+  const emergencyBeds = Math.max(0, w.physicalBeds - w.ringFencedElectiveBeds);
+  const specs = w.specialties ?? [];
+  const outlieAfterMinutes = w.outlieAfterMinutes ?? Number.POSITIVE_INFINITY;
+  if (!(outlieAfterMinutes >= 0)) {
+    throw new ModelError(`acuteWards '${w.id}': outlieAfterMinutes must be ≥ 0; got ${w.outlieAfterMinutes}`);
+  }
+  if (specs.length === 0) {
+    const group: WardGroup = {
+      index: 0,
+      beds: emergencyBeds,
+      bedsBefore: 0,
+      los: distributionFromSpec(w.clinicalLosDays),
+      queue: new IntQueue(),
+      occupied: 0,
+      staffed: emergencyBeds,
+    };
+    return { groups: [group], groupCumulative: Float64Array.of(1), outlieAfterMinutes, emergencyBeds };
+  }
+  if (specs.length > 255) throw new ModelError(`acuteWards '${w.id}': at most 255 specialties`);
+  let bedSum = 0;
+  let admissionSum = 0;
+  for (const sp of specs) {
+    if (!(sp.bedShare > 0) || !(sp.admissionShare >= 0)) {
+      throw new ModelError(
+        `acuteWards '${w.id}' specialty '${sp.id}': bedShare must be > 0 and admissionShare ≥ 0`,
+      );
+    }
+    bedSum += sp.bedShare;
+    admissionSum += sp.admissionShare;
+  }
+  if (!(admissionSum > 0)) throw new ModelError(`acuteWards '${w.id}': specialty admissionShares sum to 0`);
+  const groups: WardGroup[] = [];
+  let before = 0;
+  let cumulativeShare = 0;
+  for (const [i, sp] of specs.entries()) {
+    cumulativeShare += sp.bedShare / bedSum;
+    const upTo = i === specs.length - 1 ? emergencyBeds : Math.round(emergencyBeds * cumulativeShare);
+    groups.push({
+      index: i,
+      beds: upTo - before,
+      bedsBefore: before,
+      los: distributionFromSpec(sp.clinicalLosDays),
+      queue: new IntQueue(),
+      occupied: 0,
+      staffed: upTo - before,
+    });
+    before = upTo;
+  }
+  let running = 0;
+  const groupCumulative = Float64Array.from(specs, (sp) => {
+    running += sp.admissionShare / admissionSum;
+    return running;
+  });
+  groupCumulative[groupCumulative.length - 1] = 1;
+  return { groups, groupCumulative, outlieAfterMinutes, emergencyBeds };
+}

@@ -1,0 +1,292 @@
+/**
+ * Acute wards: direct admissions, each patient's clinical and discharge attributes, specialty bed
+ * groups with outlying after a wait, admission to a staffed bed, becoming medically fit, the wait
+ * for a discharge route, the discharge window and the discharge itself.
+ */
+import {
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  type HandlerId,
+  type RandomStream,
+} from '@carepool/engine';
+import type { EmergencyDepartments } from './ed.js';
+import { Pathway as PATIENT_Pathway, Source as PATIENT_Source, Stage as PATIENT_Stage } from './patients.js';
+import { FlowModule } from './state.js';
+import { tracePatient } from './trace.js';
+import type { WardGroup, WardUnit } from './units.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const Pathway = PATIENT_Pathway;
+const Source = PATIENT_Source;
+const Stage = PATIENT_Stage;
+
+export class AcuteWards extends FlowModule {
+  /** Set by the orchestrator once every module exists. */
+  edFlow!: EmergencyDepartments;
+  private hDirectArrival!: HandlerId;
+  private hFit!: HandlerId;
+  private hDischarge!: HandlerId;
+  private hOutlie!: HandlerId;
+
+  /** Registers the handlers; call once, before the first event. */
+  registerHandlers(): void {
+    const sim = this.sim;
+    this.hDirectArrival = sim.registerHandler((w) => this.onDirectArrival(w), 'directAdmission');
+    this.hFit = sim.registerHandler((p) => this.onMedicallyFit(p), 'medicallyFit');
+    this.hDischarge = sim.registerHandler((p) => this.onDischarge(p), 'discharge');
+    this.hOutlie = sim.registerHandler((p) => this.onOutlieAllowed(p), 'outlieAllowed');
+  }
+
+  /** Patients in beds at the start, part-way through their stay. */
+  placeInitialPatients(): void {
+    const P = this.patients;
+    const stream = this.initStream;
+    for (const w of this.wards) {
+      const n = Math.min(
+        w.cfg.initialOccupiedBeds - w.cfg.ringFencedElectiveBeds,
+        w.cfg.physicalBeds - w.cfg.ringFencedElectiveBeds,
+      );
+      for (let i = 0; i < n; i++) {
+        const id = P.allocate();
+        this.arrivals.initial++;
+        P.source[id] = Source.initial;
+        P.ed[id] = -1;
+        P.ward[id] = w.index;
+        P.arrivalAt[id] = 0;
+        P.decisionAt[id] = 0;
+        P.seenAt[id] = 0;
+        P.bedAt[id] = 0;
+        this.drawDischargeAttributes(id, w, stream);
+        // Residual stay: uniform fraction of a fresh stay (the IPACS shortcut); the warm-up absorbs the bias.
+        P.clinicalLosMinutes[id] *= stream.uniform();
+        P.stage[id] = Stage.wardClinical;
+        // In a bed of their own specialty if one is free, else outlying in the emptiest group.
+        let g = w.groups[P.group[id]];
+        if (g.occupied >= g.beds) {
+          for (const h of w.groups) if (h.beds - h.occupied > g.beds - g.occupied) g = h;
+        }
+        P.bedGroup[id] = g.index;
+        g.occupied++;
+        w.occupied++;
+        this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
+      }
+    }
+  }
+
+  /** Clinical LOS, discharge pathway and route: drawn once per patient, in a fixed order. */
+  drawDischargeAttributes(id: number, w: WardUnit, stream: RandomStream): void {
+    const P = this.patients;
+    const shares = this.config.dischargePathways;
+    if (w.groups.length > 1) {
+      // Specialty first (one uniform, only when specialties are configured), then its length of stay.
+      const uGroup = stream.uniform();
+      const cumulative = w.groupCumulative;
+      let g = 0;
+      while (g < cumulative.length - 1 && uGroup > cumulative[g]) g++;
+      P.group[id] = g;
+      P.clinicalLosMinutes[id] = w.groups[g].los.sample(stream) * MINUTES_PER_DAY;
+    } else {
+      P.group[id] = 0;
+      P.clinicalLosMinutes[id] = w.los.sample(stream) * MINUTES_PER_DAY;
+    }
+    const u = stream.uniform();
+    let pathway: number = Pathway.p3;
+    if (u < shares.p0HomeShare) pathway = Pathway.p0;
+    else if (u < shares.p0HomeShare + shares.p1HomeWithCareShare) pathway = Pathway.p1;
+    else if (u < shares.p0HomeShare + shares.p1HomeWithCareShare + shares.p2StepDownShare)
+      pathway = Pathway.p2;
+    P.pathway[id] = pathway;
+    const uVcse = stream.uniform();
+    P.vcseEligible[id] = pathway === Pathway.p1 && uVcse < shares.p1VcseEligibleShare ? 1 : 0;
+    const uFollow = stream.uniform();
+    P.communityFollowUp[id] = pathway === Pathway.p0 && uFollow < shares.p0CommunityFollowUpShare ? 1 : 0;
+    const uLa = stream.uniform();
+    let k = 0;
+    while (k < w.catchmentCumulative.length - 1 && uLa > w.catchmentCumulative[k]) k++;
+    P.authority[id] = w.catchmentAuthority[k];
+    P.dischargeProcessingMinutes[id] = w.processing.sample(stream);
+  }
+
+  scheduleNextDirect(w: WardUnit): void {
+    const at = w.directArrivalTimes.nextArrivalAt(this.sim.now, w.directStream);
+    if (at < this.endMinutes) this.sim.scheduleAt(at, this.hDirectArrival, w.index);
+  }
+
+  private onDirectArrival(wardIndex: number): void {
+    const w = this.wards[wardIndex];
+    const P = this.patients;
+    const id = P.allocate();
+    this.arrivals.direct++;
+    w.directArrivals++;
+    P.source[id] = Source.direct;
+    P.ed[id] = -1;
+    P.ward[id] = w.index;
+    P.arrivalAt[id] = this.sim.now;
+    P.decisionAt[id] = this.sim.now;
+    this.drawDischargeAttributes(id, w, w.directAttributeStream);
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.directReferral', id, w.cfg.id);
+    P.stage[id] = Stage.directWaiting;
+    this.joinBedQueue(w, id);
+    this.scheduleNextDirect(w);
+  }
+
+  /** Queues a patient (decision time already set) for a bed of their specialty, and admits if one is free. */
+  joinBedQueue(w: WardUnit, id: number): void {
+    const g = w.groups[this.patients.group[id]];
+    g.queue.push(id);
+    w.waiting++;
+    this.tryAdmit(w, g);
+    if (this.patients.stage[id] !== Stage.wardClinical && w.outlieAfterMinutes < Number.POSITIVE_INFINITY) {
+      const at = this.patients.decisionAt[id] + w.outlieAfterMinutes;
+      if (at < this.endMinutes) this.sim.scheduleAt(at, this.hOutlie, id);
+    }
+  }
+
+  /**
+   * Fills group g's free staffed beds: its own patients first (first come first served), then, if
+   * its queue is empty, patients of other specialties who have waited past the outlying threshold
+   * (longest wait first).
+   */
+  tryAdmit(w: WardUnit, g: WardGroup): void {
+    while (g.queue.length > 0 && g.occupied < g.staffed) this.admitToBed(w, g, g.queue.shift());
+    if (g.occupied >= g.staffed || w.waiting === 0 || w.outlieAfterMinutes === Number.POSITIVE_INFINITY)
+      return;
+    const P = this.patients;
+    const latestDecision = this.sim.now - w.outlieAfterMinutes + 1e-9;
+    while (g.occupied < g.staffed) {
+      let from: WardGroup | undefined;
+      let earliest = latestDecision;
+      for (const h of w.groups) {
+        if (h === g || h.queue.length === 0) continue;
+        const at = P.decisionAt[h.queue.peek()];
+        if (at <= earliest) {
+          earliest = at;
+          from = h;
+        }
+      }
+      if (from === undefined) return;
+      this.admitToBed(w, g, from.queue.shift());
+    }
+  }
+
+  /** A waiting patient reached the outlying threshold: take a free bed of another specialty, if any. */
+  private onOutlieAllowed(id: number): void {
+    const P = this.patients;
+    const stage = P.stage[id];
+    if (stage !== Stage.edBoarding && stage !== Stage.directWaiting) return;
+    const w = this.wards[P.ward[id]];
+    // Ids are recycled: act only for the patient this timer was set for.
+    if (Math.abs(P.decisionAt[id] + w.outlieAfterMinutes - this.sim.now) > 1e-6) return;
+    const own = w.groups[P.group[id]];
+    // Free beds elsewhere go to the longest waiters (queue heads); the emptiest group takes them.
+    const latestDecision = this.sim.now - w.outlieAfterMinutes + 1e-9;
+    while (own.queue.length > 0 && P.decisionAt[own.queue.peek()] <= latestDecision) {
+      let best: WardGroup | undefined;
+      for (const h of w.groups) {
+        if (h === own || h.occupied >= h.staffed) continue;
+        if (best === undefined || h.staffed - h.occupied > best.staffed - best.occupied) best = h;
+      }
+      if (best === undefined) return;
+      this.admitToBed(w, best, own.queue.shift());
+    }
+  }
+
+  private admitToBed(w: WardUnit, g: WardGroup, id: number): void {
+    const P = this.patients;
+    const now = this.sim.now;
+    g.occupied++;
+    w.occupied++;
+    w.waiting--;
+    P.bedGroup[id] = g.index;
+    P.bedAt[id] = now;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.admission', id, w.cfg.id);
+    if (now >= this.warmupMinutes) {
+      w.stats.admissions++;
+      if (g.index !== P.group[id]) w.stats.outlierAdmissions++;
+      w.dayAdmissions[Math.floor(now / MINUTES_PER_DAY)]++;
+    }
+    if (P.stage[id] === Stage.edBoarding) {
+      const ed = this.eds[P.ed[id]];
+      ed.boarding--;
+      ed.boardingLevel.update(now, ed.boarding);
+      if (P.inCorridor[id] === 1) {
+        P.inCorridor[id] = 0;
+        ed.corridorBoarding--;
+        ed.freeBoardingSpaces++;
+        this.edFlow.leaveEd(ed, id, now, 3);
+      } else {
+        ed.freeCubicles++;
+        this.edFlow.leaveEd(ed, id, now, 3);
+        this.edFlow.tryStartTreatment(ed);
+      }
+    } else if (now >= this.warmupMinutes) {
+      w.stats.directWait.record(now - P.decisionAt[id]);
+    }
+    P.stage[id] = Stage.wardClinical;
+    this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
+  }
+
+  private onMedicallyFit(id: number): void {
+    const P = this.patients;
+    const w = this.wards[P.ward[id]];
+    const now = this.sim.now;
+    P.fitAt[id] = now;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.medicallyFit', id, w.cfg.id);
+    w.nctr++;
+    w.nctrLevel.update(now, w.nctr);
+    const pathway = P.pathway[id];
+    if (pathway === Pathway.p0) {
+      this.scheduleDischarge(id, w);
+      return;
+    }
+    P.stage[id] = Stage.wardAwaitingCapacity;
+    const a = this.authorities[P.authority[id]];
+    const referral = { atMinutes: now, patient: id };
+    const unit = pathway === Pathway.p1 ? a.homeCare : pathway === Pathway.p2 ? a.stepDown : a.careHome;
+    if (unit === undefined) {
+      // No such service configured for this authority: the patient goes home without it.
+      this.scheduleDischarge(id, w);
+      return;
+    }
+    unit.waiting.push(referral);
+  }
+
+  /** The patient leaves once discharges are running that day and the paperwork is done. */
+  scheduleDischarge(id: number, w: WardUnit): void {
+    const P = this.patients;
+    const now = this.sim.now;
+    P.stage[id] = Stage.wardLeaving;
+    const minuteOfDay = now % MINUTES_PER_DAY;
+    let from = now;
+    if (minuteOfDay < w.dischargeStartMinute) from = now - minuteOfDay + w.dischargeStartMinute;
+    else if (minuteOfDay >= w.dischargeEndMinute)
+      from = now - minuteOfDay + MINUTES_PER_DAY + w.dischargeStartMinute;
+    const at = from + P.dischargeProcessingMinutes[id];
+    this.sim.scheduleAt(at, this.hDischarge, id);
+  }
+
+  private onDischarge(id: number): void {
+    const P = this.patients;
+    const w = this.wards[P.ward[id]];
+    const now = this.sim.now;
+    const g = w.groups[P.bedGroup[id]];
+    g.occupied--;
+    w.occupied--;
+    w.nctr--;
+    w.nctrLevel.update(now, w.nctr);
+    this.departures.wardDischarged++;
+    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.discharge', id, w.cfg.id);
+    if (now >= this.warmupMinutes) {
+      w.stats.discharges++;
+      w.stats.los.record((now - P.bedAt[id]) / MINUTES_PER_DAY);
+      w.stats.dischargeDelay.record((now - P.fitAt[id]) / MINUTES_PER_DAY);
+      w.dayDischarges[Math.floor(now / MINUTES_PER_DAY)]++;
+    }
+    if (P.communityFollowUp[id] === 1 && this.community.length > 0) {
+      this.community[w.index % this.community.length].followUpsToday++;
+    }
+    P.release(id);
+    this.tryAdmit(w, g);
+  }
+}
