@@ -22,6 +22,8 @@ export type { ExperimentArgs } from './execute.js';
 
 export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<number> {
   if (args.shard !== undefined) return runShard(io, args);
+  // Loaded before the run, not after it: a long run must not end on a missing module.
+  const report = args.report === true ? await import('../commands/report.js') : undefined;
   const prepared = await prepareExperiment(io, args);
   const folder =
     args.out !== undefined
@@ -48,9 +50,8 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
   }
   folder?.finish(outcome.files);
   const code = await printOutcome(io, args, outcome);
-  if (args.report === true && args.out !== undefined) {
-    const { writeFolderReport } = await import('../commands/report.js');
-    io.stderr(`report: ${writeFolderReport(resolvePath(io, args.out))}\n`);
+  if (report !== undefined && args.out !== undefined) {
+    io.stderr(`report: ${report.writeFolderReport(resolvePath(io, args.out))}\n`);
   }
   return code;
 }
@@ -113,7 +114,12 @@ function precisionLines(p: NonNullable<ReplicateResult<unknown>['precision']>): 
       `  ${t.target.metric}:${t.target.statistic}@${t.target.scope}: half-width ${t.halfWidth.toPrecision(3)} ` +
       `(target ${t.requiredHalfWidth.toPrecision(3)}) ${t.met ? 'met' : 'NOT met'}`,
   );
-  const why = p.stoppedBecause === 'targetsMet' ? 'every target met' : 'the --max-reps cap was reached';
+  const why =
+    p.stoppedBecause === 'targetsMet'
+      ? 'every target met, at two batch boundaries in a row'
+      : p.allMet
+        ? 'the --max-reps cap was reached (the targets held at the last boundary, without the look-ahead batch)'
+        : 'the --max-reps cap was reached';
   return `Precision: stopped because ${why}.\n${lines.join('\n')}`;
 }
 
