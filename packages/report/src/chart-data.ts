@@ -4,7 +4,6 @@
  * differences for the forest plot, the standards chart's rows and, for a one-at-a-time sweep, the
  * tornado's bars. Values are rounded to four significant figures (far finer than any interval).
  */
-import { metricDefinition } from '@carepool/model';
 import type { ReportHeadline } from './answer.js';
 import { plainName } from './answer.js';
 import { displayUnit, toDisplay } from './format.js';
@@ -222,8 +221,5 @@ export function chartData(folder: ResultsFolder, headlines: readonly ReportHeadl
     forest: relabel(forestRows(folder, headlines)),
     standardRows: relabel(standardRows(folder)),
     tornado: tornado(folder, headlines),
-    directions: Object.fromEntries(
-      headlines.map((h) => [h.metric, metricDefinition(h.metric)?.direction ?? 'neutral']),
-    ),
   };
 }
