@@ -1,0 +1,122 @@
+/**
+ * Absence and turnover: sickness spells (Poisson onsets among the healthy, scaled in surges,
+ * exponential spells) and leavers (Poisson at the pool's annual rate), each leaver starting a
+ * recruitment.
+ */
+import {
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR,
+} from '@carepool/engine';
+import {
+  type PoolRuntime,
+  removeFromList,
+  MEMBER_HEALTHY as STATE_MEMBER_HEALTHY,
+  MEMBER_LEFT as STATE_MEMBER_LEFT,
+  MEMBER_SICK as STATE_MEMBER_SICK,
+  WorkforcePart,
+} from './state.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
+const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
+const MEMBER_SICK = STATE_MEMBER_SICK;
+const MEMBER_LEFT = STATE_MEMBER_LEFT;
+
+export class Absence extends WorkforcePart {
+  makeSick(pool: PoolRuntime, member: number): void {
+    removeFromList(pool.healthy, member, this.s.memberPosition);
+    this.s.memberState[member] = MEMBER_SICK;
+    this.s.memberPosition[member] = pool.sick.length;
+    pool.sick.push(member);
+  }
+
+  surgeSicknessMultiplier(atMinutes: number): number {
+    let multiplier = 1;
+    const day = atMinutes / MINUTES_PER_DAY;
+    for (const surge of this.s.config.surges) {
+      if (day >= surge.startDay && day < surge.startDay + surge.durationDays)
+        multiplier *= surge.sicknessMultiplier;
+    }
+    return multiplier;
+  }
+
+  onSurgeBoundary(): void {
+    this.s.sicknessMultiplier = this.surgeSicknessMultiplier(this.s.sim.now);
+    for (const pool of this.s.pools) this.rescheduleSickness(pool);
+  }
+
+  /** One pending onset per pool at rate λ × healthy × surge multiplier (memoryless, so redrawing on change is exact). */
+  rescheduleSickness(pool: PoolRuntime): void {
+    if (pool.sicknessEvent >= 0) this.s.sim.cancel(pool.sicknessEvent);
+    pool.sicknessEvent = -1;
+    const rate = pool.sicknessOnsetPerMinute * pool.healthy.length * this.s.sicknessMultiplier;
+    if (rate > 0) {
+      const delay = -Math.log(pool.streams.sickness.uniform()) / rate;
+      pool.sicknessEvent = this.s.sim.schedule(delay, this.s.hSicknessOnset, pool.index);
+    }
+  }
+
+  onSicknessOnset(poolIndex: number): void {
+    const pool = this.s.pools[poolIndex];
+    pool.sicknessEvent = -1;
+    const stream = pool.streams.sickness;
+    if (pool.healthy.length > 0) {
+      const member = pool.healthy[Math.floor(stream.uniform() * pool.healthy.length)];
+      this.makeSick(pool, member);
+      this.s.sim.schedule(
+        -pool.sicknessSpellMinutes * Math.log(stream.uniform()),
+        this.s.hSicknessEnd,
+        member,
+      );
+    }
+    this.rescheduleSickness(pool);
+  }
+
+  onSicknessEnd(member: number): void {
+    if (this.s.memberState[member] !== MEMBER_SICK) return; // left while off sick
+    const pool = this.s.pools[this.s.memberPool[member]];
+    removeFromList(pool.sick, member, this.s.memberPosition);
+    this.s.memberState[member] = MEMBER_HEALTHY;
+    this.s.memberPosition[member] = pool.healthy.length;
+    pool.healthy.push(member);
+    this.rescheduleSickness(pool);
+  }
+
+  rescheduleLeaver(pool: PoolRuntime): void {
+    if (pool.leaverEvent >= 0) this.s.sim.cancel(pool.leaverEvent);
+    pool.leaverEvent = -1;
+    const inPost = pool.healthy.length + pool.sick.length;
+    const rate = (pool.config.turnoverPerYear * pool.leaverRateMultiplier * inPost) / MINUTES_PER_YEAR;
+    if (rate > 0) {
+      const delay = -Math.log(pool.streams.turnover.uniform()) / rate;
+      pool.leaverEvent = this.s.sim.schedule(delay, this.s.hLeaver, pool.index);
+    }
+  }
+
+  onLeaver(poolIndex: number): void {
+    const pool = this.s.pools[poolIndex];
+    pool.leaverEvent = -1;
+    const inPost = pool.healthy.length + pool.sick.length;
+    if (inPost > 0) {
+      this.p.accounting.noteVacancyChange(pool);
+      const pick = Math.floor(pool.streams.turnover.uniform() * inPost);
+      const member = pick < pool.healthy.length ? pool.healthy[pick] : pool.sick[pick - pool.healthy.length];
+      removeFromList(
+        this.s.memberState[member] === MEMBER_SICK ? pool.sick : pool.healthy,
+        member,
+        this.s.memberPosition,
+      );
+      this.s.memberState[member] = MEMBER_LEFT;
+      this.s.memberInductedAt.delete(member);
+      if (this.s.sim.now >= this.s.periodStartAt) {
+        this.s.ledger.leavers[pool.organisationIndex]++;
+        if (pool.isRegisteredNurse) this.s.ledger.nurseLeavers[pool.organisationIndex]++;
+      }
+      this.rescheduleSickness(pool);
+      this.p.hiring.recruit(pool);
+    }
+    this.rescheduleLeaver(pool);
+  }
+}

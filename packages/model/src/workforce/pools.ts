@@ -1,0 +1,202 @@
+/**
+ * Staff pools at the start: each pool's runtime record from its configuration (establishment, shift
+ * pattern, sickness, turnover, hiring, bank), the role's competencies and substitutions, and the
+ * members in post and recruits in the pipeline when the run begins.
+ */
+import {
+  distributionFromSpec,
+  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
+  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
+  lognormalFromLog,
+  type RandomStreams,
+} from '@carepool/engine';
+import type { ServiceKind } from '../contracts.js';
+import { ModelError } from '../errors.js';
+import type { StaffPoolConfig } from '../workforce-config.js';
+import {
+  lengthBiasedLognormal,
+  type PoolRuntime,
+  SERVICE_KINDS,
+  MEMBER_HEALTHY as STATE_MEMBER_HEALTHY,
+  NO_SLOT as STATE_NO_SLOT,
+  SERVICE_COUNT as STATE_SERVICE_COUNT,
+  WorkforcePart,
+} from './state.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+const SERVICE_COUNT = STATE_SERVICE_COUNT;
+const NO_SLOT = STATE_NO_SLOT;
+const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
+
+export class PoolSetup extends WorkforcePart {
+  addPool(config: StaffPoolConfig, streams: RandomStreams): void {
+    const fail = (what: string): never => {
+      throw new ModelError(`staff pool '${config.id}': ${what}`);
+    };
+    if (this.s.poolIndex.has(config.id)) fail('duplicate pool id');
+    const organisationIndex = this.s.organisationIndex.get(config.organisationId);
+    if (organisationIndex === undefined) fail(`unknown organisationId '${config.organisationId}'`);
+    const pattern = config.shiftPattern;
+    if (!(Number.isInteger(pattern.shiftsPerDay) && pattern.shiftsPerDay >= 1))
+      fail('shiftsPerDay must be an integer ≥ 1');
+    if (!(pattern.hoursPerShift > 0)) fail('hoursPerShift must be > 0');
+    if (pattern.shiftsPerDay * pattern.hoursPerShift > 24 + 1e-9) {
+      fail('shifts of one day must not overlap (shiftsPerDay × hoursPerShift ≤ 24)');
+    }
+    if (config.requiredOnDutyByShift.length !== pattern.shiftsPerDay) {
+      fail(
+        `requiredOnDutyByShift needs ${pattern.shiftsPerDay} entries (one per shift); got ${config.requiredOnDutyByShift.length}`,
+      );
+    }
+    for (const [name, value] of [
+      ['plannedAbsenceShare', config.plannedAbsenceShare],
+      ['sicknessAbsenceShare', config.sicknessAbsenceShare],
+      ['bankFillShare', config.bankFillShare],
+      ['agencyFillShare', config.agencyFillShare],
+      ['minimumRetainedShare', config.minimumRetainedShare],
+      ['hireSuccessShare', config.hireSuccessShare ?? 1],
+      ['overtimeFillShare', config.overtimeFillShare ?? 0],
+    ] as const) {
+      if (!(value >= 0 && value <= 1)) fail(`${name} must be in [0, 1]; got ${value}`);
+    }
+    if (config.sicknessAbsenceShare >= 1) fail('sicknessAbsenceShare must be < 1');
+    if (!((config.hireSuccessShare ?? 1) > 0)) fail('hireSuccessShare must be > 0');
+    if (!(config.sicknessSpellDays > 0)) fail('sicknessSpellDays must be > 0');
+    if (!(config.turnoverPerYear >= 0)) fail('turnoverPerYear must be ≥ 0');
+    const homeService = config.homeService ?? (config.competencies[0] as ServiceKind | undefined) ?? 'none';
+    if (homeService !== 'none' && !SERVICE_KINDS.includes(homeService))
+      fail(`unknown homeService '${homeService}'`);
+    const homeSlot =
+      homeService === 'none'
+        ? NO_SLOT
+        : organisationIndex! * SERVICE_COUNT + SERVICE_KINDS.indexOf(homeService);
+
+    const daysPerWeek = pattern.worksWeekends ? 7 : 5;
+    const dutyFraction =
+      config.hoursPerWtePerWeek / (pattern.hoursPerShift * pattern.shiftsPerDay * daysPerWeek);
+    const meanRequired = config.requiredOnDutyByShift.reduce((a, b) => a + b, 0) / pattern.shiftsPerDay;
+    const shiftWeights = Float64Array.from(config.requiredOnDutyByShift, (r) =>
+      meanRequired > 0 ? r / meanRequired : 1,
+    );
+    const spellMinutes = config.sicknessSpellDays * MINUTES_PER_DAY;
+    const s = config.sicknessAbsenceShare;
+    const index = this.s.pools.length;
+    const burnoutWindow = Math.max(1, Math.round(this.s.config.workforce.burnoutFeedback.windowDays));
+    const pool: PoolRuntime = {
+      index,
+      config,
+      organisationIndex: organisationIndex!,
+      homeSlot,
+      homeService,
+      isRegisteredNurse: config.role === 'registeredNurse',
+      establishment: Math.round(config.establishmentWte),
+      dutyFraction,
+      shiftWeights,
+      shiftMinutes: pattern.hoursPerShift * MINUTES_PER_HOUR,
+      // Onset rate per healthy member so that the long-run share sick is s: λ·d / (1 + λ·d) = s.
+      sicknessOnsetPerMinute: s > 0 ? s / ((1 - s) * spellMinutes) : 0,
+      sicknessSpellMinutes: spellMinutes,
+      hireSuccessShare: config.hireSuccessShare ?? 1,
+      overtimeFillShare: config.overtimeFillShare ?? 0,
+      overtimeHourlyCostGbp: config.overtimeHourlyCostGbp ?? 1.5 * config.hourlyCostGbp,
+      timeToHireDays: distributionFromSpec(config.timeToHireDays),
+      streams: {
+        sickness: streams.stream(`workforce.sickness.${config.id}`),
+        turnover: streams.stream(`workforce.turnover.${config.id}`),
+        hiring: streams.stream(`workforce.hiring.${config.id}`),
+        fills: streams.stream(`workforce.fills.${config.id}`),
+      },
+      bankFreeFrom: new Array<number>(Math.max(0, Math.round(config.bankHeadcount))).fill(0),
+      healthy: [],
+      sick: [],
+      hiresInPipeline: 0,
+      leaverRateMultiplier: 1,
+      sicknessEvent: -1,
+      leaverEvent: -1,
+      onShift: false,
+      shiftIndex: -1,
+      shiftEndsAt: 0,
+      nextDay: 0,
+      nextShift: 0,
+      nextStartAt: 0,
+      startsNow: false,
+      required: 0,
+      rostered: 0,
+      rosterCarry: 0,
+      lent: 0,
+      received: 0,
+      bankFills: 0,
+      agencyFills: 0,
+      overtimeFills: 0,
+      assignments: [],
+      vacancyChangedAt: 0,
+      overloadToday: 0,
+      overloadShiftsToday: 0,
+      overloadWindow: new Float64Array(burnoutWindow),
+      overloadWindowNext: 0,
+    };
+    this.s.pools.push(pool);
+    this.s.poolIndex.set(config.id, index);
+    if (homeSlot !== NO_SLOT) this.s.poolsBySlot[homeSlot].push(index);
+  }
+
+  /** Competency (1) or substitution effectiveness of a role at a service, over the pools holding that role. */
+  roleEffectiveness(role: string): Map<ServiceKind, number> {
+    const result = new Map<ServiceKind, number>();
+    for (const service of SERVICE_KINDS) {
+      let best = this.s.substitution.get(`${role}|${service}`) ?? 0;
+      for (const pool of this.s.pools) {
+        if (pool.config.role === role && pool.config.competencies.includes(service)) best = 1;
+      }
+      if (best > 0) result.set(service, best);
+    }
+    return result;
+  }
+
+  initialisePool(pool: PoolRuntime): void {
+    const config = pool.config;
+    const inPost = Math.round(config.inPostWte);
+    const stream = pool.streams.sickness;
+    const s = config.sicknessAbsenceShare;
+    for (let i = 0; i < inPost; i++) {
+      const member = this.newMember(pool);
+      // Start in the long-run state: sick with probability s, the spell's remaining length exponential (memoryless).
+      if (s > 0 && stream.uniform() < s) {
+        this.p.absence.makeSick(pool, member);
+        this.s.sim.schedule(
+          -pool.sicknessSpellMinutes * Math.log(stream.uniform()),
+          this.s.hSicknessEnd,
+          member,
+        );
+      }
+    }
+    pool.vacancyChangedAt = this.s.sim.now;
+    // Vacancies open at the start are part-way through recruitment: remaining time U × (length-biased draw).
+    const vacancies = pool.establishment - inPost;
+    const spec = config.timeToHireDays;
+    const lengthBiased =
+      spec.kind === 'lognormalLog'
+        ? lognormalFromLog({ mu: spec.mu + spec.sigma * spec.sigma, sigma: spec.sigma })
+        : spec.kind === 'lognormal'
+          ? lengthBiasedLognormal(spec.mean, spec.sd)
+          : pool.timeToHireDays;
+    for (let v = 0; v < vacancies && pool.hiresInPipeline < config.maxHiresInPipeline; v++) {
+      pool.hiresInPipeline++;
+      const remainingDays = pool.streams.hiring.uniform() * lengthBiased.sample(pool.streams.hiring);
+      this.s.sim.schedule(remainingDays * MINUTES_PER_DAY, this.s.hHire, pool.index);
+    }
+  }
+
+  newMember(pool: PoolRuntime): number {
+    const member = this.s.memberPool.length;
+    this.s.memberPool.push(pool.index);
+    this.s.memberState.push(MEMBER_HEALTHY);
+    this.s.memberPosition.push(pool.healthy.length);
+    this.s.memberBusyUntil.push(0);
+    pool.healthy.push(member);
+    return member;
+  }
+}

@@ -1,0 +1,128 @@
+/** Workforce metric rows and daily series over the reported period, by organisation and for the ICS. */
+import { MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR } from '@carepool/engine';
+import type { DailyRow, MetricRow } from '../contracts.js';
+import { RunCalendar } from '../flow/calendar.js';
+import { total } from './ledger.js';
+import { policyActivityRows } from './policy-activity.js';
+import { DAILY_METRICS, ratio, WorkforcePart } from './state.js';
+
+// Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
+// per-event paths.
+const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
+
+export class Reporting extends WorkforcePart {
+  /** Workforce metrics over the reported period (after warm-up), scope `ics` and per organisation. */
+  metricRows(): MetricRow[] {
+    this.p.accounting.closeVacancyIntegrals();
+    const L = this.s.ledger;
+    const rows: MetricRow[] = [];
+    const scopes: { scope: string; pick: (a: Float64Array) => number }[] = [
+      { scope: 'ics', pick: total },
+      ...this.s.organisationIds.map((id, i) => ({ scope: id, pick: (a: Float64Array) => a[i] })),
+    ];
+    for (const { scope, pick } of scopes) {
+      const organisationIndex = scope === 'ics' ? -1 : this.s.organisationIndex.get(scope)!;
+      const hasPools =
+        organisationIndex < 0 || this.s.pools.some((p) => p.organisationIndex === organisationIndex);
+      if (!hasPools) continue;
+      const add = (metricId: string, statistic: MetricRow['statistic'], value: number): void => {
+        if (Number.isFinite(value)) rows.push({ metricId, scope, statistic, value });
+      };
+      const establishment = pick(L.establishmentWteMinutes);
+      add('workforce.vacancyShare', 'mean', ratio(pick(L.vacancyWteMinutes), establishment));
+      add('workforce.vacancyShare', 'value', this.p.accounting.currentVacancyShare(organisationIndex));
+      const nurseEstablishment = pick(L.nurseEstablishmentWteMinutes);
+      if (nurseEstablishment > 0) {
+        add(
+          'workforce.registeredNurseVacancyShare',
+          'mean',
+          ratio(pick(L.nurseVacancyWteMinutes), nurseEstablishment),
+        );
+        const nurseInPostYears = pick(L.nurseInPostWteMinutes) / MINUTES_PER_YEAR;
+        add(
+          'workforce.registeredNurseLeaverRateShare',
+          'value',
+          ratio(pick(L.nurseLeavers), nurseInPostYears),
+        );
+      }
+      add('workforce.leaversCount', 'total', pick(L.leavers));
+      add(
+        'workforce.leaverRateShare',
+        'value',
+        ratio(pick(L.leavers), pick(L.inPostWteMinutes) / MINUTES_PER_YEAR),
+      );
+      add('workforce.joinersCount', 'total', pick(L.joiners));
+      add('workforce.utilisationShare', 'mean', ratio(pick(L.utilisationSum), pick(L.utilisationCount)));
+      add('workforce.sicknessAbsenceShare', 'mean', ratio(pick(L.sickHours), pick(L.contractedHours)));
+      add('workforce.overtimeHours', 'total', pick(L.overtimeHours));
+      add('workforce.unfilledShiftsCount', 'total', pick(L.unfilledShifts));
+      add('staffing.bankShiftsCount', 'total', pick(L.bankShifts));
+      add('staffing.agencyShiftsCount', 'total', pick(L.agencyShifts));
+      const substantive = pick(L.substantiveCostGbp);
+      const bank = pick(L.bankCostGbp);
+      const agency = pick(L.agencyCostGbp);
+      add('staffing.substantiveCostGbp', 'total', substantive);
+      add('staffing.bankCostGbp', 'total', bank);
+      add('staffing.agencyCostGbp', 'total', agency);
+      add('staffing.costGbp', 'total', substantive + bank + agency);
+      add('redeployment.movesCount', 'total', pick(L.movesReceived));
+      add('redeployment.lentCount', 'total', pick(L.movesLent));
+      rows.push(...policyActivityRows(L, scope, pick));
+    }
+    return rows;
+  }
+
+  /**
+   * The daily series: one row per reported day, metric and scope (`ics` and each organisation with
+   * staff pools). `startDate` is the ISO date of reported day 0 (the first day after warm-up).
+   */
+  dailyRows(startDate: string): DailyRow[] {
+    const rows: DailyRow[] = [];
+    const dates = new RunCalendar(startDate, this.s.daily.length + 1);
+    const scopes = [...this.s.organisationIds, 'ics'];
+    const columns = scopes.length;
+    const withPools = scopes.map(
+      (_, i) => i === columns - 1 || this.s.pools.some((p) => p.organisationIndex === i),
+    );
+    for (let day = 0; day < this.s.daily.length; day++) {
+      const values = this.s.daily[day];
+      const date = dates.isoDate(day);
+      for (let m = 0; m < DAILY_METRICS.length; m++) {
+        for (let s = 0; s < columns; s++) {
+          if (!withPools[s]) continue;
+          rows.push({
+            day,
+            date,
+            metricId: DAILY_METRICS[m],
+            scope: scopes[s],
+            value: values[m * columns + s],
+          });
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Per-pool vacancy share at the end of each reported day: `metricId` `workforce.vacancyShare`,
+   * `scope` the pool id (not an organisation: keep these apart from the organisation-scoped series).
+   */
+  poolDailyRows(startDate: string): DailyRow[] {
+    const rows: DailyRow[] = [];
+    const dates = new RunCalendar(startDate, this.s.poolDailyVacancy.length + 1);
+    for (let day = 0; day < this.s.poolDailyVacancy.length; day++) {
+      const date = dates.isoDate(day);
+      const values = this.s.poolDailyVacancy[day];
+      for (const pool of this.s.pools) {
+        rows.push({
+          day,
+          date,
+          metricId: 'workforce.vacancyShare',
+          scope: pool.config.id,
+          value: values[pool.index],
+        });
+      }
+    }
+    return rows;
+  }
+}
