@@ -3,6 +3,7 @@ export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arr
 export type { BinnedHistogramOptions } from './binned-histogram.js';
 export { BinnedHistogram } from './binned-histogram.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
+export { DailySeries } from './daily-series.js';
 export type { DistributionSpec } from './distribution-spec.js';
 export { distributionFromSpec } from './distribution-spec.js';
 export type { Distribution, MixtureComponent } from './distributions.js';

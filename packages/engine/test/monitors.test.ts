@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BinnedHistogram,
   Counter,
+  DailySeries,
   exponential,
   HISTOGRAM_RELATIVE_ERROR,
   Histogram,
@@ -334,5 +335,20 @@ describe('BinnedHistogram', () => {
     expect(() => a.record(-1)).toThrow(SimulationError);
     a.reset();
     expect(a.trimmedCounts()).toEqual([]);
+  });
+});
+
+describe('DailySeries', () => {
+  it('holds one array per declared series and refuses undeclared names', () => {
+    const day = new DailySeries(['attendances', 'within4h'] as const, 3);
+    day.of('attendances')[1] += 2;
+    day.of('within4h')[2]++;
+    expect(Array.from(day.of('attendances'))).toEqual([0, 2, 0]);
+    expect(day.of('within4h')).toBe(day.of('within4h'));
+    // A misspelt name is a type error; at run time it throws rather than reading zeros.
+    expect(() => (day as DailySeries<string>).of('withn4h')).toThrow(
+      /no series 'withn4h'; declared: attendances, within4h/,
+    );
+    expect(() => new DailySeries(['a', 'a'], 1)).toThrow(/declared twice/);
   });
 });

@@ -1,6 +1,7 @@
 /** Builds every service's units from the configuration, into the shared flow state. */
 import {
   categorical,
+  DailySeries,
   distributionFromSpec,
   IntQueue,
   MINUTES_PER_HOUR,
@@ -11,7 +12,15 @@ import { ModelError } from '../errors.js';
 import { hourlyArrivals, surgeMultiplierByDay } from './calendar.js';
 import { CommunityUnit, GpUnit, HomeCareUnit, PlacementUnit, VcseUnit } from './care-units.js';
 import type { FlowState } from './state.js';
-import { DayCounters, EdStats, type EdUnit, WardStats, type WardUnit, wardGroups } from './units.js';
+import {
+  ED_DAY_SERIES,
+  EdStats,
+  type EdUnit,
+  WARD_DAY_SERIES,
+  WardStats,
+  type WardUnit,
+  wardGroups,
+} from './units.js';
 
 /** Fills `state`'s units: councils, then trusts' wards, then EDs, then GP and community nursing. */
 export function buildUnits(state: FlowState, streams: RandomStreams): void {
@@ -79,7 +88,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       running += c.share / (sum || 1);
       return running;
     });
-    const wardDay = new DayCounters(state.totalDays);
+    const wardDay = new DailySeries(WARD_DAY_SERIES, state.totalDays);
     const ward: WardUnit = {
       cfg: w,
       index: state.wards.length,
@@ -113,8 +122,8 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       dischargeEndMinute: (w.dischargeEndHour ?? 20) * MINUTES_PER_HOUR,
       stats: new WardStats(),
       day: wardDay,
-      dayAdmissions: wardDay.get('admissions'),
-      dayDischarges: wardDay.get('discharges'),
+      dayAdmissions: wardDay.of('admissions'),
+      dayDischarges: wardDay.of('discharges'),
       directArrivals: 0,
       lastNctrArea: 0,
       eds: [],
@@ -139,7 +148,7 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
         `emergencyDepartment '${e.id}': organisation '${e.organisationId}' has no acuteWards`,
       );
     }
-    const edDay = new DayCounters(state.totalDays);
+    const edDay = new DailySeries(ED_DAY_SERIES, state.totalDays);
     const unit: EdUnit = {
       cfg: e,
       index: state.eds.length,
@@ -177,12 +186,12 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
       inDepartmentLevel: new TimeWeighted(),
       stats: new EdStats(),
       day: edDay,
-      dayAttendances: edDay.get('attendances'),
-      dayWithin4h: edDay.get('within4h'),
-      dayOver12h: edDay.get('over12h'),
-      dayTimeToBedSum: edDay.get('timeToBedSum'),
-      dayTimeToBedCount: edDay.get('timeToBedCount'),
-      dayDtaOver12h: edDay.get('dtaOver12h'),
+      dayAttendances: edDay.of('attendances'),
+      dayWithin4h: edDay.of('within4h'),
+      dayOver12h: edDay.of('over12h'),
+      dayTimeToBedSum: edDay.of('timeToBedSum'),
+      dayTimeToBedCount: edDay.of('timeToBedCount'),
+      dayDtaOver12h: edDay.of('dtaOver12h'),
       arrivals: 0,
       lastBoardingArea: 0,
       lastInDepartmentArea: 0,

@@ -3,6 +3,7 @@
  * units: who waits, what runs, and the counts the summary reports.
  */
 import {
+  DailySeries,
   type Distribution,
   distributionFromSpec,
   type RandomStream,
@@ -17,7 +18,11 @@ import type {
   VcseSupportConfig,
 } from '../config.js';
 import { ModelError } from '../errors.js';
-import { DayCounters, daysHistogram } from './units.js';
+import { daysHistogram } from './units.js';
+
+/** Per-day series of a GP unit (index = simulated day). */
+export const GP_DAY_SERIES = ['appointments', 'waitSum', 'unmet'] as const;
+export type GpDaySeries = (typeof GP_DAY_SERIES)[number];
 
 /** One referral waiting for a package, place or visit: when it was made and for whom (−1: a community referral). */
 export interface Referral {
@@ -108,7 +113,7 @@ export class GpUnit {
   onDuty = 0;
   lastSupply = 0;
   stream: RandomStream;
-  day: DayCounters;
+  day: DailySeries<GpDaySeries>;
   spillCumulative: Float64Array;
   spillTargets: number[];
   constructor(
@@ -118,7 +123,7 @@ export class GpUnit {
     edIndexById: Map<string, number>,
   ) {
     this.stream = streams.stream(`gp.${cfg.id}.demand`);
-    this.day = new DayCounters(days);
+    this.day = new DailySeries(GP_DAY_SERIES, days);
     let sum = 0;
     for (const t of cfg.edSpillTargets) sum += t.share;
     let running = 0;

@@ -61,9 +61,9 @@ export class Observations extends FlowModule {
         s.nctrSum += w.nctr;
         if (w.nctr > s.nctrMax) s.nctrMax = w.nctr;
         s.nctrShareSum += w.nctr / physical;
-        w.day.get('occupied')[day] = occupied;
-        w.day.get('staffed')[day] = w.staffedTotal;
-        w.day.get('nctr')[day] = w.nctr;
+        w.day.of('occupied')[day] = occupied;
+        w.day.of('staffed')[day] = w.staffedTotal;
+        w.day.of('nctr')[day] = w.nctr;
       }
     }
     const next = now + MINUTES_PER_DAY;
@@ -82,7 +82,7 @@ export class Observations extends FlowModule {
         if (p >= level3) w.stats.opel3Hours++;
         if (p >= level4) {
           w.stats.opel4Hours++;
-          w.day.get('opel4Hours')[day]++;
+          w.day.of('opel4Hours')[day]++;
         }
       }
     }
@@ -95,16 +95,16 @@ export class Observations extends FlowModule {
     const now = this.sim.now;
     for (const ed of this.eds) {
       const area = ed.boardingLevel.totalAreaUntil(now);
-      ed.day.get('boardingMean')[closed] = (area - ed.lastBoardingArea) / MINUTES_PER_DAY;
+      ed.day.of('boardingMean')[closed] = (area - ed.lastBoardingArea) / MINUTES_PER_DAY;
       ed.lastBoardingArea = area;
       // A departure learned late (left without being seen) is corrected on the day it is learned.
       const inDepartment = ed.inDepartmentLevel.totalAreaUntil(now);
-      ed.day.get('inDepartmentMean')[closed] = (inDepartment - ed.lastInDepartmentArea) / MINUTES_PER_DAY;
+      ed.day.of('inDepartmentMean')[closed] = (inDepartment - ed.lastInDepartmentArea) / MINUTES_PER_DAY;
       ed.lastInDepartmentArea = inDepartment;
     }
     for (const w of this.wards) {
       const area = w.nctrLevel.totalAreaUntil(now);
-      w.day.get('nctrBedDays')[closed] = (area - w.lastNctrArea) / MINUTES_PER_DAY;
+      w.day.of('nctrBedDays')[closed] = (area - w.lastNctrArea) / MINUTES_PER_DAY;
       w.lastNctrArea = area;
     }
   }

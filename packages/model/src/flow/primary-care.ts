@@ -62,9 +62,9 @@ export class GeneralPractice extends FlowModule {
           g.waitDaysSum += waitSum;
           g.unmet += abandoned;
           g.spilled += spill;
-          g.day.get('appointments')[day] += delivered;
-          g.day.get('waitSum')[day] += waitSum;
-          g.day.get('unmet')[day] += abandoned;
+          g.day.of('appointments')[day] += delivered;
+          g.day.of('waitSum')[day] += waitSum;
+          g.day.of('unmet')[day] += abandoned;
         }
       }
       g.peakOnDuty = g.onDuty;

@@ -316,13 +316,13 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
     const all = [0, 0, 0, 0, 0, 0, 0];
     for (const e of flow.eds) {
       const v = [
-        e.day.get('attendances')[d],
-        e.day.get('within4h')[d],
-        e.day.get('over12h')[d],
-        e.day.get('dtaOver12h')[d],
-        e.day.get('timeToBedSum')[d],
-        e.day.get('timeToBedCount')[d],
-        e.day.get('inDepartmentMean')[d],
+        e.day.of('attendances')[d],
+        e.day.of('within4h')[d],
+        e.day.of('over12h')[d],
+        e.day.of('dtaOver12h')[d],
+        e.day.of('timeToBedSum')[d],
+        e.day.of('timeToBedCount')[d],
+        e.day.of('inDepartmentMean')[d],
       ];
       const acc = edScope.get(e.organisationId) ?? [0, 0, 0, 0, 0, 0, 0];
       for (let i = 0; i < v.length; i++) {
@@ -343,13 +343,13 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
     const wScope = new Map<string, number[]>();
     for (const w of flow.wards) {
       const v = [
-        w.day.get('occupied')[d],
+        w.day.of('occupied')[d],
         w.cfg.physicalBeds,
-        w.day.get('staffed')[d],
-        w.day.get('nctr')[d],
-        w.day.get('admissions')[d],
-        w.day.get('discharges')[d],
-        w.day.get('opel4Hours')[d],
+        w.day.of('staffed')[d],
+        w.day.of('nctr')[d],
+        w.day.of('admissions')[d],
+        w.day.of('discharges')[d],
+        w.day.of('opel4Hours')[d],
       ];
       const acc = wScope.get(w.organisationId) ?? [0, 0, 0, 0, 0, 0, 0];
       for (let i = 0; i < v.length; i++) {
@@ -371,14 +371,14 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
     for (const [scope, v] of sumByScope(
       flow.eds,
       (e) => e.organisationId,
-      (e) => e.day.get('boardingMean')[d],
+      (e) => e.day.of('boardingMean')[d],
     )) {
       push(d, 'ed.boardingPatientsCount', scope, v);
     }
     for (const [scope, v] of sumByScope(
       flow.wards,
       (w) => w.organisationId,
-      (w) => w.day.get('nctrBedDays')[d],
+      (w) => w.day.of('nctrBedDays')[d],
     )) {
       push(d, 'nctr.bedDays', scope, v);
     }
@@ -404,7 +404,7 @@ export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays
       push(d, 'placement.waitingCount', scope, v);
     let gAll = [0, 0, 0];
     for (const g of flow.gps) {
-      const v = [g.day.get('appointments')[d], g.day.get('waitSum')[d], g.day.get('unmet')[d]];
+      const v = [g.day.of('appointments')[d], g.day.of('waitSum')[d], g.day.of('unmet')[d]];
       gAll = gAll.map((x, i) => x + v[i]);
       push(d, 'gp.appointmentsCount', g.cfg.organisationId, v[0]);
       push(d, 'gp.appointmentWaitDays', g.cfg.organisationId, v[0] > 0 ? v[1] / v[0] : Number.NaN);

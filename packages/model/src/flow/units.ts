@@ -5,6 +5,7 @@
  */
 import {
   BinnedHistogram,
+  type DailySeries,
   type Distribution,
   distributionFromSpec,
   IntQueue,
@@ -19,19 +20,30 @@ import { ModelError } from '../errors.js';
 export const minutesHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 5, binCount: 2016 }); // 5-minute bins to 7 days
 export const daysHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 0.25, binCount: 1460 }); // 6-hour bins to a year
 
-/** Per-day counters of one unit (index = simulated day). */
-export class DayCounters {
-  constructor(readonly days: number) {}
-  private readonly arrays = new Map<string, Float64Array>();
-  get(name: string): Float64Array {
-    let a = this.arrays.get(name);
-    if (a === undefined) {
-      a = new Float64Array(this.days);
-      this.arrays.set(name, a);
-    }
-    return a;
-  }
-}
+/** Per-day series of an ED (index = simulated day). */
+export const ED_DAY_SERIES = [
+  'attendances',
+  'within4h',
+  'over12h',
+  'timeToBedSum',
+  'timeToBedCount',
+  'dtaOver12h',
+  'boardingMean',
+  'inDepartmentMean',
+] as const;
+export type EdDaySeries = (typeof ED_DAY_SERIES)[number];
+
+/** Per-day series of a trust's wards (index = simulated day). */
+export const WARD_DAY_SERIES = [
+  'admissions',
+  'discharges',
+  'occupied',
+  'staffed',
+  'nctr',
+  'nctrBedDays',
+  'opel4Hours',
+] as const;
+export type WardDaySeries = (typeof WARD_DAY_SERIES)[number];
 
 /** Departure and waiting statistics of one ED over the reported period. */
 export class EdStats {
@@ -79,7 +91,7 @@ export interface EdUnit {
   boardingLevel: TimeWeighted;
   inDepartmentLevel: TimeWeighted;
   stats: EdStats;
-  day: DayCounters;
+  day: DailySeries<EdDaySeries>;
   /** Day arrays written per departure, resolved once (no lookup by name per event). */
   dayAttendances: Float64Array;
   dayWithin4h: Float64Array;
@@ -159,7 +171,7 @@ export interface WardUnit {
   dischargeStartMinute: number;
   dischargeEndMinute: number;
   stats: WardStats;
-  day: DayCounters;
+  day: DailySeries<WardDaySeries>;
   /** Day arrays written per admission and discharge, resolved once. */
   dayAdmissions: Float64Array;
   dayDischarges: Float64Array;
