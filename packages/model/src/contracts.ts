@@ -103,6 +103,17 @@ export interface DeploymentPolicy {
   /** One sentence stating the rule, shown in reports. */
   readonly description: string;
   decide(snapshot: SystemSnapshot): PolicyDecision;
+  /**
+   * The policy fills gaps from the shared system bank (`workforce.policySettings.systemBank`): the
+   * run creates the bank's members and offers them in `systemBankAvailableByRole`. Default false.
+   */
+  readonly usesSystemBank?: boolean;
+  /**
+   * The induction of staff deployed to another organisation: 'staffPassport' takes
+   * `workforce.policySettings.staffPassport` (inductionDays, inductionEffectiveness), 'workforce'
+   * (the default) `workforce.induction`.
+   */
+  readonly induction?: 'staffPassport' | 'workforce';
 }
 
 /** The statistic a metric row carries. */

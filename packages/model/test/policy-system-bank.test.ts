@@ -1,5 +1,9 @@
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
+import type { PolicyId, SystemConfig } from '../src/config.js';
+import type { DeploymentPolicy } from '../src/contracts.js';
+import { miniIcsConfig } from '../src/mini-ics.js';
+import { runSystem } from '../src/run.js';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
 import { poolState, pressure, snapshot } from './policy-fixtures.js';
@@ -84,4 +88,38 @@ describe('systemBank policy', () => {
     // One shift: the night running at 0, 8 h of it left.
     expect(bank?.value).toBe(8 * 50);
   });
+});
+
+describe('a policy declares what it uses', () => {
+  /** A policy module of one's own that re-implements a built-in: same rule, another id. */
+  function reimplemented(id: PolicyId, config: SystemConfig): DeploymentPolicy {
+    const builtIn = createPolicy(id, config);
+    return {
+      id: `my-${id}`,
+      description: 'a re-implementation in a policy module',
+      usesSystemBank: builtIn.usesSystemBank,
+      induction: builtIn.induction,
+      decide: (snapshot) => builtIn.decide(snapshot),
+    };
+  }
+  for (const id of ['systemBank', 'staffPassport'] as const) {
+    it(`a custom module re-implementing ${id} gives the built-in's results`, () => {
+      const config = miniIcsConfig();
+      config.warmupDays = 5;
+      config.durationDays = 20;
+      config.workforce.policy = id;
+      const builtIn = runSystem(config, { seed: 'declared', replication: 0 });
+      const custom = runSystem(config, {
+        seed: 'declared',
+        replication: 0,
+        policy: reimplemented(id, config),
+      });
+      expect(custom.metrics).toEqual(builtIn.metrics);
+      expect(
+        builtIn.metrics.some(
+          (m) => m.metricId === 'redeployment.movesCount' || m.metricId === 'staffing.systemBankShiftsCount',
+        ),
+      ).toBe(true);
+    });
+  }
 });

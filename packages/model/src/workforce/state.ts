@@ -250,15 +250,13 @@ export class WorkforceState {
     for (const t of wf.travelTimes) {
       this.travelMinutes.set(`${t.fromOrganisationId}|${t.toOrganisationId}`, t.minutes);
     }
-    const passport = this.policy.id === 'staffPassport';
+    // What the policy declares it uses decides the induction and whether the system bank exists.
+    const passport = this.policy.induction === 'staffPassport';
     this.inductionDays = passport ? wf.policySettings.staffPassport.inductionDays : (wf.induction?.days ?? 0);
     this.inductionEffectiveness = passport
       ? wf.policySettings.staffPassport.inductionEffectiveness
       : (wf.induction?.effectiveness ?? 1);
-    // The shared system bank exists only for policies that use it.
-    const declared = (this.policy as { usesSystemBank?: boolean }).usesSystemBank;
-    this.usesSystemBank =
-      declared ?? (this.policy.id === 'systemBank' || this.policy.id === 'dischargeFirst');
+    this.usesSystemBank = this.policy.usesSystemBank === true;
     this.bankRestMinutes = (wf.bankRestHours ?? 36) * MINUTES_PER_HOUR;
     this.systemBankStream = args.streams.stream('workforce.systemBank');
   }

@@ -10,7 +10,7 @@ import { effectiveness, gapsStartingNow, surplus } from './shared.js';
  * What is left of the system bank then fills other gaps by role, most pressured first (as
  * `systemBank`). Surplus staff are not lent to other services.
  */
-export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy & { usesSystemBank: true } {
+export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy {
   const settings = config.workforce.policySettings.dischargeFirst;
   const priorityServices = new Set<ServiceKind>(settings.services ?? ['homeCare', 'community']);
   const substitutions = config.workforce.substitutions;

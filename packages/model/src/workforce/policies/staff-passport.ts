@@ -16,6 +16,7 @@ export function staffPassportPolicy(config: SystemConfig): DeploymentPolicy {
     id: 'staffPassport',
     description:
       'Passported staff move from less to more pressured services to fill rostered gaps, within a per-shift cap and competency rules, after an induction period.',
+    induction: 'staffPassport',
     decide(snapshot) {
       const moves: StaffMove[] = [];
       const remaining = new Map<string, number>();

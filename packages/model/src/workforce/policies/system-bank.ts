@@ -8,7 +8,7 @@ import { gapsStartingNow } from './shared.js';
  * the short pool, until the gap or those members run out. Own banks of those roles are closed
  * (`replacesOwnBanks`), so the comparison with `siloed` is like for like.
  */
-export function systemBankPolicy(_config: SystemConfig): DeploymentPolicy & { usesSystemBank: true } {
+export function systemBankPolicy(_config: SystemConfig): DeploymentPolicy {
   return {
     id: 'systemBank',
     description:
