@@ -103,6 +103,11 @@ export const SYSTEM_HEADLINES: readonly { metric: string; statistic: MetricStati
   { metric: 'redeployment.rotationMovesCount', statistic: 'total', label: 'Rotational-post moves' },
   { metric: 'redeployment.mutualAidLoansCount', statistic: 'total', label: 'Mutual-aid loans' },
   { metric: 'redeployment.dischargeFirstMovesCount', statistic: 'total', label: 'Discharge-first moves' },
+  {
+    metric: 'staffing.dischargeFirstBankShiftsCount',
+    statistic: 'total',
+    label: 'Discharge-first system-bank shifts',
+  },
 ];
 
 /** The per-station table of a network run, then whole-network lines. */

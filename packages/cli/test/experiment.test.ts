@@ -127,7 +127,9 @@ describe('compare without --policies and with variants', () => {
 });
 
 describe('sweep', () => {
-  const sweep = ['--sweep', 'durationDays=6,8', '--sweep', 'warmupDays=1,3'];
+  const carers = 'workforce.staffPools[councilNorth.careWorker].inPostWte';
+  const nurses = 'workforce.staffPools[trustA.wardRn].inPostWte';
+  const sweep = ['--sweep', `${carers}=-10%,+10%`, '--sweep', `${nurses}=-5%,+5%`];
   const arms = async (...extra: string[]) => {
     const r = await cli('sweep', MINI, ...SHORT, '--reps', '2', ...sweep, ...extra, '--json');
     expect(r.code, r.err).toBe(0);
@@ -137,21 +139,30 @@ describe('sweep', () => {
   it('runs the full grid after the base', async () => {
     expect(await arms()).toEqual([
       'base',
-      'durationDays=6 & warmupDays=1',
-      'durationDays=6 & warmupDays=3',
-      'durationDays=8 & warmupDays=1',
-      'durationDays=8 & warmupDays=3',
+      `${carers}=-10% & ${nurses}=-5%`,
+      `${carers}=-10% & ${nurses}=+5%`,
+      `${carers}=+10% & ${nurses}=-5%`,
+      `${carers}=+10% & ${nurses}=+5%`,
     ]);
   });
 
   it('moves one parameter at a time from the base', async () => {
     expect(await arms('--sweep-mode', 'one-at-a-time')).toEqual([
       'base',
-      'durationDays=6',
-      'durationDays=8',
-      'warmupDays=1',
-      'warmupDays=3',
+      `${carers}=-10%`,
+      `${carers}=+10%`,
+      `${nurses}=-5%`,
+      `${nurses}=+5%`,
     ]);
+  });
+
+  it('refuses to sweep the period measured (totals over different lengths are not comparable)', async () => {
+    const r = await cli('sweep', MINI, ...SHORT, '--sweep', 'durationDays=6,8');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/'durationDays' changes the period measured/);
+    const none = await cli('sweep', MINI, ...SHORT);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/no sweep to run/);
   });
 });
 
@@ -183,6 +194,8 @@ describe('experiment usage errors (exit 2, one line)', () => {
     [['compare', MINI, '--precision', 'no.suchMetricShare=0.1']],
     [['compare', MINI, '--max-reps', '50']],
     [['compare', MINI, '--out', '']],
+    [['compare', MINI, '--precision', 'ed.fourHourShare@nowhere=0.1']],
+    [['compare', MINI, '--precision', 'ed.fourHourShare=0.1', '--reps', '10', '--max-reps', '5']],
     [['compare', MINI, '--confidence', '2']],
     [['sweep', MINI, '--sweep', 'durationDays']],
     [['run', MINI, '--series']],
@@ -238,6 +251,21 @@ describe('precision and warm-up', () => {
     const growth = await cli('run', 'scenarios/admissions-growth.yaml', '--warmup', 'auto', '--quiet');
     expect(growth.code).toBe(1);
     expect(growth.err).toMatch(/growing demand .*annualGrowthShare = 0\.054.*--warmup-days/);
+  });
+});
+
+describe('an --out that cannot be written is refused before the run, in one line', () => {
+  it.each([
+    ['below a file', (file: string) => join(file, 'sub')],
+    ['in /proc', () => '/proc/carepool-results'],
+  ])('%s', async (_what, where) => {
+    const file = join(tempDir(), 'afile');
+    writeFileSync(file, 'x');
+    const r = await cli('run', MINI, ...SHORT, '--out', where(file));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^carepool: cannot write results to '.*': /);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.out).toBe('');
   });
 });
 

@@ -25,8 +25,12 @@ export interface SummaryRow extends MetricRef {
   confidence: number;
 }
 
-/** `better`/`worse`: the arm differs from the baseline after Holm's correction; '' when not judged. */
-export type Verdict = 'better' | 'worse' | 'no detectable difference' | '';
+/**
+ * `better`/`worse`: the arm differs from the baseline after Holm's correction; `identical`: the
+ * outcome was the same in every replication of both arms (under common random numbers the arm cannot
+ * touch it), so it is not a question and is left out of the correction; '' when not judged.
+ */
+export type Verdict = 'better' | 'worse' | 'no detectable difference' | 'identical' | '';
 
 export interface DifferenceRow extends MetricRef {
   arm: number;
@@ -136,7 +140,9 @@ export function differenceRows(result: ReplicateResult<unknown>, options: Analys
       });
       const direction = options.direction(ref.metric);
       if (judged.has(metricKey(ref)) && direction !== undefined && direction !== 'neutral') {
-        family.push({ row: rows[rows.length - 1], sd: d.sd });
+        const row = rows[rows.length - 1];
+        if (d.n >= 2 && d.sd === 0 && d.mean === 0) row.verdict = 'identical';
+        else family.push({ row, sd: d.sd });
       }
     }
   }
@@ -151,14 +157,17 @@ function applyVerdicts(
 ): void {
   const adjusted = holmAdjust(family.map((f) => f.row.pValue));
   const alpha = 1 - options.confidence;
+  // Holm is never stricter than Bonferroni: an interval at 1 − α/m that excludes zero is certain to
+  // be judged, so the replications estimate uses that level (it may overstate what Holm needs).
+  const familyConfidence = 1 - alpha / Math.max(1, family.length);
   family.forEach(({ row, sd }, i) => {
     row.adjustedPValue = adjusted[i];
     if (!(adjusted[i] < alpha)) {
       row.verdict = 'no detectable difference';
-      // Replications for the interval's half-width to shrink to the difference seen (if it is real).
+      // Replications for the corrected interval to shrink to the difference seen (if it is real).
       row.replicationsToTell =
-        row.meanDiff !== 0 && Number.isFinite(sd)
-          ? replicationsForHalfWidth(sd, row.n, Math.abs(row.meanDiff), options.confidence)
+        row.meanDiff !== 0 && Number.isFinite(sd) && sd > 0
+          ? Math.max(row.n + 1, replicationsForHalfWidth(sd, row.n, Math.abs(row.meanDiff), familyConfidence))
           : Number.NaN;
       return;
     }
@@ -171,4 +180,5 @@ function applyVerdicts(
 /** Statement of the correction used, recorded in summary.json and the manifest. */
 export const MULTIPLE_COMPARISONS =
   'Holm–Bonferroni step-down over every (non-baseline arm × judged headline outcome) pair, at 1 − confidence; ' +
-  'paired two-sided t-tests on per-replication values under common random numbers';
+  'paired two-sided t-tests on per-replication values under common random numbers; outcomes identical in every ' +
+  'replication of both arms are not tested';

@@ -157,6 +157,7 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
       const rule = options.precision;
       let status = precisionStatus(rule, accumulators, failures);
       let metBefore = false;
+      let metTwice = false;
       // Stop once the targets hold at two boundaries in a row (a one-batch look-ahead, as Hoad et
       // al. recommend, so one lucky batch does not stop the run), or at the cap.
       while (!(status.allMet && metBefore) && n < rule.maxReplications) {
@@ -165,11 +166,13 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
         await runBatch(n, next);
         n = next;
         status = precisionStatus(rule, accumulators, failures);
+        metTwice = status.allMet && metBefore;
       }
       precision = {
         targets: status.targets,
         allMet: status.allMet,
-        stoppedBecause: status.allMet ? 'targetsMet' : 'maxReplications',
+        // At the cap the look-ahead may not have been completed: that is a stop at the cap.
+        stoppedBecause: metTwice ? 'targetsMet' : 'maxReplications',
       };
     }
   } finally {

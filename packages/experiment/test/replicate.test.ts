@@ -185,8 +185,10 @@ describe('differences', () => {
     expect(b.meanDiff).toBe(d.mean);
     expect(b.ciLow).toBe(d.ciLow);
     expect(b.verdict).toBe('worse');
+    // The same configuration as the baseline: identical in every replication, so not a question.
     const c = rows.find((r) => r.arm === 2 && r.metric === 'x.waitMinutes')!;
-    expect(c.verdict).toBe('no detectable difference');
+    expect(c.verdict).toBe('identical');
+    expect(c.adjustedPValue).toBeNaN();
     // Not judged (not a headline outcome): difference and interval, no verdict.
     expect(rows.find((r) => r.metric === 'x.ownShare')!.verdict).toBe('');
   });

@@ -36,6 +36,8 @@ export interface ArmInputs {
   sweepMode: SweepMode;
   /** Whether to expand the sweep (run and compare without a sweep ignore it, and say so). */
   runSweep: boolean;
+  /** `carepool sweep`: a scenario without a sweep and no --sweep is a usage error. */
+  requireSweep?: boolean;
 }
 
 export interface BuiltArms {
@@ -100,6 +102,20 @@ export function buildArms(inputs: ArmInputs): BuiltArms {
     throw new UsageError('sweeps apply to system scenarios only');
   }
   const sweepOn = inputs.runSweep && sweepParameters !== undefined && sweepParameters.length > 0;
+  for (const p of sweepOn ? sweepParameters! : []) {
+    // Totals over runs of different lengths (and windows on different dates) are not comparable.
+    if (/^(durationDays|durationHours|warmupDays|warmupHours|startDate)$/.test(p.path)) {
+      throw new UsageError(
+        `--sweep: '${p.path}' changes the period measured, so the points' totals and seasons would not be comparable; ` +
+          'sweep a model input instead (run lengths and warm-ups are set with --set and --warmup-days)',
+      );
+    }
+  }
+  if (inputs.requireSweep && !sweepOn) {
+    throw new UsageError(
+      `there is no sweep to run: '${inputs.scenario.given}' declares no sweep: block; give --sweep 'path=v1,v2'`,
+    );
+  }
   const count = sweepOn ? sweepPointCount(sweepParameters!, inputs.sweepMode) : 1;
   if (count > MAX_SWEEP_POINTS) {
     throw new UsageError(`the sweep has ${count} points; at most ${MAX_SWEEP_POINTS} are allowed`);

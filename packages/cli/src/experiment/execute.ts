@@ -145,6 +145,7 @@ export async function prepareExperiment(io: CliIo, args: ExperimentArgs): Promis
     ...(args.sweep.length > 0 ? { sweep: args.sweep.map(parseSweep) } : {}),
     sweepMode: args.sweepMode,
     runSweep: args.command === 'sweep' || args.command === 'compare',
+    requireSweep: args.command === 'sweep',
   };
   let built = buildArms(inputs);
   let warmup: PreparedExperiment['warmup'] = { method: 'fixed', days: warmupDaysOf(built) };
@@ -154,11 +155,12 @@ export async function prepareExperiment(io: CliIo, args: ExperimentArgs): Promis
     built = buildArms({ ...inputs, warmupDays: chosen.days });
   }
   if (!args.quiet) warnOverloadedStations(io, built);
-  if (args.command === 'run' && !args.quiet && built.kind === 'system') {
+  // Said even with --quiet: a sweep that is not run must never pass unnoticed.
+  if (args.command === 'run' && built.kind === 'system') {
     const sweep = built.scenarios[0].loaded.kind === 'system' ? built.scenarios[0].loaded.sweep : undefined;
     if (sweep !== undefined) {
       io.stderr(
-        `note: '${args.scenario}' declares a sweep; run uses its base values (carepool sweep runs it)\n`,
+        `carepool: warning: '${args.scenario}' declares a sweep; run uses its base values (carepool sweep runs it)\n`,
       );
     }
   }
@@ -176,6 +178,12 @@ export async function prepareExperiment(io: CliIo, args: ExperimentArgs): Promis
   if (args.maxReps !== undefined && precision === undefined) {
     throw new UsageError('--max-reps goes with --precision');
   }
+  if (args.maxReps !== undefined && args.maxReps < replications) {
+    throw new UsageError(
+      `--max-reps ${args.maxReps} is below the ${replications} replications run first (--reps)`,
+    );
+  }
+  for (const t of precision?.targets ?? []) checkScope(t, built, '--precision');
   const workers = Math.min(
     args.workers ?? availableParallelism(),
     built.arms.length * (precision?.maxReplications ?? replications),
@@ -270,6 +278,21 @@ export function analyseExperiment(
     series: args.series,
   });
   return { built, result, headlines, summary, differences, files };
+}
+
+/** A metric reference's scope must be one the scenario reports (the whole system, an organisation, a station). */
+export function checkScope(ref: { metric: string; scope: string }, built: BuiltArms, flag: string): void {
+  const base = built.scenarios[0].loaded;
+  const scopes =
+    base.kind === 'system'
+      ? ['ics', ...base.config.organisations.map((o) => o.id)]
+      : ['network', ...base.config.stations.map((s) => s.id)];
+  const scope = ref.scope.replace(/:class\d+$/, '');
+  if (!scopes.includes(scope)) {
+    throw new UsageError(
+      `${flag}: '${ref.metric}@${ref.scope}': no such scope; expected one of ${scopes.join(', ')}`,
+    );
+  }
 }
 
 /** The identity of an experiment's records: what each replication's numbers depend on. */

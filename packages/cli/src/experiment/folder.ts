@@ -121,6 +121,15 @@ function finishedKey(dir: string): string | undefined {
 
 /** Prepares `dir` for experiment `key`: resumes its journal, or refuses another experiment's folder. */
 export function openResultsFolder(dir: string, key: string, force: boolean): ResultsFolder {
+  try {
+    return openFolder(dir, key, force);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof CliError) throw error;
+    throw new CliError(`cannot write results to '${dir}': ${(error as Error).message}`);
+  }
+}
+
+function openFolder(dir: string, key: string, force: boolean): ResultsFolder {
   mkdirSync(dirname(dir), { recursive: true });
   const existed = existsSync(dir);
   let appended = false;

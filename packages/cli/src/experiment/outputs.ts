@@ -2,8 +2,8 @@
  * The experiment's folder (`--out DIR`): exactly these files, computed from the per-replication
  * records in (arm, replication) order and written all-or-nothing.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   type DifferenceRow,
   dailyCsv,
@@ -114,17 +114,26 @@ function summaryJson(o: OutputInputs): string {
   return `${JSON.stringify(doc, finite, 2)}\n`;
 }
 
-/** Checked before a long run, so its results are never lost at the end to an unwritable folder. */
+/**
+ * Checked before a long run, so its results are never lost at the end to an unwritable folder: the
+ * nearest existing folder on the path must be a directory in which carepool can create one (probed
+ * by making and removing an empty one, which also refuses /proc and /sys, where Node's recursive
+ * mkdir would hang).
+ */
 export function checkOutputWritable(dir: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new CliError(`cannot write results to '${dir}': it exists and is not a directory`);
   }
   let probe = dir;
   while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  if (!statSync(probe).isDirectory()) {
+    throw new CliError(`cannot write results to '${dir}': '${probe}' is a file, not a folder`);
+  }
   try {
-    accessSync(probe, constants.W_OK);
-  } catch {
-    throw new CliError(`cannot write results to '${dir}': '${probe}' is not writable`);
+    rmdirSync(mkdtempSync(join(probe, '.carepool-probe-')));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(`cannot write results to '${dir}': cannot create a folder in '${probe}' (${code})`);
   }
 }
 

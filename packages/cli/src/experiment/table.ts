@@ -1,7 +1,8 @@
 /**
  * The comparison a board member reads in the terminal: for each headline outcome, every arm's mean
- * with its confidence interval, then its paired difference against the baseline and the verdict —
- * and, plainly, which differences cannot be told from noise and how many replications would tell.
+ * with its confidence interval, then its paired difference against the baseline (with the relative
+ * change) and the verdict — and, plainly, which differences cannot be told from noise and how many
+ * replications would tell.
  */
 import type { DifferenceRow, MetricRef, ReplicateResult, SummaryRow } from '@carepool/experiment';
 import { metricDefinition } from '@carepool/model';
@@ -14,19 +15,56 @@ export interface Headline extends MetricRef {
 
 const key = (r: MetricRef) => `${r.metric}\u0000${r.scope}\u0000${r.statistic}`;
 
+/** Estimates above this are shown as "more than": they only say "far more than is practical". */
+const MOST_REPLICATIONS_SHOWN = 1000;
+
+/** A typographic minus, so negative means and differences read alike. */
+const minus = (text: string) => text.replace(/^-/, '−');
+
+/**
+ * Decimals that show a difference to about two significant figures of its interval's half-width,
+ * so a real difference never prints as 0 and noise is not printed to the penny.
+ */
+function decimalsFor(halfWidth: number, unit: string): number {
+  const scaled = unit === 'share' ? halfWidth * 100 : halfWidth;
+  if (!(scaled > 0) || !Number.isFinite(scaled)) return unit === 'share' ? 2 : 0;
+  return Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(scaled))));
+}
+
 /** A difference in the metric's unit: shares in percentage points, always signed. */
-export function formatDifference(value: number, unit: string): string {
+export function formatDifference(value: number, unit: string, decimals?: number): string {
   if (!Number.isFinite(value)) return '–';
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   const magnitude = Math.abs(value);
-  if (unit === 'share') return `${sign}${(magnitude * 100).toFixed(2)} pts`;
-  return `${sign}${formatValue(magnitude, unit)}`;
+  if (unit === 'share') return `${sign}${(magnitude * 100).toFixed(decimals ?? 2)} pts`;
+  if (decimals === undefined) return `${sign}${formatValue(magnitude, unit)}`;
+  const number = magnitude.toLocaleString('en-GB', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  const units: Record<string, [string, string]> = {
+    minutes: ['', ' min'],
+    hours: ['', ' h'],
+    days: ['', ' days'],
+    gbp: ['£', ''],
+  };
+  const [before, after] = units[unit] ?? ['', ''];
+  return `${sign}${before}${number}${after}`;
 }
 
-function interval(low: number, high: number, unit: string, diff: boolean): string {
+function meanInterval(low: number, high: number, unit: string): string {
   if (!Number.isFinite(low) || !Number.isFinite(high)) return '–';
-  const f = diff ? formatDifference : formatValue;
-  return `${f(low, unit)} to ${f(high, unit)}`;
+  return `${minus(formatValue(low, unit))} to ${minus(formatValue(high, unit))}`;
+}
+
+/** A difference cell: the signed difference and the relative change against the baseline's mean. */
+function differenceCell(d: DifferenceRow, unit: string, baselineMean: number): string {
+  const decimals = decimalsFor(d.pairedHalfWidth, unit);
+  const text = formatDifference(d.meanDiff, unit, decimals);
+  if (unit === 'share' || !Number.isFinite(baselineMean) || baselineMean === 0) return text;
+  const share = (d.meanDiff / Math.abs(baselineMean)) * 100;
+  const digits = Math.abs(share) >= 10 ? 0 : Math.abs(share) >= 1 ? 1 : 2;
+  return `${text} (${share >= 0 ? '+' : '−'}${Math.abs(share).toFixed(digits)}%)`;
 }
 
 /** The comparison table, then the verdict lines. */
@@ -42,22 +80,36 @@ export function comparisonTable(
   const diffBy = new Map(differences.map((d) => [`${d.arm}\u0000${key(d)}`, d]));
   const rows: string[][] = [];
   const comparing = result.arms.length > 1;
+  let footnote = false;
   for (const h of headlines) {
     const present = result.arms.some((_, a) => summaryBy.has(`${a}\u0000${key(h)}`));
     if (!present) continue;
     rows.push([h.label, '', '', ...(comparing ? ['', '', ''] : [])]);
+    const baselineMean = summaryBy.get(`0\u0000${key(h)}`)?.mean ?? Number.NaN;
     result.arms.forEach((arm, a) => {
       const s = summaryBy.get(`${a}\u0000${key(h)}`);
       if (s === undefined) return;
-      const cells = [`  ${arm.id}`, formatValue(s.mean, h.unit), interval(s.ciLow, s.ciHigh, h.unit, false)];
+      const cells = [
+        `  ${arm.id}`,
+        minus(formatValue(s.mean, h.unit)),
+        meanInterval(s.ciLow, s.ciHigh, h.unit),
+      ];
       if (comparing) {
         const d = diffBy.get(`${a}\u0000${key(h)}`);
         // Common random numbers can leave an outcome untouched by a policy: say so, not "±0 to ±0".
-        const identical = d !== undefined && d.meanDiff === 0 && d.ciLow === 0 && d.ciHigh === 0;
+        const identical = d !== undefined && d.n >= 2 && d.meanDiff === 0 && d.ciLow === 0 && d.ciHigh === 0;
+        // Excludes zero on its own, but not after the correction for the many comparisons made.
+        const dagger = d?.verdict === 'no detectable difference' && (d.ciLow > 0 || d.ciHigh < 0);
+        footnote ||= dagger;
+        const decimals = d ? decimalsFor(d.pairedHalfWidth, h.unit) : undefined;
         cells.push(
-          a === 0 ? 'baseline' : identical ? 'none' : d ? formatDifference(d.meanDiff, h.unit) : '',
-          identical ? 'identical in every replication' : d ? interval(d.ciLow, d.ciHigh, h.unit, true) : '',
-          d?.verdict ?? '',
+          a === 0 ? 'baseline' : identical ? 'none' : d ? differenceCell(d, h.unit, baselineMean) : '',
+          identical
+            ? 'identical in every replication'
+            : d
+              ? `${formatDifference(d.ciLow, h.unit, decimals)} to ${formatDifference(d.ciHigh, h.unit, decimals)}`
+              : '',
+          `${d?.verdict ?? ''}${dagger ? ' †' : ''}`,
         );
       }
       rows.push(cells);
@@ -68,7 +120,18 @@ export function comparisonTable(
   const header = [`outcome${whole} / arm`, 'mean', `${level} CI`];
   if (comparing) header.push('difference vs baseline', `${level} CI of difference`, 'verdict');
   const table = renderTable(header, rows);
-  return comparing ? `${table}\n\n${verdictLines(result, headlines, differences)}` : table;
+  if (!comparing) return table;
+  const judged = differences.filter((d) => d.verdict !== '' && d.verdict !== 'identical').length;
+  const notes = [
+    `Verdicts: paired differences under common random numbers, Holm-corrected over the ${judged} comparisons judged ` +
+      `(every arm × headline outcome that varies) at ${level}.`,
+  ];
+  if (footnote) {
+    notes.push(
+      '† the interval alone excludes zero, but the difference is not significant after that correction.',
+    );
+  }
+  return `${table}\n\n${notes.join('\n')}\n\n${verdictLines(result, headlines, differences)}`;
 }
 
 /** One paragraph per non-baseline arm, in plain words. */
@@ -86,18 +149,26 @@ function verdictLines(
     const better = judged.filter((d) => d.verdict === 'better').map(name);
     const worse = judged.filter((d) => d.verdict === 'worse').map(name);
     const unclear = judged.filter((d) => d.verdict === 'no detectable difference');
+    const same = judged.filter((d) => d.verdict === 'identical');
     const parts: string[] = [];
     if (better.length > 0) parts.push(`better on ${better.join('; ')}`);
     if (worse.length > 0) parts.push(`worse on ${worse.join('; ')}`);
     if (unclear.length > 0) {
       const needed = unclear.map((d) => d.replicationsToTell).filter(Number.isFinite);
       const most = needed.length > 0 ? Math.max(...needed) : Number.NaN;
+      const howMany =
+        most > MOST_REPLICATIONS_SHOWN
+          ? `more than ${MOST_REPLICATIONS_SHOWN.toLocaleString('en-GB')} replications`
+          : `about ${most.toLocaleString('en-GB')} replications`;
       parts.push(
-        `no difference from noise on ${unclear.length} outcome${unclear.length === 1 ? '' : 's'}` +
+        `no difference that can be told from noise on ${unclear.length} outcome${unclear.length === 1 ? '' : 's'}` +
           (Number.isFinite(most)
-            ? ` (telling the largest of those apart would take about ${most} replications)`
+            ? ` (telling the largest of those apart, if it is real, would take ${howMany})`
             : ''),
       );
+    }
+    if (same.length > 0) {
+      parts.push(`${same.length} outcome${same.length === 1 ? '' : 's'} the same in every replication`);
     }
     lines.push(
       `${result.arms[a].id} against ${baseline}: ${parts.length > 0 ? parts.join('; ') : 'nothing judged'}.`,
