@@ -2,7 +2,8 @@
  * The regression decision of `carepool bench`, on recorded samples (ratios to the reference loop
  * from real runs on the 2-core development machine) — no timing here: the median interval from order
  * statistics within a process, the figure over processes, the change against a baseline judged ok /
- * regression / too unstable, the exit code, and the baseline file's checks.
+ * regression / too unstable, the exit code, the baseline file's checks, and the usage errors the command
+ * gives before it measures anything.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   processInterval,
 } from '../src/bench/decide.js';
 import { parseBaseline } from '../src/bench/record.js';
+import { cli } from './helpers.js';
 
 // Per-round ratios recorded by two runs of `carepool bench` (15 rounds after the warm-up each), one
 // process after the other: the second shows how far an unchanged engine moves between processes.
@@ -174,5 +176,31 @@ describe('options and files', () => {
         'b.json',
       ),
     ).toThrow('cases[0] lacks an id or a positive ratio median, low and high');
+  });
+});
+
+describe('carepool bench refuses bad input before measuring anything', () => {
+  it.each([
+    [['--max-regression', '10%'], 2, '--max-regression goes with --baseline'],
+    [['--baseline', 'b.json', '--max-regression', 'lots'], 2, '--max-regression must be a slowdown'],
+    [['--only', 'w1.callback,nosuch'], 2, '--only: no case nosuch; the cases are w1.callback, w1.process'],
+    [['--min-rounds', '9', '--max-rounds', '5'], 2, '--max-rounds (5) is below --min-rounds (9)'],
+    [['--baseline', 'no/such/baseline.json'], 1, '--baseline no/such/baseline.json: cannot read it (ENOENT)'],
+  ])('%j: exit %i', async (argv, code, message) => {
+    const r = await cli('bench', ...argv);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+    expect(r.out).toBe('');
+  });
+
+  it('refuses a slowdown factor it cannot use', async () => {
+    process.env.CAREPOOL_BENCH_SLOWDOWN = 'twice';
+    try {
+      const r = await cli('bench', '--only', 'micro.seizeRelease');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("CAREPOOL_BENCH_SLOWDOWN must be a factor from 1 to 100; got 'twice'");
+    } finally {
+      delete process.env.CAREPOOL_BENCH_SLOWDOWN;
+    }
   });
 });
