@@ -29,6 +29,16 @@ describe('distributions are checked once, by the engine, at load', () => {
     expect(error.message).toContain(problem);
   });
 
+  it('parameters too extreme together to sample are refused', () => {
+    const error = errorOf(
+      withSet(
+        'acuteWards[trustA.wards].dischargeProcessingMinutes={ kind: lognormal, mean: 5e-324, sd: 80 }',
+      ),
+    );
+    expect(error.fieldPath).toBe('acuteWards[trustA.wards].dischargeProcessingMinutes');
+    expect(error.message).toContain('a lognormal distribution with these parameters draws NaN');
+  });
+
   it('a normal duration needs a lower bound (it could be negative otherwise)', () => {
     const error = errorOf(
       withSet('emergencyDepartments[trustA.ed].treatmentMinutes={ kind: normal, mean: 5, sd: 1 }'),

@@ -6,7 +6,7 @@
  * run samples from, so whatever loads can be sampled (no lognormal with sd 0, no triangular with
  * min = max, no truncated normal with an empty range).
  */
-import { type DistributionSpec, distributionFromSpec } from '@carepool/engine';
+import { type DistributionSpec, distributionFromSpec, RandomStreams } from '@carepool/engine';
 import { z } from 'zod';
 import { strictObject } from './common.js';
 
@@ -94,6 +94,9 @@ const empirical = strictObject({
     .describe('Interpolate between sorted sample values instead of resampling them.'),
 }).describe('Resamples observed values.');
 
+/** Draws taken from each distribution at load to check it can be sampled. */
+const CHECK_DRAWS = 16;
+
 /** `lognormal: sd must be a finite number > 0; got 0` — the engine's parameter messages. */
 const ENGINE_PROBLEM = /^(\w+): (\S+) must be (.+); got (.*)$/s;
 
@@ -102,7 +105,22 @@ function checkWithEngine(spec: DistributionSpec, ctx: z.core.$RefinementCtx<Dist
   // A mixture's components are checked as distributions of their own, at their own paths.
   if (spec.kind === 'mixture') return;
   try {
-    distributionFromSpec(spec);
+    const built = distributionFromSpec(spec);
+    // Parameters each valid alone can still be too extreme together to sample (a lognormal with
+    // mean 5e-324 and sd 80 draws NaN): draw a few values from a stream of its own.
+    const stream = new RandomStreams('scenario-check').stream('draws');
+    for (let i = 0; i < CHECK_DRAWS; i++) {
+      const draw = built.sample(stream);
+      if (!(Number.isFinite(draw) && draw >= 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `a ${spec.kind} distribution with these parameters draws ${draw}`,
+          path: [],
+          params: { expected: 'parameters whose draws are finite durations >= 0 (less extreme values)' },
+        });
+        return;
+      }
+    }
   } catch (error) {
     const text = String((error as Error)?.message ?? error);
     const match = ENGINE_PROBLEM.exec(text);
