@@ -69,6 +69,14 @@ export {
   tandemBlockingTheory,
 } from './network/theory.js';
 export type {
+  ResolvedAcuteWardsConfig,
+  ResolvedEmergencyDepartmentConfig,
+  ResolvedStaffPoolConfig,
+  ResolvedSystemConfig,
+  ResolvedWorkforceConfig,
+} from './resolve.js';
+export { resolveSystemConfig, SYSTEM_CONFIG_DEFAULTS } from './resolve.js';
+export type {
   RunnableStaffing,
   StaffingFactory,
   SystemRunHandle,

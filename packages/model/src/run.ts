@@ -10,6 +10,7 @@ import { ModelError } from './errors.js';
 import { type WaitHistogram, waitHistograms } from './flow/histograms.js';
 import { flowDailyRows, flowMetricRows } from './flow/summary.js';
 import { SystemFlow } from './flow/system-flow.js';
+import { type ResolvedSystemConfig, resolveSystemConfig } from './resolve.js';
 import { createPolicy } from './workforce/policies/index.js';
 import { Workforce } from './workforce/workforce.js';
 
@@ -56,7 +57,7 @@ export interface RunnableStaffing extends StaffingSource {
 /** Builds the staffing side of a run (the real workforce, or a test double). */
 export type StaffingFactory = (args: {
   sim: Simulation;
-  config: SystemConfig;
+  config: ResolvedSystemConfig;
   streams: RandomStreams;
   policy: DeploymentPolicy;
   pressure: PressureSource;
@@ -92,9 +93,11 @@ export function startSystemRun(
   const streams = new RandomStreams(options.seed, options.replication);
   const warmupMinutes = config.warmupDays * MINUTES_PER_DAY;
   const endMinutes = (config.warmupDays + config.durationDays) * MINUTES_PER_DAY;
-  const flow = new SystemFlow({ sim, config, streams, warmupMinutes, endMinutes });
+  // Defaults are filled here, once; the flow and the workforce read only the resolved form.
+  const resolved = resolveSystemConfig(config);
+  const flow = new SystemFlow({ sim, config: resolved, streams, warmupMinutes, endMinutes });
   const policy = options.policy ?? createPolicy(config.workforce.policy, config);
-  const staffing = makeStaffing({ sim, config, streams, policy, pressure: flow, warmupMinutes });
+  const staffing = makeStaffing({ sim, config: resolved, streams, policy, pressure: flow, warmupMinutes });
   // Staff first, so the shifts running at the start are on duty when patients are placed.
   staffing.start();
   flow.start(staffing);

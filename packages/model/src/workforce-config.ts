@@ -173,7 +173,8 @@ export interface WorkforceConfig {
   /**
    * Induction for staff deployed to another organisation without a passport: for their first
    * `days` there they count at `effectiveness`. Default none ({ days: 0, effectiveness: 1 }).
-   * Under the `staffPassport` policy its own `inductionDays`/`inductionEffectiveness` apply instead.
+   * Under a policy that declares `induction: 'staffPassport'` (the built-in `staffPassport`), the
+   * passport's `inductionDays`/`inductionEffectiveness` apply instead.
    */
   induction?: { days: number; effectiveness: number };
   /** Hours a bank member (own or system bank) rests after a shift before taking another. Default 36. */

@@ -5,6 +5,7 @@
 import { RandomStreams, Simulation } from '@carepool/engine';
 import type { SystemConfig } from '../src/config.js';
 import type { DeploymentPolicy, ServiceKind, ServicePressure } from '../src/contracts.js';
+import { resolveSystemConfig } from '../src/resolve.js';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
 import { Workforce } from '../src/workforce/workforce.js';
@@ -140,7 +141,7 @@ export function harness(
   const pressure = options.pressure ?? new FakePressure();
   const workforce = new Workforce({
     sim,
-    config,
+    config: resolveSystemConfig(config),
     streams: new RandomStreams(options.seed ?? 1, options.replication ?? 0),
     policy: options.policy ?? createPolicy(config.workforce.policy, config),
     pressure,

@@ -9,6 +9,7 @@
 import { MINUTES_PER_HOUR, type RandomStream, RandomStreams, Simulation } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import { erlangC } from '../src/network/theory.js';
+import { resolveSystemConfig } from '../src/resolve.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
 import { Workforce } from '../src/workforce/workforce.js';
 import { FakePressure, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
@@ -92,7 +93,7 @@ function meanWaitMinutes(
   const config = systemWith(workforceWith(pools));
   const workforce = new Workforce({
     sim,
-    config,
+    config: resolveSystemConfig(config),
     streams,
     policy: createPolicy('siloed', config),
     pressure: new FakePressure(),

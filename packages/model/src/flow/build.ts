@@ -103,9 +103,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       directStream: streams.stream(`wards.${w.id}.directArrivals`),
       directAttributeStream: streams.stream(`wards.${w.id}.directAttributes`),
       los: distributionFromSpec(w.clinicalLosDays),
-      processing: distributionFromSpec(
-        w.dischargeProcessingMinutes ?? { kind: 'lognormal', mean: 180, sd: 120 },
-      ),
+      processing: distributionFromSpec(w.dischargeProcessingMinutes),
       catchmentCumulative,
       catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) =>
         authorityOf(c.localAuthorityId, `acuteWards '${w.id}' dischargeCatchment`),
@@ -118,8 +116,8 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       nurses: 0,
       nctr: 0,
       nctrLevel: new TimeWeighted(),
-      dischargeStartMinute: (w.dischargeStartHour ?? 9) * MINUTES_PER_HOUR,
-      dischargeEndMinute: (w.dischargeEndHour ?? 20) * MINUTES_PER_HOUR,
+      dischargeStartMinute: w.dischargeStartHour * MINUTES_PER_HOUR,
+      dischargeEndMinute: w.dischargeEndHour * MINUTES_PER_HOUR,
       stats: new WardStats(),
       day: wardDay,
       dayAdmissions: wardDay.of('admissions'),
@@ -169,14 +167,14 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
       spillHour: categorical({ weights: e.arrivalProfile.hourOfDayMultipliers }),
       treatment: distributionFromSpec(e.treatmentMinutes),
       decision: distributionFromSpec(e.decisionMinutes),
-      admittedDecision: distributionFromSpec(e.admittedDecisionMinutes ?? e.decisionMinutes),
+      admittedDecision: distributionFromSpec(e.admittedDecisionMinutes),
       patience:
         e.leaveWithoutBeingSeenAfterMinutes === undefined
           ? undefined
           : distributionFromSpec(e.leaveWithoutBeingSeenAfterMinutes),
       queue: new IntQueue(),
       freeCubicles: e.cubicles,
-      freeBoardingSpaces: Math.max(0, Math.floor(e.boardingSpaces ?? 0)),
+      freeBoardingSpaces: Math.max(0, Math.floor(e.boardingSpaces)),
       corridorBoarding: 0,
       busyClinicians: 0,
       clinicians: 0,

@@ -4,7 +4,7 @@
  * the parts it works on.
  */
 import type { RandomStream, Simulation } from '@carepool/engine';
-import type { SystemConfig } from '../config.js';
+import type { ResolvedSystemConfig } from '../resolve.js';
 import type { RunCalendar } from './calendar.js';
 import type { AuthorityUnit, CommunityUnit, GpUnit } from './care-units.js';
 import type { PatientStore } from './patients.js';
@@ -33,7 +33,7 @@ export interface FlowArrivals {
 
 export interface FlowState {
   readonly sim: Simulation;
-  readonly config: SystemConfig;
+  readonly config: ResolvedSystemConfig;
   readonly patients: PatientStore;
   readonly calendar: RunCalendar;
   readonly eds: EdUnit[];
@@ -58,7 +58,7 @@ export interface FlowState {
 /** A flow module: reads and changes the shared state through these references. */
 export abstract class FlowModule {
   protected readonly sim: Simulation;
-  protected readonly config: SystemConfig;
+  protected readonly config: ResolvedSystemConfig;
   protected readonly patients: PatientStore;
   protected readonly calendar: RunCalendar;
   protected readonly eds: EdUnit[];

@@ -23,8 +23,8 @@ import {
   type RandomStreams,
   type Simulation,
 } from '@carepool/engine';
-import type { SystemConfig } from '../config.js';
 import type { PressureSource, ServicePressure, StaffingSource } from '../contracts.js';
+import type { ResolvedSystemConfig } from '../resolve.js';
 import { buildUnits } from './build.js';
 import { RunCalendar } from './calendar.js';
 import type { AuthorityUnit, CommunityUnit, GpUnit } from './care-units.js';
@@ -54,7 +54,8 @@ export type { FlowArrivals, FlowDepartures } from './state.js';
 
 export interface SystemFlowArgs {
   sim: Simulation;
-  config: SystemConfig;
+  /** The configuration with its defaults filled (`resolveSystemConfig`). */
+  config: ResolvedSystemConfig;
   streams: RandomStreams;
   /** Warm-up length; metrics count from here. */
   warmupMinutes: number;
@@ -83,7 +84,7 @@ export class SystemFlow implements PressureSource {
   readonly endMinutes: number;
   private staffing: StaffingSource | undefined;
   private readonly sim: Simulation;
-  private readonly config: SystemConfig;
+  private readonly config: ResolvedSystemConfig;
   private readonly edFlow: EmergencyDepartments;
   private readonly wardFlow: AcuteWards;
   private readonly socialCare: SocialCare;

@@ -13,8 +13,8 @@ import {
   type TabulatedArrivals,
   type TimeWeighted,
 } from '@carepool/engine';
-import type { AcuteWardsConfig, EmergencyDepartmentConfig } from '../config.js';
 import { ModelError } from '../errors.js';
+import type { ResolvedAcuteWardsConfig, ResolvedEmergencyDepartmentConfig } from '../resolve.js';
 
 /** Fixed bins, so that replications, arms and organisations merge by adding counts. */
 export const minutesHistogram = (): BinnedHistogram => new BinnedHistogram({ binWidth: 5, binCount: 2016 }); // 5-minute bins to 7 days
@@ -60,7 +60,7 @@ export class EdStats {
 }
 
 export interface EdUnit {
-  cfg: EmergencyDepartmentConfig;
+  cfg: ResolvedEmergencyDepartmentConfig;
   index: number;
   organisationId: string;
   /** Ward group of the same trust. */
@@ -142,7 +142,7 @@ export interface WardGroup {
 }
 
 export interface WardUnit {
-  cfg: AcuteWardsConfig;
+  cfg: ResolvedAcuteWardsConfig;
   index: number;
   organisationId: string;
   directArrivalTimes: TabulatedArrivals;
@@ -182,15 +182,15 @@ export interface WardUnit {
 }
 
 /** Specialty groups of a trust's emergency beds, with emergency beds split by share (largest remainder). */
-export function wardGroups(w: AcuteWardsConfig): {
+export function wardGroups(w: ResolvedAcuteWardsConfig): {
   groups: WardGroup[];
   groupCumulative: Float64Array;
   outlieAfterMinutes: number;
   emergencyBeds: number;
 } {
   const emergencyBeds = Math.max(0, w.physicalBeds - w.ringFencedElectiveBeds);
-  const specs = w.specialties ?? [];
-  const outlieAfterMinutes = w.outlieAfterMinutes ?? Number.POSITIVE_INFINITY;
+  const specs = w.specialties;
+  const outlieAfterMinutes = w.outlieAfterMinutes;
   if (!(outlieAfterMinutes >= 0)) {
     throw new ModelError(`acuteWards '${w.id}': outlieAfterMinutes must be ≥ 0; got ${w.outlieAfterMinutes}`);
   }

@@ -12,7 +12,7 @@ import {
 } from '@carepool/engine';
 import type { ServiceKind } from '../contracts.js';
 import { ModelError } from '../errors.js';
-import type { StaffPoolConfig } from '../workforce-config.js';
+import type { ResolvedStaffPoolConfig } from '../resolve.js';
 import {
   lengthBiasedLognormal,
   type PoolRuntime,
@@ -32,7 +32,7 @@ const NO_SLOT = STATE_NO_SLOT;
 const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
 
 export class PoolSetup extends WorkforcePart {
-  addPool(config: StaffPoolConfig, streams: RandomStreams): void {
+  addPool(config: ResolvedStaffPoolConfig, streams: RandomStreams): void {
     const fail = (what: string): never => {
       throw new ModelError(`staff pool '${config.id}': ${what}`);
     };
@@ -57,16 +57,16 @@ export class PoolSetup extends WorkforcePart {
       ['bankFillShare', config.bankFillShare],
       ['agencyFillShare', config.agencyFillShare],
       ['minimumRetainedShare', config.minimumRetainedShare],
-      ['hireSuccessShare', config.hireSuccessShare ?? 1],
-      ['overtimeFillShare', config.overtimeFillShare ?? 0],
+      ['hireSuccessShare', config.hireSuccessShare],
+      ['overtimeFillShare', config.overtimeFillShare],
     ] as const) {
       if (!(value >= 0 && value <= 1)) fail(`${name} must be in [0, 1]; got ${value}`);
     }
     if (config.sicknessAbsenceShare >= 1) fail('sicknessAbsenceShare must be < 1');
-    if (!((config.hireSuccessShare ?? 1) > 0)) fail('hireSuccessShare must be > 0');
+    if (!(config.hireSuccessShare > 0)) fail('hireSuccessShare must be > 0');
     if (!(config.sicknessSpellDays > 0)) fail('sicknessSpellDays must be > 0');
     if (!(config.turnoverPerYear >= 0)) fail('turnoverPerYear must be ≥ 0');
-    const homeService = config.homeService ?? (config.competencies[0] as ServiceKind | undefined) ?? 'none';
+    const homeService = config.homeService;
     if (homeService !== 'none' && !SERVICE_KINDS.includes(homeService))
       fail(`unknown homeService '${homeService}'`);
     const homeSlot =
@@ -99,9 +99,9 @@ export class PoolSetup extends WorkforcePart {
       // Onset rate per healthy member so that the long-run share sick is s: λ·d / (1 + λ·d) = s.
       sicknessOnsetPerMinute: s > 0 ? s / ((1 - s) * spellMinutes) : 0,
       sicknessSpellMinutes: spellMinutes,
-      hireSuccessShare: config.hireSuccessShare ?? 1,
-      overtimeFillShare: config.overtimeFillShare ?? 0,
-      overtimeHourlyCostGbp: config.overtimeHourlyCostGbp ?? 1.5 * config.hourlyCostGbp,
+      hireSuccessShare: config.hireSuccessShare,
+      overtimeFillShare: config.overtimeFillShare,
+      overtimeHourlyCostGbp: config.overtimeHourlyCostGbp,
       timeToHireDays: distributionFromSpec(config.timeToHireDays),
       streams: {
         sickness: streams.stream(`workforce.sickness.${config.id}`),

@@ -15,10 +15,9 @@ import {
   type RandomStreams,
   type Simulation,
 } from '@carepool/engine';
-import type { SystemConfig } from '../config.js';
 import type { DeploymentPolicy, PressureSource, ServiceKind } from '../contracts.js';
 import { RunCalendar } from '../flow/calendar.js';
-import type { StaffPoolConfig } from '../workforce-config.js';
+import type { ResolvedStaffPoolConfig, ResolvedSystemConfig } from '../resolve.js';
 import type { Absence } from './absence.js';
 import type { Accounting } from './accounting.js';
 import type { Deployment } from './deployment.js';
@@ -51,7 +50,7 @@ export const DECISION_PRIORITY = EventPriority.capacityChange + 1;
 /** Runtime state of one staff pool. */
 export interface PoolRuntime {
   readonly index: number;
-  readonly config: StaffPoolConfig;
+  readonly config: ResolvedStaffPoolConfig;
   readonly organisationIndex: number;
   /** Slot of the home service, or NO_SLOT for pools outside the modelled services. */
   readonly homeSlot: number;
@@ -146,7 +145,8 @@ export const DAILY_METRICS = [
 
 export interface WorkforceArgs {
   sim: Simulation;
-  config: SystemConfig;
+  /** The configuration with its defaults filled (`resolveSystemConfig`). */
+  config: ResolvedSystemConfig;
   streams: RandomStreams;
   policy: DeploymentPolicy;
   pressure: PressureSource;
@@ -156,7 +156,7 @@ export interface WorkforceArgs {
 
 export class WorkforceState {
   readonly sim: Simulation;
-  readonly config: SystemConfig;
+  readonly config: ResolvedSystemConfig;
   readonly policy: DeploymentPolicy;
   readonly pressure: PressureSource;
   readonly warmupMinutes: number;
@@ -252,12 +252,12 @@ export class WorkforceState {
     }
     // What the policy declares it uses decides the induction and whether the system bank exists.
     const passport = this.policy.induction === 'staffPassport';
-    this.inductionDays = passport ? wf.policySettings.staffPassport.inductionDays : (wf.induction?.days ?? 0);
+    this.inductionDays = passport ? wf.policySettings.staffPassport.inductionDays : wf.induction.days;
     this.inductionEffectiveness = passport
       ? wf.policySettings.staffPassport.inductionEffectiveness
-      : (wf.induction?.effectiveness ?? 1);
+      : wf.induction.effectiveness;
     this.usesSystemBank = this.policy.usesSystemBank === true;
-    this.bankRestMinutes = (wf.bankRestHours ?? 36) * MINUTES_PER_HOUR;
+    this.bankRestMinutes = wf.bankRestHours * MINUTES_PER_HOUR;
     this.systemBankStream = args.streams.stream('workforce.systemBank');
   }
 }

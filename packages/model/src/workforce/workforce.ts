@@ -71,7 +71,7 @@ export class Workforce implements StaffingSource {
           hourlyCostGbp: bank.hourlyCostGbpByRole[role] ?? 0,
           effectiveness: p.pools.roleEffectiveness(role),
         });
-        if ((bank.replacesOwnBanks ?? true) && headcount > 0) s.ownBankDisabledRoles.add(role);
+        if (bank.replacesOwnBanks && headcount > 0) s.ownBankDisabledRoles.add(role);
       }
     }
 

@@ -1,5 +1,6 @@
 import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, ServiceKind, StaffMove, SystemBankFill } from '../../contracts.js';
+import { SYSTEM_CONFIG_DEFAULTS } from '../../resolve.js';
 import { effectiveness, gapsStartingNow, surplus } from './shared.js';
 
 /**
@@ -12,7 +13,9 @@ import { effectiveness, gapsStartingNow, surplus } from './shared.js';
  */
 export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy {
   const settings = config.workforce.policySettings.dischargeFirst;
-  const priorityServices = new Set<ServiceKind>(settings.services ?? ['homeCare', 'community']);
+  const priorityServices = new Set<ServiceKind>(
+    settings.services ?? SYSTEM_CONFIG_DEFAULTS['workforce.policySettings.dischargeFirst.services'].value,
+  );
   const substitutions = config.workforce.substitutions;
   // Which services a system-bank role may cover (competency of any pool with that role, or substitution).
   const roleEffectiveness = (role: string, service: ServiceKind): number => {

@@ -1,0 +1,134 @@
+/**
+ * The one place defaults are filled: `resolveSystemConfig` turns a `SystemConfig` (optional fields
+ * absent or given) into a `ResolvedSystemConfig` where every field the model reads is present.
+ * The runtime (flow, workforce) takes the resolved form and has no defaults of its own; each
+ * default is written once, in `SYSTEM_CONFIG_DEFAULTS`, with what it means.
+ */
+import type { DistributionSpec } from '@carepool/engine';
+import type { AcuteWardsConfig, EmergencyDepartmentConfig, SystemConfig } from './config.js';
+import type { ServiceKind } from './contracts.js';
+import type { PolicySettings, StaffPoolConfig, WorkforceConfig } from './workforce-config.js';
+
+/** Optional fields `K` of `T` made present. */
+type Filled<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
+
+export type ResolvedEmergencyDepartmentConfig = Filled<
+  EmergencyDepartmentConfig,
+  'admittedDecisionMinutes' | 'boardingSpaces'
+>;
+export type ResolvedAcuteWardsConfig = Filled<
+  AcuteWardsConfig,
+  | 'dischargeStartHour'
+  | 'dischargeEndHour'
+  | 'dischargeProcessingMinutes'
+  | 'specialties'
+  | 'outlieAfterMinutes'
+>;
+export type ResolvedStaffPoolConfig = Filled<
+  StaffPoolConfig,
+  'homeService' | 'hireSuccessShare' | 'overtimeFillShare' | 'overtimeHourlyCostGbp'
+>;
+export interface ResolvedPolicySettings extends Omit<PolicySettings, 'systemBank' | 'dischargeFirst'> {
+  systemBank: Filled<PolicySettings['systemBank'], 'replacesOwnBanks'>;
+  dischargeFirst: Filled<PolicySettings['dischargeFirst'], 'services'>;
+}
+export interface ResolvedWorkforceConfig
+  extends Omit<Filled<WorkforceConfig, 'induction' | 'bankRestHours'>, 'staffPools' | 'policySettings'> {
+  staffPools: ResolvedStaffPoolConfig[];
+  policySettings: ResolvedPolicySettings;
+}
+export interface ResolvedSystemConfig
+  extends Omit<SystemConfig, 'emergencyDepartments' | 'acuteWards' | 'workforce'> {
+  emergencyDepartments: ResolvedEmergencyDepartmentConfig[];
+  acuteWards: ResolvedAcuteWardsConfig[];
+  workforce: ResolvedWorkforceConfig;
+}
+
+/** Every default of the system configuration: its value (or rule) and what it means. */
+export const SYSTEM_CONFIG_DEFAULTS = {
+  'emergencyDepartments[].admittedDecisionMinutes': {
+    value: 'the ED’s decisionMinutes',
+    meaning: 'admitted patients take as long to decide as others',
+  },
+  'emergencyDepartments[].boardingSpaces': { value: 0, meaning: 'every boarder holds a cubicle' },
+  'acuteWards[].dischargeStartHour': { value: 9, meaning: 'discharges from 09:00' },
+  'acuteWards[].dischargeEndHour': { value: 20, meaning: 'no discharges after 20:00' },
+  'acuteWards[].dischargeProcessingMinutes': {
+    value: { kind: 'lognormal', mean: 180, sd: 120 } as DistributionSpec,
+    meaning: 'medicines, transport and paperwork before the bed is free',
+  },
+  'acuteWards[].specialties': { value: [], meaning: 'one pool of emergency beds' },
+  'acuteWards[].outlieAfterMinutes': { value: Number.POSITIVE_INFINITY, meaning: 'never outlie' },
+  'workforce.staffPools[].homeService': {
+    value: 'the first of competencies, or none',
+    meaning: 'where members count at home',
+  },
+  'workforce.staffPools[].hireSuccessShare': { value: 1, meaning: 'every recruitment round hires' },
+  'workforce.staffPools[].overtimeFillShare': { value: 0, meaning: 'no overtime' },
+  'workforce.staffPools[].overtimeHourlyCostGbp': {
+    value: '1.5 × hourlyCostGbp',
+    meaning: 'time and a half',
+  },
+  'workforce.induction': { value: { days: 0, effectiveness: 1 }, meaning: 'no induction' },
+  'workforce.bankRestHours': { value: 36, meaning: 'a bank member rests 36 h after a shift' },
+  'workforce.policySettings.systemBank.replacesOwnBanks': {
+    value: true,
+    meaning: 'the system bank replaces own banks of its roles',
+  },
+  'workforce.policySettings.dischargeFirst.services': {
+    value: ['homeCare', 'community'] as ServiceKind[],
+    meaning: 'the services that unblock beds',
+  },
+} as const;
+
+const D = SYSTEM_CONFIG_DEFAULTS;
+
+/** The configuration with every default filled (a new object; `config` is not changed). */
+export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig {
+  const wf = config.workforce;
+  const settings = wf.policySettings;
+  return {
+    ...config,
+    emergencyDepartments: config.emergencyDepartments.map((e) => ({
+      ...e,
+      admittedDecisionMinutes: e.admittedDecisionMinutes ?? e.decisionMinutes,
+      boardingSpaces: e.boardingSpaces ?? D['emergencyDepartments[].boardingSpaces'].value,
+    })),
+    acuteWards: config.acuteWards.map((w) => ({
+      ...w,
+      dischargeStartHour: w.dischargeStartHour ?? D['acuteWards[].dischargeStartHour'].value,
+      dischargeEndHour: w.dischargeEndHour ?? D['acuteWards[].dischargeEndHour'].value,
+      dischargeProcessingMinutes:
+        w.dischargeProcessingMinutes ?? D['acuteWards[].dischargeProcessingMinutes'].value,
+      specialties: w.specialties ?? [],
+      outlieAfterMinutes: w.outlieAfterMinutes ?? D['acuteWards[].outlieAfterMinutes'].value,
+    })),
+    workforce: {
+      ...wf,
+      staffPools: wf.staffPools.map((p) => ({
+        ...p,
+        homeService: p.homeService ?? (p.competencies[0] as ServiceKind | undefined) ?? 'none',
+        hireSuccessShare: p.hireSuccessShare ?? D['workforce.staffPools[].hireSuccessShare'].value,
+        overtimeFillShare: p.overtimeFillShare ?? D['workforce.staffPools[].overtimeFillShare'].value,
+        overtimeHourlyCostGbp: p.overtimeHourlyCostGbp ?? 1.5 * p.hourlyCostGbp,
+      })),
+      induction: wf.induction ?? { ...D['workforce.induction'].value },
+      bankRestHours: wf.bankRestHours ?? D['workforce.bankRestHours'].value,
+      policySettings: {
+        ...settings,
+        systemBank: {
+          ...settings.systemBank,
+          replacesOwnBanks:
+            settings.systemBank.replacesOwnBanks ??
+            D['workforce.policySettings.systemBank.replacesOwnBanks'].value,
+        },
+        dischargeFirst: {
+          ...settings.dischargeFirst,
+          services: settings.dischargeFirst.services ?? [
+            ...D['workforce.policySettings.dischargeFirst.services'].value,
+          ],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { miniIcsConfig } from '../src/mini-ics.js';
+import { resolveSystemConfig, SYSTEM_CONFIG_DEFAULTS } from '../src/resolve.js';
+
+describe('resolveSystemConfig: defaults filled once', () => {
+  it('fills every optional field the model reads, leaves given values and the input alone', () => {
+    const config = miniIcsConfig();
+    const ward = config.acuteWards[0];
+    delete ward.dischargeStartHour;
+    delete ward.outlieAfterMinutes;
+    ward.dischargeEndHour = 18;
+    delete config.emergencyDepartments[0].admittedDecisionMinutes;
+    delete config.workforce.bankRestHours;
+    const before = JSON.stringify(config);
+    const resolved = resolveSystemConfig(config);
+    expect(JSON.stringify(config)).toBe(before);
+    expect(resolved.acuteWards[0].dischargeStartHour).toBe(
+      SYSTEM_CONFIG_DEFAULTS['acuteWards[].dischargeStartHour'].value,
+    );
+    expect(resolved.acuteWards[0].dischargeEndHour).toBe(18);
+    expect(resolved.acuteWards[0].outlieAfterMinutes).toBe(Number.POSITIVE_INFINITY);
+    expect(resolved.emergencyDepartments[0].admittedDecisionMinutes).toEqual(
+      config.emergencyDepartments[0].decisionMinutes,
+    );
+    expect(resolved.workforce.bankRestHours).toBe(36);
+    for (const pool of resolved.workforce.staffPools) {
+      expect(pool.overtimeHourlyCostGbp).toBeGreaterThan(0);
+      expect(pool.homeService).toBeDefined();
+    }
+    // Resolving twice changes nothing.
+    expect(resolveSystemConfig(resolved)).toEqual(resolved);
+  });
+});
