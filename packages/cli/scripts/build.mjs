@@ -66,7 +66,8 @@ export async function build() {
     banner: {
       js: "import { createRequire as __carepoolRequire } from 'node:module'; const require = __carepoolRequire(import.meta.url);",
     },
-    logLevel: 'warning',
+    // Errors are reported by the caller: one line from `carepool`, in full from this script.
+    logLevel: 'silent',
   });
   writeFileSync(stampFile, `${new Date().toISOString()}\n`);
 }
@@ -77,4 +78,14 @@ export async function ensureBuilt() {
   await build();
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await build();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await build();
+  } catch (error) {
+    for (const e of error.errors ?? [error]) {
+      const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : '';
+      console.error(`${where}${e.text ?? e.message}`);
+    }
+    process.exit(1);
+  }
+}

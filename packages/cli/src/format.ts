@@ -111,14 +111,27 @@ export const SYSTEM_HEADLINES: readonly { metric: string; statistic: MetricStati
 ];
 
 /** The per-station table of a network run, then whole-network lines. */
-export function networkTable(summary: readonly { metric: string; scope: string; mean: number }[]): string {
-  const mean = (metric: string, scope: string): number =>
-    summary.find((s) => s.metric === metric && s.scope === scope)?.mean ?? Number.NaN;
+export function networkTable(
+  summary: readonly { metric: string; scope: string; mean: number; ciLow?: number; ciHigh?: number }[],
+  confidence = 0.95,
+): string {
+  const row = (metric: string, scope: string) =>
+    summary.find((s) => s.metric === metric && s.scope === scope);
+  const mean = (metric: string, scope: string): number => row(metric, scope)?.mean ?? Number.NaN;
+  // Mean ± the interval's half-width, in the same units.
+  const withInterval = (metric: string, scope: string, unit: string): string => {
+    const r = row(metric, scope);
+    if (r === undefined) return '–';
+    const half = ((r.ciHigh ?? Number.NaN) - (r.ciLow ?? Number.NaN)) / 2;
+    const value = formatValue(r.mean, unit);
+    if (!Number.isFinite(half)) return value;
+    return unit === 'share' ? `${value} ± ${(half * 100).toFixed(1)}` : `${value} ± ${half.toFixed(2)}`;
+  };
   const scopes = [...new Set(summary.filter((s) => s.metric.startsWith('station.')).map((s) => s.scope))];
   const rows = scopes.map((scope) => {
     const perClass = scope.includes(':');
     const cell = (metric: string, unit: string) =>
-      perClass && !metric.endsWith('Hours') ? '' : formatValue(mean(metric, scope), unit);
+      perClass && !metric.endsWith('Hours') ? '' : withInterval(metric, scope, unit);
     return [
       perClass ? `  ${scope}` : scope,
       cell('station.waitInQueueHours', 'hours'),
@@ -134,9 +147,13 @@ export function networkTable(summary: readonly { metric: string; scope: string; 
     rows,
   );
   const network = [
-    `time in network ${formatValue(mean('network.timeInSystemHours', 'network'), 'hours')}`,
+    `time in network ${withInterval('network.timeInSystemHours', 'network', 'hours')}`,
     `throughput ${formatValue(mean('network.throughputPerHour', 'network'), 'perHour')}/h`,
     `lost ${formatValue(mean('network.lossShare', 'network'), 'share')}`,
   ].join(', ');
-  return `${table}\n\nwhole network: ${network}`;
+  const level = `${Number((confidence * 100).toPrecision(4))}%`;
+  return `${table}
+
+whole network: ${network}
+(each value: the mean over replications ± the half-width of its ${level} confidence interval)`;
 }

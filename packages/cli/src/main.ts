@@ -12,6 +12,7 @@ import { ExitCode, isUserError, UsageError } from './errors.js';
 import { experimentOptions } from './experiment/options.js';
 import { type CliIo, processIo } from './io.js';
 import { asList, commonOptions, globalOptions } from './options.js';
+import { setAllowedDirs } from './scenario-access.js';
 import { carepoolVersion } from './version.js';
 
 const EXIT_CODES =
@@ -291,6 +292,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 async function dispatch(chosen: Chosen, io: CliIo, argv: readonly string[]): Promise<number> {
   const a = chosen.args;
+  setAllowedDirs(asList(a.allowDir), io.cwd);
   const overrides = asList(a.set);
   if (overrides.length > 0) await checkOverrideSyntax(overrides);
   // Commands load on demand: `--help` stays fast and works even if a package fails to load.

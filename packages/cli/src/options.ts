@@ -32,6 +32,11 @@ export const commonOptions = {
 
 export const globalOptions = {
   debug: { type: 'boolean', describe: 'Show stack traces of internal errors' },
+  'allow-dir': {
+    type: 'string',
+    describe: 'Let scenario files read extends and CSV files in this folder too (repeatable)',
+    requiresArg: true,
+  },
 } as const;
 
 /** Default master seed when `--seed` is not given. */

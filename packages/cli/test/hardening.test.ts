@@ -1,12 +1,12 @@
 /** Review findings on the command line: prototype pollution, malformed --set, headline rows, policy modules, CSV paths. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplicateResult, SummaryRow } from '@carepool/experiment';
 import type { MetricStatistic } from '@carepool/model';
 import { describe, expect, it } from 'vitest';
 import { comparisonTable, headlinesFrom } from '../src/experiment/table.js';
 import { SYSTEM_HEADLINES } from '../src/format.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, REPO_ROOT, tempDir } from './helpers.js';
 
 const MINI = 'scenarios/test/mini-ics.yaml';
 
@@ -229,5 +229,23 @@ routing:
     expect(r.err).toMatch(
       /a customer has visited 100,000 stations \(last 'lab'\) without leaving: the routing is a loop/,
     );
+  });
+});
+
+describe('--allow-dir', () => {
+  it('lets a scenario extend a file outside its folder only when that folder is allowed', async () => {
+    const shared = tempDir();
+    writeFileSync(
+      join(shared, 'base.yaml'),
+      readFileSync(join(REPO_ROOT, 'scenarios/textbook/mm1.yaml'), 'utf8'),
+    );
+    const mine = tempDir();
+    writeFileSync(join(mine, 'variant.yaml'), `extends: ${join(shared, 'base.yaml')}\nname: mine\n`);
+    const refused = await cli('validate', join(mine, 'variant.yaml'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/allowed explicitly/);
+    const allowed = await cli('validate', join(mine, 'variant.yaml'), '--allow-dir', shared);
+    expect(allowed.err).toBe('');
+    expect(allowed.code).toBe(0);
   });
 });

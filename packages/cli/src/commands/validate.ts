@@ -2,10 +2,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { loadScenario } from '@carepool/scenario';
 import type { CliIo } from '../io.js';
+import { scenarioOptions } from '../scenario-access.js';
 import { scenarioSummary } from './scenario-summary.js';
 
 export function validateCommand(io: CliIo, args: { scenario: string; overrides: string[] }): number {
-  const loaded = loadScenario(resolvePath(io, args.scenario), { overrides: args.overrides });
+  const loaded = loadScenario(resolvePath(io, args.scenario), scenarioOptions(args.overrides));
   io.stdout(`OK ${args.scenario}: ${scenarioSummary(loaded)}\n`);
   return 0;
 }

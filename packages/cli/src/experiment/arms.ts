@@ -17,6 +17,7 @@ import { POLICY_IDS } from '@carepool/model';
 import { type LoadedScenario, loadScenario } from '@carepool/scenario';
 import type { CareArmConfig } from '../care-model.js';
 import { UsageError } from '../errors.js';
+import { scenarioOptions } from '../scenario-access.js';
 
 export interface ArmInputs {
   /** The base scenario: as given, and resolved against the working directory. */
@@ -60,11 +61,11 @@ export function commonOverrides(inputs: ArmInputs, kind: 'system' | 'network'): 
 }
 
 export function buildArms(inputs: ArmInputs): BuiltArms {
-  const first = loadScenario(inputs.scenario.file, { overrides: inputs.overrides });
+  const first = loadScenario(inputs.scenario.file, scenarioOptions(inputs.overrides));
   const kind = first.kind;
   const overrides = commonOverrides(inputs, kind);
   const load = (file: string, extra: string[] = []) =>
-    loadScenario(file, { overrides: [...overrides, ...extra] });
+    loadScenario(file, scenarioOptions([...overrides, ...extra]));
   const scenarios = [{ name: 'base', given: inputs.scenario.given, loaded: load(inputs.scenario.file) }];
   for (const v of inputs.variants) {
     const name = basename(v.file, extname(v.file));

@@ -64,6 +64,9 @@ export function formatChange(change: ConfigChange): string {
 }
 
 function short(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  // 0.1 + 0.2 is stored as 0.30000000000000004: show numbers as a person wrote them.
+  const tidy = (_k: string, v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(12)) : v;
+  const text = typeof value === 'string' ? value : (JSON.stringify(value, tidy) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

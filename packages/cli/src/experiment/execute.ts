@@ -27,6 +27,7 @@ import { SYSTEM_HEADLINES } from '../format.js';
 import type { CliIo } from '../io.js';
 import { loadPolicyModule } from '../policy-module.js';
 import { RunProgress } from '../progress.js';
+import { scenarioOptions } from '../scenario-access.js';
 import { type ArmInputs, type BuiltArms, buildArms } from './arms.js';
 import { configChanges, formatChange } from './config-diff.js';
 import { compiledEntries } from './entries.js';
@@ -322,7 +323,7 @@ async function policyModuleInput(
 ): Promise<{ file: string; policyId: string }> {
   const file = resolve(io.cwd, args.policyModule!);
   const loaded = await loadPolicyModule(args.policyModule!, io.cwd);
-  const base = loadScenario(resolvePath(io, args.scenario), { overrides: args.overrides });
+  const base = loadScenario(resolvePath(io, args.scenario), scenarioOptions(args.overrides));
   if (base.kind !== 'system') {
     throw new UsageError(`'${args.scenario}' is a network scenario: it has no deployment policy to choose`);
   }

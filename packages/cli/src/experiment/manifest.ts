@@ -41,15 +41,22 @@ export function sha256(bytes: string | Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The git commit carepool runs from, when it runs from a checkout. */
-function gitCommit(): string | undefined {
-  try {
-    const dir = dirname(fileURLToPath(import.meta.url));
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] })
+/** The git commit carepool runs from, when it runs from a checkout, and whether its sources differ from it. */
+function gitState(): { gitCommit: string | null; gitSourcesModified: boolean | null } {
+  const git = (args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dirname(fileURLToPath(import.meta.url)),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .toString()
       .trim();
+  try {
+    const commit = git(['rev-parse', 'HEAD']);
+    // Uncommitted changes mean the commit alone does not repeat the run.
+    const modified = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+    return { gitCommit: commit, gitSourcesModified: modified };
   } catch {
-    return undefined;
+    return { gitCommit: null, gitSourcesModified: null };
   }
 }
 
@@ -72,7 +79,7 @@ export function manifestJson(m: ManifestInputs): string {
     software: {
       name: 'carepool',
       version: carepoolVersion(),
-      gitCommit: gitCommit() ?? null,
+      ...gitState(),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
     },

@@ -72,7 +72,7 @@ export async function printOutcome(
   } else {
     const table =
       built.kind === 'network' && built.arms.length === 1
-        ? networkTable(summary)
+        ? networkTable(summary, args.confidence)
         : comparisonTable(result, headlines, summary, differences, args.confidence);
     io.stdout(`${table}\n`);
     if (result.precision) io.stdout(`\n${precisionLines(result.precision)}\n`);
