@@ -74,6 +74,15 @@ export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
+export type { PriorityClassInput, StationTheory } from './station-theory.js';
+export {
+  erlangLossTheory,
+  jacksonArrivalRates,
+  mg1Theory,
+  mmcTheory,
+  priorityTheory,
+  tandemBlockingTheory,
+} from './station-theory.js';
 export type { TabulatedArrivalsOptions } from './tabulated-arrivals.js';
 export { TabulatedArrivals } from './tabulated-arrivals.js';
 export {
