@@ -6,6 +6,7 @@ import {
   DailySeries,
   type Distribution,
   distributionFromSpec,
+  poisson,
   type RandomStream,
   type RandomStreams,
   TimeWeighted,
@@ -47,6 +48,8 @@ export class HomeCareUnit {
   activeSum = 0;
   endOfDays = 0;
   duration: Distribution;
+  /** Community referrals a day (Poisson). */
+  referrals: Distribution;
   referralStream: RandomStream;
   durationStream: RandomStream;
   onDuty = 0;
@@ -56,6 +59,7 @@ export class HomeCareUnit {
     streams: RandomStreams,
   ) {
     this.duration = distributionFromSpec(cfg.packageDurationDays);
+    this.referrals = poisson({ mean: cfg.communityReferralsPerDay });
     this.referralStream = streams.stream(`homeCare.${cfg.id}.referrals`);
     this.durationStream = streams.stream(`homeCare.${cfg.id}.durations`);
   }
@@ -77,6 +81,8 @@ export class PlacementUnit {
   waitingMax = 0;
   endOfDays = 0;
   stay: Distribution;
+  /** Admissions from the community a day (Poisson). */
+  communityAdmissions: Distribution;
   stream: RandomStream;
   constructor(
     readonly cfg: PlacementConfig,
@@ -84,6 +90,7 @@ export class PlacementUnit {
     streams: RandomStreams,
   ) {
     this.stay = distributionFromSpec(cfg.stayDays);
+    this.communityAdmissions = poisson({ mean: cfg.communityAdmissionsPerDay });
     this.stream = streams.stream(`placement.${cfg.id}`);
   }
 }
@@ -161,11 +168,14 @@ export class CommunityUnit {
   lastArea = 0;
   lastCapacity = 0;
   onDuty = 0;
+  /** Referrals a day (Poisson). */
+  referrals: Distribution;
   stream: RandomStream;
   constructor(
     readonly cfg: CommunityNursingConfig,
     streams: RandomStreams,
   ) {
     this.stream = streams.stream(`community.${cfg.id}.referrals`);
+    this.referrals = poisson({ mean: cfg.referralsPerDay });
   }
 }

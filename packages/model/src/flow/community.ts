@@ -2,7 +2,7 @@
  * Community nursing, in a daily step: referrals (and follow-ups of discharged patients) wait for a
  * first visit; visits are limited by yesterday's nurse minutes on duty, ongoing referrals first.
  */
-import { MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY, poisson } from '@carepool/engine';
+import { MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY } from '@carepool/engine';
 import { FlowModule } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
@@ -15,7 +15,7 @@ export class CommunityNursing extends FlowModule {
     const counted = day * MINUTES_PER_DAY >= this.warmupMinutes;
     for (const c of this.community) {
       const cfg = c.cfg;
-      const referrals = poisson({ mean: cfg.referralsPerDay }).sample(c.stream) + c.followUpsToday;
+      const referrals = c.referrals.sample(c.stream) + c.followUpsToday;
       c.followUpsToday = 0;
       for (let i = 0; i < referrals; i++) c.waiting.push(now - c.stream.uniform() * MINUTES_PER_DAY);
       const area = c.nurseMinutes.totalAreaUntil(now);

@@ -7,7 +7,6 @@ import {
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
   type HandlerId,
   MINUTES_PER_HOUR,
-  poisson,
 } from '@carepool/engine';
 import type { AuthorityUnit, HomeCareUnit, PlacementUnit } from './care-units.js';
 import { FlowModule, SOCIAL_CARE_STEP_HOUR } from './state.js';
@@ -94,7 +93,7 @@ export class SocialCare extends FlowModule {
     const now = this.sim.now;
     const cfg = hc.cfg;
     // Community referrals arrive through the day just ended.
-    const newReferrals = poisson({ mean: cfg.communityReferralsPerDay }).sample(hc.referralStream);
+    const newReferrals = hc.referrals.sample(hc.referralStream);
     for (let i = 0; i < newReferrals; i++)
       hc.waiting.push({ atMinutes: now - hc.referralStream.uniform() * MINUTES_PER_DAY, patient: -1 });
     // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
@@ -153,7 +152,7 @@ export class SocialCare extends FlowModule {
   private placementStep(pl: PlacementUnit, day: number, counted: boolean): void {
     const now = this.sim.now;
     const cfg = pl.cfg;
-    const newAdmissions = poisson({ mean: cfg.communityAdmissionsPerDay }).sample(pl.stream);
+    const newAdmissions = pl.communityAdmissions.sample(pl.stream);
     for (let i = 0; i < newAdmissions; i++)
       pl.waiting.push({ atMinutes: now - pl.stream.uniform() * MINUTES_PER_DAY, patient: -1 });
     let k = 0;
