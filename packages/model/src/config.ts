@@ -253,16 +253,7 @@ export interface SurgeConfig {
   sicknessMultiplier: number;
 }
 
-/** Ids of the built-in deployment policies. Custom policies are added from code, never from files. */
-export const POLICY_IDS = [
-  'siloed',
-  'systemBank',
-  'staffPassport',
-  'rotationalPosts',
-  'mutualAid',
-  'dischargeFirst',
-] as const;
-export type PolicyId = (typeof POLICY_IDS)[number];
+export { POLICY_IDS, type PolicyId } from './workforce-config.js';
 
 /** The whole system: what one replication runs from. */
 export interface SystemConfig {

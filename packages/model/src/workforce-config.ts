@@ -2,8 +2,19 @@
  * Staff pools, workforce dynamics and deployment policy settings: the workforce half of the
  * resolved configuration (see config.ts). Staff are individuals whose events happen at shift level.
  */
-import type { DistributionSpec, PolicyId } from './config.js';
+import type { DistributionSpec } from '@carepool/engine';
 import type { ServiceKind } from './contracts.js';
+
+/** Ids of the built-in deployment policies. Custom policies are added from code, never from files. */
+export const POLICY_IDS = [
+  'siloed',
+  'systemBank',
+  'staffPassport',
+  'rotationalPosts',
+  'mutualAid',
+  'dischargeFirst',
+] as const;
+export type PolicyId = (typeof POLICY_IDS)[number];
 
 /** Where a staff member's contract is. */
 export type ContractKind = 'substantive' | 'bank' | 'agency';
