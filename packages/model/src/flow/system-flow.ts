@@ -102,7 +102,8 @@ export class SystemFlow implements PressureSource {
     this.endMinutes = args.endMinutes;
     const totalDays = Math.ceil(args.endMinutes / MINUTES_PER_DAY) + 1;
     this.calendar = new RunCalendar(args.config.startDate, totalDays);
-    const t = args.config.workforce?.policySettings?.mutualAid?.opelThresholds;
+    // OPEL levels are configured with the mutual-aid settings (the policy that escalates on them).
+    const t = args.config.workforce.policySettings.mutualAid.opelThresholds;
     const state: FlowState = {
       sim: this.sim,
       config: this.config,
@@ -118,7 +119,7 @@ export class SystemFlow implements PressureSource {
       warmupMinutes: this.warmupMinutes,
       endMinutes: this.endMinutes,
       totalDays,
-      opelThresholds: t !== undefined ? [t[0], t[1], t[2]] : [0.85, 0.92, 0.97],
+      opelThresholds: [t[0], t[1], t[2]],
       initStream: args.streams.stream('flow.initialState'),
     };
     buildUnits(state, args.streams);
