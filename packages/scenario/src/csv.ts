@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { clip, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, clipPath, ScenarioError, type SourceLocation, snippet } from './errors.js';
 import { type FileAccess, isInside, readFailure, realPath } from './files.js';
 import { checkUniqueItems } from './merge.js';
 import { FORBIDDEN_KEYS, formatPath } from './paths.js';
@@ -106,7 +106,7 @@ function readCsvReference(
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,
-      problem: `cannot read CSV file '${clip(display)}' (${reason})`,
+      problem: `cannot read CSV file '${clipPath(display)}' (${reason})`,
       expected: 'a CSV file, path relative to the file that names it',
     });
   }

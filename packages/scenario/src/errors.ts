@@ -73,6 +73,12 @@ export function clip(text: string, max = MAX_SNIPPET_CHARS): string {
   return firstLine.length > max || firstLine !== text ? `${firstLine.slice(0, max)}…` : text;
 }
 
+/** A path cut to MAX_SNIPPET_CHARS from its start, so the file's own name always shows. */
+export function clipPath(path: string, max = MAX_SNIPPET_CHARS): string {
+  const firstLine = path.split(/\r?\n/)[0];
+  return firstLine.length > max ? `…${firstLine.slice(firstLine.length - max)}` : firstLine;
+}
+
 /**
  * A value as a message may quote it: text in quotes, cut to MAX_SNIPPET_CHARS; a list or mapping
  * named, never printed (and never as "[object Object]").

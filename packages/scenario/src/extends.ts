@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { clip, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { clip, clipPath, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
 import {
   BUILTIN_PREFIX,
   builtinFile,
@@ -105,7 +105,7 @@ function readBase(tree: TreeObject, file: string, chain: string[], access: FileA
     throw new ScenarioError({
       location,
       fieldPath: 'extends',
-      problem: `cannot read '${clip(display)}' (${reason})`,
+      problem: `cannot read '${clipPath(display)}' (${reason})`,
       expected: 'the path of an existing scenario file, relative to this file, or builtin:<name>',
     });
   }
