@@ -44,7 +44,7 @@ export { Level, LevelRequest } from './level.js';
 export type { CounterData, TallyData, TimeWeightedData } from './monitors.js';
 export { Counter, Tally, TimeWeighted } from './monitors.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
-export { Awaitable, activeProcess, Interrupt, Process, Signal, timeoutMinutes } from './process.js';
+export { Awaitable, activeProcess, Interrupt, Process, timeoutMinutes } from './process.js';
 export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';
 export {
   cobhamMeanWaitsMinutes,
@@ -72,6 +72,7 @@ export type {
 export { Request, Resource } from './resource.js';
 export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
+export { Signal } from './signal.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
 export type { PriorityClassInput, StationTheory } from './station-theory.js';

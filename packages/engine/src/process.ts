@@ -16,7 +16,9 @@
  * withdrawing whatever it was waiting for (a pending wait is cancelled and its remaining minutes
  * reported; an ungranted request leaves its queue). Resources it holds stay held.
  */
+
 import { SimulationError } from './errors.js';
+import { Interrupt } from './interrupt.js';
 import { type HandlerId, Simulation } from './simulation.js';
 
 /** Something a process can `yield` to wait for; the `yield` evaluates to `T`. */
@@ -37,36 +39,7 @@ export type Yieldable = number | Awaitable<unknown>;
 /** A generator function usable as a process body; it receives its own `Process` handle. */
 export type ProcessBody<R> = (self: Process<R>) => Generator<Yieldable, R, any>;
 
-/**
- * The exception thrown into a process by `Process.interrupt` (and by preemption). It is control
- * flow, not a bug report, so it carries no stack trace (`stack` holds only the message line):
- * capturing one would cost more than the rest of an interrupt.
- */
-export class Interrupt extends Error {
-  override readonly name = 'Interrupt';
-  /**
-   * Minutes that were left of the timed wait the interrupt cut short, or `undefined` if the
-   * process was not in a timed wait (e.g. it was waiting for a request).
-   */
-  readonly remainingMinutes: number | undefined;
-  constructor(
-    /** Why: whatever the interrupter passed, or a `Preempted`/`HandedOver` record from a resource. */
-    override readonly cause: unknown,
-    remainingMinutes: number | undefined,
-  ) {
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(`process interrupted${describeCause(cause)}`);
-    Error.stackTraceLimit = stackTraceLimit;
-    this.remainingMinutes = remainingMinutes;
-  }
-}
-
-function describeCause(cause: unknown): string {
-  if (cause === undefined) return '';
-  if (typeof cause === 'object' && cause !== null && 'kind' in cause) return `: ${String(cause.kind)}`;
-  return `: ${String(cause)}`;
-}
+export { Interrupt };
 
 /** Lifecycle of a process. */
 export type ProcessState = 'running' | 'waiting' | 'finished';
@@ -364,71 +337,6 @@ export class Process<R = unknown> extends Awaitable<R> {
   /** @internal */
   _value(): R {
     return this.result as R;
-  }
-  /** @internal */
-  _addWaiter(process: Process<any>): void {
-    (this.waiters ??= []).push(process);
-  }
-  /** @internal */
-  _removeWaiter(process: Process<any>): void {
-    removeFrom(this.waiters, process);
-  }
-}
-
-/**
- * A one-shot event that processes can wait for: `yield signal` suspends until `succeed(value)`,
- * then evaluates to the value. Waiting for a signal that has already succeeded continues at once.
- */
-export class Signal<T = void> extends Awaitable<T> {
-  private waiters: Process<any>[] | undefined = undefined;
-  private callbacks: ((value: T) => void)[] | undefined = undefined;
-  private triggeredValue: T | undefined = undefined;
-  /** True once `succeed` has been called. */
-  triggered = false;
-
-  constructor(
-    /** A name for messages. */
-    readonly name = 'signal',
-  ) {
-    super();
-  }
-
-  /** The value given to `succeed` (undefined before). */
-  get value(): T | undefined {
-    return this.triggeredValue;
-  }
-
-  /**
-   * Triggers the signal: waiting processes resume (through events at the current time, in the
-   * order they began waiting) and callbacks run now. A signal succeeds once; a second call throws.
-   */
-  succeed(value: T): void {
-    if (this.triggered) {
-      throw new SimulationError('invalid-state', `signal '${this.name}' has already succeeded`);
-    }
-    this.triggered = true;
-    this.triggeredValue = value;
-    const waiters = this.waiters;
-    this.waiters = undefined;
-    if (waiters !== undefined) for (const w of waiters) w._wake(value, false);
-    const callbacks = this.callbacks;
-    this.callbacks = undefined;
-    if (callbacks !== undefined) for (const fn of callbacks) fn(value);
-  }
-
-  /** Runs `fn(value)` when the signal succeeds (at once if it already has): the callback-style wait. */
-  subscribe(fn: (value: T) => void): void {
-    if (this.triggered) fn(this.triggeredValue as T);
-    else (this.callbacks ??= []).push(fn);
-  }
-
-  /** @internal */
-  _isReady(): boolean {
-    return this.triggered;
-  }
-  /** @internal */
-  _value(): T {
-    return this.triggeredValue as T;
   }
   /** @internal */
   _addWaiter(process: Process<any>): void {
