@@ -9,13 +9,8 @@ import { type LoadedScenario, loadScenario } from '@carepool/scenario';
 import { resolvePath } from '../commands/validate.js';
 import { CliError, UsageError } from '../errors.js';
 import { experimentArgs } from '../experiment/args.js';
-import {
-  type ExperimentArgs,
-  type ExperimentOutcome,
-  executeExperiment,
-  prepareExperiment,
-} from '../experiment/execute.js';
-import { openResultsFolder } from '../experiment/folder.js';
+import { type ExperimentArgs, prepareExperiment } from '../experiment/execute.js';
+import { executeIntoFolder } from '../experiment/run-experiment.js';
 import type { CliIo } from '../io.js';
 import { asList } from '../options.js';
 import { writeFileAtomically } from '../write-output.js';
@@ -68,25 +63,7 @@ export async function checkCommand(io: CliIo, args: CheckArgs): Promise<number> 
   const experiment: ExperimentArgs = { ...args, ...(policies !== undefined ? { policies } : {}) };
   // --out: the results folder exactly as compare writes it (journaled, so a killed check resumes).
   const prepared = await prepareExperiment(io, experiment);
-  const folder =
-    args.out !== undefined
-      ? openResultsFolder(resolvePath(io, args.out), prepared.key, args.force)
-      : undefined;
-  let outcome: ExperimentOutcome;
-  try {
-    outcome = await executeExperiment(
-      io,
-      experiment,
-      folder !== undefined
-        ? { completed: folder.journal.completed, onRecord: (r) => folder.journal.append(r) }
-        : {},
-      prepared,
-    );
-  } catch (error) {
-    folder?.abandon();
-    throw error;
-  }
-  folder?.finish(outcome.files);
+  const outcome = await executeIntoFolder(io, experiment, prepared);
   const { built, result } = outcome;
 
   const armIds = result.arms.map((a) => a.id);

@@ -11,6 +11,7 @@ import {
   type ExperimentArgs,
   type ExperimentOutcome,
   executeExperiment,
+  type PreparedExperiment,
   prepareExperiment,
 } from './execute.js';
 import { openResultsFolder } from './folder.js';
@@ -25,6 +26,23 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
   // Loaded before the run, not after it: a long run must not end on a missing module.
   const report = args.report === true ? await import('../commands/report.js') : undefined;
   const prepared = await prepareExperiment(io, args);
+  const outcome = await executeIntoFolder(io, args, prepared);
+  const code = await printOutcome(io, args, outcome);
+  if (report !== undefined && args.out !== undefined) {
+    io.stderr(`report: ${report.writeFolderReport(resolvePath(io, args.out))}\n`);
+  }
+  return code;
+}
+
+/**
+ * Runs a prepared experiment into its `--out` folder (if any): resumes the folder's journal,
+ * journals every new replication, writes the files when complete, and stops cleanly on a signal.
+ */
+export async function executeIntoFolder(
+  io: CliIo,
+  args: ExperimentArgs,
+  prepared: PreparedExperiment,
+): Promise<ExperimentOutcome> {
   const folder =
     args.out !== undefined
       ? openResultsFolder(resolvePath(io, args.out), prepared.key, args.force)
@@ -49,11 +67,7 @@ export async function runExperiment(io: CliIo, args: ExperimentArgs): Promise<nu
     throw error;
   }
   folder?.finish(outcome.files);
-  const code = await printOutcome(io, args, outcome);
-  if (report !== undefined && args.out !== undefined) {
-    io.stderr(`report: ${report.writeFolderReport(resolvePath(io, args.out))}\n`);
-  }
-  return code;
+  return outcome;
 }
 
 /** Prints the table (or summary.json) of a finished or merged experiment; the exit code. */
