@@ -4,16 +4,16 @@
  */
 import { MINUTES_PER_DAY, RandomStreams, Simulation, type Tracer } from '@carepool/engine';
 import type { SystemConfig } from './config.js';
-import type { DailyRow, DeploymentPolicy, MetricRow, PressureSource, StaffingSource } from './contracts.js';
+import type { DailyRow, DeploymentPolicy, MetricRow, StaffingSource } from './contracts.js';
 import { defaultIcsConfig } from './default-ics.js';
 import { ModelError } from './errors.js';
 import { flowDailyRows } from './flow/daily-rows.js';
 import { type WaitHistogram, waitHistograms } from './flow/histograms.js';
 import { flowMetricRows } from './flow/summary.js';
 import { SystemFlow } from './flow/system-flow.js';
-import { type ResolvedSystemConfig, resolveSystemConfig } from './resolve.js';
+import { resolveSystemConfig } from './resolve.js';
 import { createPolicy } from './workforce/policies/index.js';
-import { Workforce } from './workforce/workforce.js';
+import { Workforce, type WorkforceArgs } from './workforce/workforce.js';
 
 export interface SystemRunOptions {
   /** The experiment's master seed. */
@@ -56,14 +56,7 @@ export interface RunnableStaffing extends StaffingSource {
 }
 
 /** Builds the staffing side of a run (the real workforce, or a test double). */
-export type StaffingFactory = (args: {
-  sim: Simulation;
-  config: ResolvedSystemConfig;
-  streams: RandomStreams;
-  policy: DeploymentPolicy;
-  pressure: PressureSource;
-  warmupMinutes: number;
-}) => RunnableStaffing;
+export type StaffingFactory = (args: WorkforceArgs) => RunnableStaffing;
 
 const workforceStaffing: StaffingFactory = (args) => new Workforce(args);
 
