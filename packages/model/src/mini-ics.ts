@@ -2,20 +2,12 @@
  * A small system for fast tests: about a tenth of the default ICS (one acute trust with a type-1
  * ED, one council, primary care, community nursing and a VCSE), same parameters otherwise.
  */
-import type { SystemConfig } from './config.js';
-import {
-  acuteWards,
-  defaultIcsConfig,
-  emergencyDepartment,
-  homeCare,
-  placement,
-  type TrustScale,
-} from './default-ics.js';
+import type { HomeCareConfig, PlacementConfig, SystemConfig } from './config.js';
+import { defaultIcsConfig } from './default-ics.js';
 import type { StaffPoolConfig } from './workforce-config.js';
 
-const MINI_TRUST: TrustScale = {
-  id: 'trustA',
-  name: 'Northgate University Hospitals NHS FT',
+/** The mini trust: trustA of the default at 210 of its 700 beds and 96 of its 320 attendances a day. */
+const MINI_TRUST = {
   edArrivalsPerDay: 96,
   cubicles: 17,
   boardingSpaces: 18,
@@ -23,7 +15,6 @@ const MINI_TRUST: TrustScale = {
   ringFencedElectiveBeds: 32,
   directAdmissionsPerDay: 9,
   initialOccupiedBeds: 195,
-  catchment: [{ localAuthorityId: 'councilNorth', share: 1 }],
 };
 
 /** Scale of the mini council's social care relative to one default council. */
@@ -59,9 +50,31 @@ function scaledPool(p: StaffPoolConfig, scale: number): StaffPoolConfig {
   };
 }
 
+/** A council's home care scaled down: referrals and the running caseload in proportion. */
+function scaledHomeCare(h: HomeCareConfig, scale: number): HomeCareConfig {
+  return {
+    ...h,
+    communityReferralsPerDay: h.communityReferralsPerDay * scale,
+    initialActivePackages: Math.round(h.initialActivePackages * scale),
+  };
+}
+
+/** A council's placements scaled down: places, community admissions and occupied places in proportion. */
+function scaledPlacement(p: PlacementConfig, scale: number): PlacementConfig {
+  return {
+    ...p,
+    places: Math.round(p.places * scale),
+    communityAdmissionsPerDay: p.communityAdmissionsPerDay * scale,
+    initialOccupiedPlaces: Math.round(p.initialOccupiedPlaces * scale),
+  };
+}
+
 /** The mini ICS: one year after a 30-day warm-up by default; tests shorten it. */
 export function miniIcsConfig(): SystemConfig {
   const full = defaultIcsConfig();
+  const ed = full.emergencyDepartments.find((e) => e.organisationId === 'trustA')!;
+  const wards = full.acuteWards.find((w) => w.organisationId === 'trustA')!;
+  const t = MINI_TRUST;
   const gp = full.generalPractice[0];
   const community = full.communityNursing[0];
   const settings = full.workforce.policySettings;
@@ -70,13 +83,30 @@ export function miniIcsConfig(): SystemConfig {
     name: 'Mini ICS (a tenth of the default)',
     warmupDays: 30,
     organisations: full.organisations.filter((o) => !['trustB', 'trustC', 'councilSouth'].includes(o.id)),
-    emergencyDepartments: [emergencyDepartment(MINI_TRUST)],
-    acuteWards: [acuteWards(MINI_TRUST)],
-    homeCare: [homeCare('councilNorth.homeCare', 'councilNorth', COUNCIL_SCALE, 'councilNorth.careWorker')],
-    placements: [
-      placement('councilNorth.stepDown', 'councilNorth', 'stepDown', COUNCIL_SCALE),
-      placement('councilNorth.careHome', 'councilNorth', 'careHome', COUNCIL_SCALE),
+    emergencyDepartments: [
+      {
+        ...ed,
+        meanArrivalsPerDay: t.edArrivalsPerDay,
+        cubicles: t.cubicles,
+        boardingSpaces: t.boardingSpaces,
+      },
     ],
+    acuteWards: [
+      {
+        ...wards,
+        physicalBeds: t.physicalBeds,
+        ringFencedElectiveBeds: t.ringFencedElectiveBeds,
+        directAdmissionsPerDay: t.directAdmissionsPerDay,
+        initialOccupiedBeds: t.initialOccupiedBeds,
+        dischargeCatchment: [{ localAuthorityId: 'councilNorth', share: 1 }],
+      },
+    ],
+    homeCare: full.homeCare
+      .filter((h) => h.organisationId === 'councilNorth')
+      .map((h) => scaledHomeCare(h, COUNCIL_SCALE)),
+    placements: full.placements
+      .filter((p) => p.organisationId === 'councilNorth')
+      .map((p) => scaledPlacement(p, COUNCIL_SCALE)),
     generalPractice: [
       {
         ...gp,
