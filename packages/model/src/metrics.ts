@@ -418,11 +418,20 @@ export const METRICS: readonly MetricDefinition[] = [
   ),
   m(
     'workforce.registeredNurseVacancyShare',
-    'Vacancy rate of registered nurse pools (ward and ED), time-weighted over the period.',
+    'Vacancy rate of registered nurse pools (ward and ED), time-weighted over the period; the daily series is the share at the end of each day.',
     BOTH,
     LOWER,
     ['mean'],
-    false,
+    true,
+    'workforce',
+  ),
+  m(
+    'workforce.careWorkerVacancyShare',
+    "Vacancy rate of care-worker pools (councils' home care), time-weighted over the period; the daily series is the share at the end of each day.",
+    BOTH,
+    LOWER,
+    ['mean'],
+    true,
     'workforce',
   ),
   m(

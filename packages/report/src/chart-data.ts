@@ -17,7 +17,9 @@ export const DAILY_CHARTS: readonly { metric: string; title: string }[] = [
   { metric: 'ed.boardingPatientsCount', title: 'A&E: admitted patients waiting for a bed (boarding)' },
   { metric: 'beds.occupancyShare', title: 'General and acute bed occupancy' },
   { metric: 'nctr.patientsCount', title: 'Delayed discharges: patients with no criteria to reside' },
-  { metric: 'workforce.vacancyShare', title: 'Vacancy rate (WTE)' },
+  { metric: 'workforce.vacancyShare', title: 'Vacancy rate, all staff (WTE)' },
+  { metric: 'workforce.registeredNurseVacancyShare', title: 'Vacancy rate, registered nurses' },
+  { metric: 'workforce.careWorkerVacancyShare', title: 'Vacancy rate, care workers (home care)' },
   { metric: 'staffing.bankShiftsCount', title: 'Bank shifts per day' },
   { metric: 'staffing.agencyShiftsCount', title: 'Agency shifts per day' },
 ];

@@ -32,6 +32,10 @@ export class Accounting extends WorkforcePart {
         L.nurseEstablishmentWteMinutes[o] += pool.establishment * minutes;
         L.nurseInPostWteMinutes[o] += inPost * minutes;
       }
+      if (pool.config.role === 'careWorker') {
+        L.careWorkerVacancyWteMinutes[o] += vacancy * minutes;
+        L.careWorkerEstablishmentWteMinutes[o] += pool.establishment * minutes;
+      }
     }
     pool.vacancyChangedAt = now;
   }

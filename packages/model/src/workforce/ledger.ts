@@ -57,6 +57,9 @@ export class WorkforceLedger {
   readonly nurseEstablishmentWteMinutes: Float64Array;
   readonly nurseInPostWteMinutes: Float64Array;
   readonly nurseLeavers: Float64Array;
+  /** The vacancy and establishment time integrals of care-worker pools (social care's carers). */
+  readonly careWorkerVacancyWteMinutes: Float64Array;
+  readonly careWorkerEstablishmentWteMinutes: Float64Array;
 
   constructor(readonly organisationCount: number) {
     const n = organisationCount;
@@ -96,6 +99,8 @@ export class WorkforceLedger {
     this.nurseEstablishmentWteMinutes = new Float64Array(n);
     this.nurseInPostWteMinutes = new Float64Array(n);
     this.nurseLeavers = new Float64Array(n);
+    this.careWorkerVacancyWteMinutes = new Float64Array(n);
+    this.careWorkerEstablishmentWteMinutes = new Float64Array(n);
   }
 
   /** Zeroes every accumulator (end of warm-up). */

@@ -45,6 +45,14 @@ export class Reporting extends WorkforcePart {
           ratio(pick(L.nurseLeavers), nurseInPostYears),
         );
       }
+      const careWorkerEstablishment = pick(L.careWorkerEstablishmentWteMinutes);
+      if (careWorkerEstablishment > 0) {
+        add(
+          'workforce.careWorkerVacancyShare',
+          'mean',
+          ratio(pick(L.careWorkerVacancyWteMinutes), careWorkerEstablishment),
+        );
+      }
       add('workforce.leaversCount', 'total', pick(L.leavers));
       add(
         'workforce.leaverRateShare',
@@ -97,6 +105,40 @@ export class Reporting extends WorkforcePart {
             scope: scopes[s],
             value: values[m * columns + s],
           });
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Vacancy by staff group at the end of each reported day, per organisation and the ICS: registered
+   * nurses (`workforce.registeredNurseVacancyShare`) and care workers (`workforce.careWorkerVacancyShare`),
+   * vacant WTE over establishment of that group's pools.
+   */
+  staffGroupDailyRows(startDate: string): DailyRow[] {
+    const groups = [
+      { metricId: 'workforce.registeredNurseVacancyShare', role: 'registeredNurse' },
+      { metricId: 'workforce.careWorkerVacancyShare', role: 'careWorker' },
+    ];
+    const rows: DailyRow[] = [];
+    const dates = new RunCalendar(startDate, this.s.poolDailyVacancy.length + 1);
+    const scopes = [...this.s.organisationIds.map((id, i) => ({ id, index: i })), { id: 'ics', index: -1 }];
+    for (let day = 0; day < this.s.poolDailyVacancy.length; day++) {
+      const date = dates.isoDate(day);
+      const shares = this.s.poolDailyVacancy[day];
+      for (const g of groups) {
+        for (const scope of scopes) {
+          let vacant = 0;
+          let establishment = 0;
+          for (const pool of this.s.pools) {
+            if (pool.config.role !== g.role || (scope.index >= 0 && pool.organisationIndex !== scope.index))
+              continue;
+            vacant += shares[pool.index] * pool.establishment;
+            establishment += pool.establishment;
+          }
+          if (establishment > 0)
+            rows.push({ day, date, metricId: g.metricId, scope: scope.id, value: vacant / establishment });
         }
       }
     }

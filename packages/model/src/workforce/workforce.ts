@@ -171,7 +171,7 @@ export class Workforce implements StaffingSource {
 
   /** Daily workforce series over the reported period (scope `ics` and per organisation). */
   dailyRows(startDate: string): DailyRow[] {
-    return this.p.reporting.dailyRows(startDate);
+    return [...this.p.reporting.dailyRows(startDate), ...this.p.reporting.staffGroupDailyRows(startDate)];
   }
 
   /** Daily vacancy share of each pool over the reported period. */
