@@ -110,5 +110,15 @@ export async function mergeCommand(io: CliIo, args: MergeArgs): Promise<number> 
   });
   const folder = openResultsFolder(resolvePath(io, args.out), prepared.key, args.force);
   folder.finish(outcome.files);
-  return printOutcome(io, { ...runArgs, json: args.json, trace: undefined }, outcome);
+  const code = await printOutcome(
+    io,
+    { ...runArgs, json: args.json, trace: undefined, quiet: true },
+    outcome,
+  );
+  if (!args.quiet) {
+    io.stderr(
+      `merged ${shards.length} shards (${result.replications} replications × ${result.arms.length} arms) into ${args.out}/\n`,
+    );
+  }
+  return code;
 }
