@@ -12,42 +12,22 @@
 import { SimulationError } from './errors.js';
 import { Awaitable, activeProcess, type Process } from './process.js';
 import type { Simulation } from './simulation.js';
+import type {
+  MutableUnit,
+  Unit,
+  UnitPoolOptions,
+  UnitPoolStats,
+  UnitRequestOptions,
+  UnitRequestState,
+} from './unit-pool-types.js';
 
-/** One individual unit of a `UnitPool`. */
-export interface Unit<A> {
-  /** Index in the pool (0, 1, ...), stable for the run. */
-  readonly id: number;
-  readonly attributes: A;
-  /** True while a request holds it. */
-  readonly busy: boolean;
-  /** False while the unit is off duty (it takes no new work). */
-  readonly onDuty: boolean;
-  /** Minutes it has been held, summed over completed holds. */
-  readonly busyMinutes: number;
-  /** Number of grants it has had. */
-  readonly grants: number;
-}
-
-interface MutableUnit<A> {
-  id: number;
-  attributes: A;
-  busy: boolean;
-  onDuty: boolean;
-  busyMinutes: number;
-  grants: number;
-  heldSince: number;
-}
-
-export interface UnitRequestOptions<A> {
-  /** Lower is more urgent (default 0). */
-  priority?: number;
-  /** Leave the queue if not granted within this many minutes (default: wait for ever). */
-  patienceMinutes?: number;
-  /** Only units for which this returns true are acceptable. */
-  filter?: (unit: Unit<A>) => boolean;
-  /** Score of an acceptable free unit; the lowest is chosen (ties: the unit idle longest). */
-  prefer?: (unit: Unit<A>) => number;
-}
+export type {
+  Unit,
+  UnitPoolOptions,
+  UnitPoolStats,
+  UnitRequestOptions,
+  UnitRequestState,
+} from './unit-pool-types.js';
 
 /** Callback-style notifications for a unit request. */
 export interface UnitCallbacks<A> {
@@ -55,8 +35,6 @@ export interface UnitCallbacks<A> {
   /** Patience ran out; required when a patience is given. */
   reneged?: (payload: number, request: UnitRequest<A>) => void;
 }
-
-export type UnitRequestState = 'waiting' | 'granted' | 'released' | 'reneged' | 'withdrawn';
 
 /** A request for one unit of a `UnitPool`; `yield` it in a process to wait for the grant. */
 export class UnitRequest<A> extends Awaitable<UnitRequest<A>> {
@@ -111,27 +89,6 @@ export class UnitRequest<A> extends Awaitable<UnitRequest<A>> {
     if (this.waiter === process) this.waiter = undefined;
     if (this.state === 'waiting') this.pool.withdraw(this);
   }
-}
-
-export interface UnitPoolOptions<A> {
-  name?: string;
-  /** The units' attributes, one entry per unit (more can be added with `addUnit`). */
-  units: readonly A[];
-}
-
-export interface UnitPoolStats {
-  readonly name: string;
-  readonly elapsedMinutes: number;
-  readonly requests: number;
-  readonly grants: number;
-  readonly reneges: number;
-  readonly withdrawals: number;
-  /** Mean wait from request to grant, in minutes (NaN if none). */
-  readonly meanWaitMinutes: number;
-  /** Time-weighted mean number of busy units. */
-  readonly meanBusyUnits: number;
-  /** Time-weighted mean number of requests waiting. */
-  readonly meanQueueLength: number;
 }
 
 export class UnitPool<A = Record<string, unknown>> {
