@@ -6,70 +6,18 @@
  * Id convention: `<area>.<name><Unit>` where the suffix gives the unit — `Share` (0–1), `Minutes`,
  * `Hours`, `Days`, `Count`, `Gbp`. Never a percentage.
  */
-import type { MetricStatistic } from './contracts.js';
+import { BOTH, HIGHER, LOWER, type MetricDefinition, m, NEUTRAL } from './metric-definition.js';
+import { WORKFORCE_METRICS } from './metrics-workforce.js';
 import { POLICY_ACTIVITY_METRICS } from './workforce/policy-activity.js';
 
-/** The unit a metric id's suffix names. */
-export type MetricUnit = 'share' | 'minutes' | 'hours' | 'days' | 'count' | 'gbp';
-
-/** Where a metric is reported: for the whole system only, per organisation only, or both. */
-export type MetricScope = 'ics' | 'organisation' | 'icsAndOrganisation';
-
-/** Which way is better for planners reading the metric. */
-export type MetricDirection = 'higherIsBetter' | 'lowerIsBetter' | 'neutral';
-
-/** Which half of the model produces the rows. */
-export type MetricProducer = 'flow' | 'workforce';
-
-export interface MetricDefinition {
-  /** Registered id, e.g. `ed.fourHourShare`; its suffix names the unit. */
-  id: string;
-  /** What exactly is counted or measured, and when. */
-  definition: string;
-  unit: MetricUnit;
-  scope: MetricScope;
-  direction: MetricDirection;
-  /** Statistics the run summary reports for it (one MetricRow each, per scope). */
-  statistics: readonly MetricStatistic[];
-  /** Whether the daily series carries it (one DailyRow per day and scope, the day's value). */
-  daily: boolean;
-  /** Whether patient flow or the workforce model produces it. */
-  producer: MetricProducer;
-}
-
-const SUFFIX_UNITS: [string, MetricUnit][] = [
-  ['Share', 'share'],
-  ['Minutes', 'minutes'],
-  ['Hours', 'hours'],
-  ['Days', 'days'],
-  ['Count', 'count'],
-  ['Gbp', 'gbp'],
-];
-
-/** The unit a metric id's suffix names, or undefined if the suffix is not a registered unit. */
-export function unitFromMetricId(id: string): MetricUnit | undefined {
-  for (const [suffix, unit] of SUFFIX_UNITS) if (id.endsWith(suffix)) return unit;
-  return undefined;
-}
-
-function m(
-  id: string,
-  definition: string,
-  scope: MetricScope,
-  direction: MetricDirection,
-  statistics: readonly MetricStatistic[],
-  daily: boolean,
-  producer: MetricProducer = 'flow',
-): MetricDefinition {
-  const unit = unitFromMetricId(id);
-  if (unit === undefined) throw new Error(`metric id '${id}' does not end in a unit suffix`);
-  return { id, definition, unit, scope, direction, statistics, daily, producer };
-}
-
-const BOTH: MetricScope = 'icsAndOrganisation';
-const LOWER: MetricDirection = 'lowerIsBetter';
-const HIGHER: MetricDirection = 'higherIsBetter';
-const NEUTRAL: MetricDirection = 'neutral';
+export type {
+  MetricDefinition,
+  MetricDirection,
+  MetricProducer,
+  MetricScope,
+  MetricUnit,
+} from './metric-definition.js';
+export { unitFromMetricId } from './metric-definition.js';
 
 /** Every metric carepool reports, in the order docs/metrics.md lists them. */
 export const METRICS: readonly MetricDefinition[] = [
@@ -406,178 +354,7 @@ export const METRICS: readonly MetricDefinition[] = [
     ['value'],
     true,
   ),
-  // Workforce (rows produced by the workforce model).
-  m(
-    'workforce.vacancyShare',
-    'Vacancy rate: (establishment − substantive staff in post) / establishment, WTE, time-weighted over the period.',
-    BOTH,
-    LOWER,
-    ['mean', 'value'],
-    true,
-    'workforce',
-  ),
-  m(
-    'workforce.registeredNurseVacancyShare',
-    'Vacancy rate of registered nurse pools (ward and ED), time-weighted over the period; the daily series is the share at the end of each day.',
-    BOTH,
-    LOWER,
-    ['mean'],
-    true,
-    'workforce',
-  ),
-  m(
-    'workforce.careWorkerVacancyShare',
-    "Vacancy rate of care-worker pools (councils' home care), time-weighted over the period; the daily series is the share at the end of each day.",
-    BOTH,
-    LOWER,
-    ['mean'],
-    true,
-    'workforce',
-  ),
-  m(
-    'workforce.leaversCount',
-    'Substantive staff who left in the period (headcount).',
-    BOTH,
-    LOWER,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'workforce.leaverRateShare',
-    'Leavers in the period per mean staff in post, annualised (leavers per WTE per year).',
-    BOTH,
-    LOWER,
-    ['value'],
-    false,
-    'workforce',
-  ),
-  m(
-    'workforce.registeredNurseLeaverRateShare',
-    'Annualised leaver rate of registered nurse pools (leavers per WTE in post per year).',
-    BOTH,
-    LOWER,
-    ['value'],
-    false,
-    'workforce',
-  ),
-  m(
-    'workforce.joinersCount',
-    'New substantive starters in the period (headcount).',
-    BOTH,
-    NEUTRAL,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'workforce.utilisationShare',
-    'Staff on duty over staff required by the roster, shift by shift; mean over shifts.',
-    BOTH,
-    NEUTRAL,
-    ['mean'],
-    false,
-    'workforce',
-  ),
-  m(
-    'workforce.sicknessAbsenceShare',
-    'Share of rostered staff time lost to sickness absence, over the period.',
-    BOTH,
-    LOWER,
-    ['mean'],
-    false,
-    'workforce',
-  ),
-  m(
-    'workforce.overtimeHours',
-    'Extra hours worked by substantive staff beyond contract to fill shifts, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    false,
-    'workforce',
-  ),
-  m(
-    'workforce.unfilledShiftsCount',
-    'Shifts the roster required that no substantive, bank or agency member filled, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'staffing.bankShiftsCount',
-    'Shifts filled by bank staff (own bank or system bank), in the period.',
-    BOTH,
-    NEUTRAL,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'staffing.agencyShiftsCount',
-    'Shifts filled by agency staff, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'staffing.substantiveCostGbp',
-    'Pay cost of substantive staff time worked, GBP, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    false,
-    'workforce',
-  ),
-  m(
-    'staffing.bankCostGbp',
-    'Cost of bank shifts, GBP, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    false,
-    'workforce',
-  ),
-  m(
-    'staffing.agencyCostGbp',
-    'Cost of agency shifts, GBP, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    false,
-    'workforce',
-  ),
-  m(
-    'staffing.costGbp',
-    'Total staffing cost (substantive + bank + agency), GBP, in the period.',
-    BOTH,
-    LOWER,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'redeployment.movesCount',
-    'Staff moves made by the deployment policy (redeployments, rotations, mutual aid), in the period; scope is the receiving organisation.',
-    BOTH,
-    NEUTRAL,
-    ['total'],
-    true,
-    'workforce',
-  ),
-  m(
-    'redeployment.lentCount',
-    'Staff moves made by the deployment policy, in the period, counted at the lending organisation (one per member per shift).',
-    BOTH,
-    NEUTRAL,
-    ['total'],
-    false,
-    'workforce',
-  ),
+  ...WORKFORCE_METRICS,
   // What each built-in policy's own action amounted to (system-bank fills, passport moves, ...).
   ...POLICY_ACTIVITY_METRICS,
 ];
