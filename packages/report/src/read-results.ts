@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Verdict } from '@carepool/experiment';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 
@@ -52,7 +53,8 @@ export interface DifferenceRecord {
   unpairedHalfWidth: number;
   pValue: number;
   adjustedPValue: number;
-  verdict: '' | 'better' | 'worse' | 'no detectable difference';
+  /** The runner's verdict vocabulary (one definition: @carepool/experiment). */
+  verdict: Verdict;
   replicationsToTell: number;
 }
 
