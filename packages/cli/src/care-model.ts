@@ -4,7 +4,8 @@
  * (a resolved configuration and, for a researcher's own policy, the module's absolute path).
  */
 import type { DailySeries, ReplicationOutput } from '@carepool/experiment';
-import { type DailyRow, type NetworkConfig, runNetwork, runSystem, type SystemConfig } from '@carepool/model';
+import { type DailyRow, runSystem, type SystemConfig } from '@carepool/model';
+import { type NetworkConfig, runNetwork } from '@carepool/network';
 import { loadPolicyModule, type PolicyFactory } from './policy-module.js';
 
 /** One arm's input, as it crosses to a worker thread. */

@@ -35,6 +35,7 @@ const USER_ERROR_NAMES = new Set([
   'ScenarioError',
   'SimulationError',
   'ModelError',
+  'NetworkError',
   'PolicyError',
   'CliError',
 ]);

@@ -70,7 +70,14 @@ export interface ReplicateResult<C> {
 }
 
 /** Error names that mean "this arm's input is wrong", reported per arm; anything else is a bug and is thrown. */
-const USER_ERRORS = new Set(['ModelError', 'ScenarioError', 'ExperimentError', 'CliError', 'PolicyError']);
+const USER_ERRORS = new Set([
+  'ModelError',
+  'NetworkError',
+  'ScenarioError',
+  'ExperimentError',
+  'CliError',
+  'PolicyError',
+]);
 
 /** Runs the experiment. Resolves when every arm has its replications or has failed. */
 export async function replicate<C>(options: ReplicateOptions<C>): Promise<ReplicateResult<C>> {

@@ -5,7 +5,7 @@
  * the theory must lie in the binomial 99% band around 0.95 — a test that fails if the intervals are
  * too narrow (wrong t quantile, sd, pairing) or too wide.
  */
-import { type NetworkConfig, runNetwork } from '@carepool/model';
+import { type NetworkConfig, runNetwork } from '@carepool/network';
 import { describe, expect, it } from 'vitest';
 import { summaryRows } from '../src/analysis.js';
 import { replicate } from '../src/replicate.js';

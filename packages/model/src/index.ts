@@ -49,26 +49,6 @@ export type {
 export { METRICS, metricDefinition, unitFromMetricId } from './metrics.js';
 export { miniIcsConfig } from './mini-ics.js';
 export type {
-  NetworkArrivalConfig,
-  NetworkConfig,
-  NetworkRoutingConfig,
-  NetworkStationConfig,
-} from './network/config.js';
-export type { NetworkMetricDefinition, NetworkRunOptions, NetworkRunResult } from './network/run.js';
-export { NETWORK_METRICS, runNetwork } from './network/run.js';
-export type { PriorityClassInput, StationTheory } from './network/theory.js';
-export {
-  erlangB,
-  erlangC,
-  erlangLossTheory,
-  jacksonArrivalRates,
-  mg1Theory,
-  mmcTheory,
-  priorityTheory,
-  stationOfferedLoads,
-  tandemBlockingTheory,
-} from './network/theory.js';
-export type {
   ResolvedAcuteWardsConfig,
   ResolvedEmergencyDepartmentConfig,
   ResolvedStaffPoolConfig,

@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyId } from '../src/config.js';
 import type { MetricRow } from '../src/contracts.js';
 import { miniIcsConfig } from '../src/mini-ics.js';
-import type { NetworkConfig, NetworkStationConfig } from '../src/network/config.js';
-import { runNetwork } from '../src/network/run.js';
 import { runSystem, startSystemRun } from '../src/run.js';
 
 /** Three simulated days without warm-up, so every record falls in the reported period. */
@@ -109,49 +107,5 @@ describe('event trace of a system run', () => {
     });
     expect(seen).toBeGreaterThan(1000);
     expect(JSON.stringify(on)).toBe(JSON.stringify(off));
-  });
-});
-
-const station = (id: string, extra: Partial<NetworkStationConfig>): NetworkStationConfig => ({
-  id,
-  servers: 1,
-  serviceHours: { kind: 'exponential', mean: 0.8 },
-  discipline: 'fifo',
-  preemptive: false,
-  blockAfterService: false,
-  ...extra,
-});
-
-const tandem: NetworkConfig = {
-  kind: 'network',
-  name: 'tandem',
-  warmupHours: 0,
-  durationHours: 200,
-  stations: [
-    station('first', { queueCapacity: 3, blockAfterService: true }),
-    station('second', { queueCapacity: 1 }),
-  ],
-  arrivals: [{ stationId: 'first', ratePerHour: 1.2, priorityClass: 0 }],
-  routing: [{ fromStationId: 'first', to: [{ stationId: 'second', share: 1 }] }],
-};
-
-describe('event trace of a network run', () => {
-  it('records arrivals, service starts and ends, blocking and losses in time order, without changing the run', () => {
-    const records: TraceRecord[] = [];
-    const traced = runNetwork(tandem, { seed: 1, replication: 0, trace: (r) => records.push(r) });
-    expectNonDecreasing(records);
-    const n = counts(records);
-    for (const event of ['arrival', 'serviceStart', 'serviceEnd', 'blocked', 'lost']) {
-      expect(n.get(event) ?? 0, event).toBeGreaterThan(0);
-    }
-    // Every arrival at a station is admitted (and later starts service) or lost there.
-    const byStation = (event: string, s: string) =>
-      records.filter((r) => r.event === event && r.resource === s).length;
-    for (const s of ['first', 'second']) {
-      const open = byStation('arrival', s) - byStation('lost', s) - byStation('serviceStart', s);
-      expect(open).toBeGreaterThanOrEqual(0);
-      expect(byStation('serviceStart', s) - byStation('serviceEnd', s)).toBeLessThanOrEqual(1); // one server each
-    }
-    expect(JSON.stringify(traced)).toBe(JSON.stringify(runNetwork(tandem, { seed: 1, replication: 0 })));
   });
 });

@@ -6,9 +6,8 @@
  * of a small queueing model on the engine with staff from the workforce. Each arm is also checked
  * against the Erlang C mean wait, with confidence intervals over replications.
  */
-import { MINUTES_PER_HOUR, type RandomStream, RandomStreams, Simulation } from '@carepool/engine';
+import { erlangC, MINUTES_PER_HOUR, type RandomStream, RandomStreams, Simulation } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
-import { erlangC } from '../src/network/theory.js';
 import { resolveSystemConfig } from '../src/resolve.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
 import { Workforce } from '../src/workforce/workforce.js';

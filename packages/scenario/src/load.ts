@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { NetworkConfig, SystemConfig } from '@carepool/model';
+import type { SystemConfig } from '@carepool/model';
+import type { NetworkConfig } from '@carepool/network';
 import type { z } from 'zod';
 import { resolveCsvReferences } from './csv.js';
 import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';

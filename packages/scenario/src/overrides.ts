@@ -6,7 +6,8 @@
  * and the scenario's constants are in scope. A leading `+` or `-` always means a change, so a negative
  * literal is written as an expression (`=-5`).
  */
-import type { NetworkConfig, SystemConfig } from '@carepool/model';
+import type { SystemConfig } from '@carepool/model';
+import type { NetworkConfig } from '@carepool/network';
 import { parse as parseYamlValue } from 'yaml';
 import { clip, didYouMean, ScenarioError } from './errors.js';
 import { ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';

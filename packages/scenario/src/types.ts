@@ -1,5 +1,6 @@
 /** The loader's public result and option types. */
-import type { NetworkConfig, SystemConfig } from '@carepool/model';
+import type { SystemConfig } from '@carepool/model';
+import type { NetworkConfig } from '@carepool/network';
 
 /** One swept parameter: a `--set` path and the values it takes (numbers, or `--set` value forms like `+10%`). */
 export interface SweepParameter {

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runNetwork, runSystem } from '@carepool/model';
+import { runSystem } from '@carepool/model';
+import { runNetwork } from '@carepool/network';
 import { type LoadedScenario, parseScenarioText, ScenarioError } from '@carepool/scenario';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

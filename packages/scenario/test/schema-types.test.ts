@@ -1,6 +1,7 @@
 /** The schemas' output types must equal the model's configuration types: drift breaks typecheck. */
 import type { DistributionSpec } from '@carepool/engine';
-import type { NetworkConfig, StaffPoolConfig, SystemConfig, WorkforceConfig } from '@carepool/model';
+import type { StaffPoolConfig, SystemConfig, WorkforceConfig } from '@carepool/model';
+import type { NetworkConfig } from '@carepool/network';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { distributionSchema } from '../src/schema/distribution.js';

@@ -11,7 +11,8 @@ import {
   pairedDifference,
   type ReplicateResult,
 } from '@carepool/experiment';
-import { metricDefinition, NETWORK_METRICS } from '@carepool/model';
+import { metricDefinition } from '@carepool/model';
+import { NETWORK_METRICS } from '@carepool/network';
 import type { Expectation } from './grammar.js';
 import { type IntervalEstimate, judge, type Outcome } from './judge.js';
 

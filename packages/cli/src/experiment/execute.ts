@@ -18,7 +18,8 @@ import {
   type SweepMode,
   summaryRows,
 } from '@carepool/experiment';
-import { metricDefinition, NETWORK_METRICS } from '@carepool/model';
+import { metricDefinition } from '@carepool/model';
+import { NETWORK_METRICS } from '@carepool/network';
 import { loadScenario } from '@carepool/scenario';
 import { type CareArmConfig, careModel } from '../care-model.js';
 import { resolvePath } from '../commands/validate.js';

@@ -1,5 +1,5 @@
 /** The outcomes judged on a textbook network: time in the network, and each station's queueing wait. */
-import { NETWORK_METRICS } from '@carepool/model';
+import { NETWORK_METRICS } from '@carepool/network';
 import type { BuiltArms } from './arms.js';
 import type { Headline } from './table.js';
 

@@ -3,7 +3,7 @@
  * queue has no steady state — its queue grows for as long as the run lasts. Warn, per arm scenario,
  * so the user is not surprised when the model stops it at its queue bound.
  */
-import { stationOfferedLoads } from '@carepool/model';
+import { stationOfferedLoads } from '@carepool/network';
 import type { CliIo } from '../io.js';
 import type { BuiltArms } from './arms.js';
 

@@ -4,7 +4,8 @@
  * `--sweep 'path=v1,v2,v3'`. A malformed one is a usage error naming the flag.
  */
 import type { MetricRef, PrecisionTarget, SweepParameterSpec } from '@carepool/experiment';
-import { METRICS, NETWORK_METRICS } from '@carepool/model';
+import { METRICS } from '@carepool/model';
+import { NETWORK_METRICS } from '@carepool/network';
 import { UsageError } from '../errors.js';
 
 /** Every metric id the care model and the networks report, with their statistics. */

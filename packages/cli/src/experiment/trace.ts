@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import type { TraceRecord } from '@carepool/engine';
 import type { Arm } from '@carepool/experiment';
 import { csvLine } from '@carepool/experiment';
-import { runNetwork, runSystem } from '@carepool/model';
+import { runSystem } from '@carepool/model';
+import { runNetwork } from '@carepool/network';
 import type { CareArmConfig } from '../care-model.js';
 import { CliError } from '../errors.js';
 

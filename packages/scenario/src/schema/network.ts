@@ -4,7 +4,7 @@
  * trapped in a closed cycle with no way out (the simulation would never drain and its queues grow
  * without bound).
  */
-import type { NetworkConfig } from '@carepool/model';
+import type { NetworkConfig } from '@carepool/network';
 import { z } from 'zod';
 import { didYouMean } from '../errors.js';
 import { idString, nonNegative, positive, share, strictObject, wholeCount } from './common.js';

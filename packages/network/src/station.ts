@@ -15,8 +15,8 @@ import {
   Resource,
   type Simulation,
 } from '@carepool/engine';
-import { ModelError } from '../errors.js';
 import type { NetworkStationConfig } from './config.js';
+import { NetworkError } from './errors.js';
 
 /** Customer states at a station. */
 export const QUEUED = 0;
@@ -105,7 +105,7 @@ export class StationState {
     this.blockAfterService = config.blockAfterService;
     if (preemptive && this.blockAfterService) {
       // A customer blocked after service still holds its server, and must not lose it to preemption.
-      throw new ModelError(
+      throw new NetworkError(
         `network '${networkName}': station '${config.id}' cannot be both preemptive and blockAfterService; choose one`,
       );
     }

@@ -1,21 +1,9 @@
 /**
- * Queueing theory for the textbook networks lives in the engine (station-theory.ts); what is left
- * here reads a `NetworkConfig`: each station's offered load from the traffic equations.
+ * Queueing theory has one home, the engine (queueing-theory.ts, station-theory.ts); this file only
+ * reads a `NetworkConfig` into it: each station's offered load from the traffic equations.
  */
 import { distributionFromSpec, jacksonArrivalRates } from '@carepool/engine';
 import type { NetworkConfig } from './config.js';
-
-export type { PriorityClassInput, StationTheory } from '@carepool/engine';
-export {
-  erlangB,
-  erlangC,
-  erlangLossTheory,
-  jacksonArrivalRates,
-  mg1Theory,
-  mmcTheory,
-  priorityTheory,
-  tandemBlockingTheory,
-} from '@carepool/engine';
 
 /**
  * Each station's offered load λ·E[S]/c (traffic equations solved for the routing), and whether its

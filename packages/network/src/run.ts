@@ -31,14 +31,11 @@ import {
   Simulation,
   type Tracer,
 } from '@carepool/engine';
-import type { MetricRow } from '../contracts.js';
-import { ModelError } from '../errors.js';
 import type { NetworkConfig } from './config.js';
+import { NetworkError } from './errors.js';
 import { NetworkFlow } from './flow.js';
+import type { NetworkMetricRow } from './metrics.js';
 import { StationState } from './station.js';
-
-export type { NetworkMetricDefinition } from './metrics.js';
-export { NETWORK_METRICS } from './metrics.js';
 
 export interface NetworkRunOptions {
   /** Master seed of the experiment. */
@@ -63,14 +60,12 @@ export interface NetworkRunResult {
    * the wait and time in system; for the whole network (scope `network`, and `network:class<k>`)
    * `network.timeInSystemHours`, `network.throughputPerHour` and `network.lossShare`.
    */
-  metrics: MetricRow[];
+  metrics: NetworkMetricRow[];
   /** Events the engine executed. */
   eventsExecuted: number;
   /** Simulated hours, warm-up included. */
   simulatedHours: number;
 }
-
-export { MAX_QUEUED_PER_STATION, MAX_VISITS_PER_CUSTOMER } from './flow.js';
 
 /** Dense class indices, most urgent (lowest number) first. */
 function classIndices(config: NetworkConfig): { classNumbers: number[]; classIndexOf: Map<number, number> } {
@@ -92,7 +87,7 @@ function buildStations(
   const stationNamed = (id: string, where: string): StationState => {
     const s = stationById.get(id);
     if (s === undefined) {
-      throw new ModelError(`network '${config.name}': ${where} names unknown station '${id}'`);
+      throw new NetworkError(`network '${config.name}': ${where} names unknown station '${id}'`);
     }
     return s;
   };
@@ -105,7 +100,7 @@ function buildStations(
       from.routeCumulative.push(cumulative);
     }
     if (cumulative > 1 + 1e-9) {
-      throw new ModelError(
+      throw new NetworkError(
         `network '${config.name}': routing shares from '${r.fromStationId}' sum to ${cumulative} > 1`,
       );
     }
@@ -121,7 +116,7 @@ export function runNetwork(config: NetworkConfig, options: NetworkRunOptions): N
   const warmupAt = minutesFromHours(config.warmupHours);
   const endAt = warmupAt + minutesFromHours(config.durationHours);
   if (!(endAt > warmupAt)) {
-    throw new ModelError(`network '${config.name}': durationHours must be > 0`);
+    throw new NetworkError(`network '${config.name}': durationHours must be > 0`);
   }
   const { classNumbers, classIndexOf } = classIndices(config);
   const classCount = Math.max(1, classNumbers.length);
@@ -162,8 +157,8 @@ function resultRows(
   flow: NetworkFlow,
   classNumbers: readonly number[],
   durationHours: number,
-): MetricRow[] {
-  const metrics: MetricRow[] = [];
+): NetworkMetricRow[] {
+  const metrics: NetworkMetricRow[] = [];
   const row = (metricId: string, scope: string, value: number): void => {
     metrics.push({ metricId, scope, statistic: 'mean', value });
   };

@@ -3,11 +3,10 @@
  * fixed seed and asserts that theory lies inside the 99.9% t confidence interval of the replication
  * means (plus a 1% allowance for the start-up and end-of-run bias a finite run carries).
  */
-import { type DistributionSpec, erlangB, erlangC } from '@carepool/engine';
-import { describe, expect, it } from 'vitest';
-import type { NetworkConfig, NetworkStationConfig } from '../src/network/config.js';
-import { runNetwork } from '../src/network/run.js';
 import {
+  type DistributionSpec,
+  erlangB,
+  erlangC,
   erlangLossTheory,
   jacksonArrivalRates,
   mg1Theory,
@@ -15,7 +14,10 @@ import {
   priorityTheory,
   type StationTheory,
   tandemBlockingTheory,
-} from '../src/network/theory.js';
+} from '@carepool/engine';
+import { describe, expect, it } from 'vitest';
+import type { NetworkConfig, NetworkStationConfig } from '../src/config.js';
+import { runNetwork } from '../src/run.js';
 
 const REPLICATIONS = 10;
 /** Two-sided 99.9% t quantile with 9 degrees of freedom. */

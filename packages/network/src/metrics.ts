@@ -7,6 +7,15 @@ export interface NetworkMetricDefinition {
   definition: string;
 }
 
+/** One tidy result row of a network run: metric id, scope (a station, `<station>:class<k>`, `network`…), value. */
+export interface NetworkMetricRow {
+  metricId: string;
+  scope: string;
+  /** Every network measure is a mean over the reporting period. */
+  statistic: 'mean';
+  value: number;
+}
+
 /** The metric ids a network run reports (all with statistic `mean`). */
 export const NETWORK_METRICS: readonly NetworkMetricDefinition[] = [
   {

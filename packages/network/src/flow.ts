@@ -4,7 +4,7 @@
  * per-visit and network statistics. The rules are listed in run.ts.
  */
 import { minutesFromHours, type RequestCallbacks, type RequestId, type Simulation } from '@carepool/engine';
-import { ModelError } from '../errors.js';
+import { NetworkError } from './errors.js';
 import { addVisit, BLOCKED, type Customer, QUEUED, SERVING, type StationState } from './station.js';
 
 /**
@@ -102,7 +102,7 @@ export class NetworkFlow {
   private waiting(s: StationState, c: Customer): void {
     c.waited = true;
     if (s.queuedCount > MAX_QUEUED_PER_STATION) {
-      throw new ModelError(
+      throw new NetworkError(
         `network '${this.networkName}': station '${s.config.id}' has more than ${MAX_QUEUED_PER_STATION.toLocaleString('en-GB')} ` +
           `customers queued at hour ${(this.sim.now / 60).toFixed(0)}: its queue grows without bound (the offered load ` +
           'reaches its capacity); give it more servers, a shorter service or a finite queueCapacity',
@@ -151,7 +151,7 @@ export class NetworkFlow {
   private arrive(s: StationState, c: Customer): void {
     const now = this.sim.now;
     if (++c.stationVisits > MAX_VISITS_PER_CUSTOMER) {
-      throw new ModelError(
+      throw new NetworkError(
         `network '${this.networkName}': a customer has visited ${MAX_VISITS_PER_CUSTOMER.toLocaleString('en-GB')} stations ` +
           `(last '${s.config.id}') without leaving: the routing is a loop or near-loop; check the shares routed back`,
       );
