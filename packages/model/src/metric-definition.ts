@@ -17,9 +17,9 @@ export type MetricDirection = 'higherIsBetter' | 'lowerIsBetter' | 'neutral';
 /** Which half of the model produces the rows. */
 export type MetricProducer = 'flow' | 'workforce';
 
-export interface MetricDefinition {
+export interface MetricDefinition<Id extends string = string> {
   /** Registered id, e.g. `ed.fourHourShare`; its suffix names the unit. */
-  id: string;
+  id: Id;
   /** What exactly is counted or measured, and when. */
   definition: string;
   unit: MetricUnit;
@@ -48,15 +48,16 @@ export function unitFromMetricId(id: string): MetricUnit | undefined {
   return undefined;
 }
 
-export function m(
-  id: string,
+/** One registry entry; the id's literal type is kept, so the lists give the `MetricId` union. */
+export function m<const Id extends string>(
+  id: Id,
   definition: string,
   scope: MetricScope,
   direction: MetricDirection,
   statistics: readonly MetricStatistic[],
   daily: boolean,
   producer: MetricProducer = 'flow',
-): MetricDefinition {
+): MetricDefinition<Id> {
   const unit = unitFromMetricId(id);
   if (unit === undefined) throw new Error(`metric id '${id}' does not end in a unit suffix`);
   return { id, definition, unit, scope, direction, statistics, daily, producer };

@@ -1,7 +1,8 @@
 /** The workforce model's metrics, in the order docs/metrics.md lists them (after patient flow's). */
 import { BOTH, LOWER, type MetricDefinition, m, NEUTRAL } from './metric-definition.js';
+import type { PolicyActivityMetricId } from './workforce/policy-activity.js';
 
-export const WORKFORCE_METRICS: readonly MetricDefinition[] = [
+export const WORKFORCE_METRICS = [
   // Workforce (rows produced by the workforce model).
   m(
     'workforce.vacancyShare',
@@ -174,4 +175,7 @@ export const WORKFORCE_METRICS: readonly MetricDefinition[] = [
     false,
     'workforce',
   ),
-];
+] as const satisfies readonly MetricDefinition[];
+
+/** A metric id the workforce model produces (policy activity included). */
+export type WorkforceMetricId = (typeof WORKFORCE_METRICS)[number]['id'] | PolicyActivityMetricId;

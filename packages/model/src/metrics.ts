@@ -7,7 +7,7 @@
  * `Hours`, `Days`, `Count`, `Gbp`. Never a percentage.
  */
 import { BOTH, HIGHER, LOWER, type MetricDefinition, m, NEUTRAL } from './metric-definition.js';
-import { WORKFORCE_METRICS } from './metrics-workforce.js';
+import { WORKFORCE_METRICS, type WorkforceMetricId } from './metrics-workforce.js';
 import { POLICY_ACTIVITY_METRICS } from './workforce/policy-activity.js';
 
 export type {
@@ -19,8 +19,8 @@ export type {
 } from './metric-definition.js';
 export { unitFromMetricId } from './metric-definition.js';
 
-/** Every metric carepool reports, in the order docs/metrics.md lists them. */
-export const METRICS: readonly MetricDefinition[] = [
+/** Patient flow's metrics, in the order docs/metrics.md lists them (flow/summary.ts produces them). */
+export const FLOW_METRICS = [
   // Emergency department (type 1). Patient measures are counted at departure from ED, within the reported period.
   m(
     'ed.attendancesCount',
@@ -354,14 +354,30 @@ export const METRICS: readonly MetricDefinition[] = [
     ['value'],
     true,
   ),
+] as const satisfies readonly MetricDefinition[];
+
+/** A metric id patient flow produces. */
+export type FlowMetricId = (typeof FLOW_METRICS)[number]['id'];
+export type { WorkforceMetricId } from './metrics-workforce.js';
+/** A registered metric id: producers take this type, so a misspelt id does not compile. */
+export type MetricId = FlowMetricId | WorkforceMetricId;
+
+/** Every metric carepool reports, in the order docs/metrics.md lists them. */
+export const METRICS: readonly MetricDefinition<MetricId>[] = [
+  ...FLOW_METRICS,
   ...WORKFORCE_METRICS,
   // What each built-in policy's own action amounted to (system-bank fills, passport moves, ...).
   ...POLICY_ACTIVITY_METRICS,
 ];
 
-const BY_ID = new Map(METRICS.map((d) => [d.id, d]));
+const BY_ID = new Map<string, MetricDefinition<MetricId>>(METRICS.map((d) => [d.id, d]));
 
 /** The definition of a registered metric, or undefined. */
-export function metricDefinition(id: string): MetricDefinition | undefined {
+export function metricDefinition(id: string): MetricDefinition<MetricId> | undefined {
   return BY_ID.get(id);
+}
+
+/** The definition of a metric id known to be registered (its type says so). */
+export function registeredMetric(id: MetricId): MetricDefinition<MetricId> {
+  return BY_ID.get(id)!;
 }

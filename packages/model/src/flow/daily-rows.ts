@@ -1,139 +1,157 @@
 /**
  * The daily series patient flow produces (reported days only), per organisation and for the whole
  * system, from the per-day series of each unit (engine `DailySeries`).
+ *
+ * Each group below names the day's inputs a unit adds to its scope and the metrics computed from
+ * those sums. Adding a daily metric: mark it `daily` in the registry, then add its row here.
  */
 import type { DailyRow } from '../contracts.js';
+import type { FlowMetricId } from '../metrics.js';
+import { type OrganisationOf, sumsByScope } from './scopes.js';
 import type { SystemFlow } from './system-flow.js';
+
+/** The units of one group, the day's inputs each adds to its scope, and the metrics read off the sums. */
+export interface DailyGroup<U, K extends string> {
+  units: (flow: SystemFlow) => readonly U[];
+  organisation: OrganisationOf<U>;
+  /** The value a unit adds to its scope's sum on `day` (day index since the run started). */
+  inputs: Record<K, (u: U, day: number) => number>;
+  /** Rows per scope, in this order; NaN (e.g. a share of no patients) gives no row. */
+  metrics: readonly { id: FlowMetricId; value: (sum: Record<K, number>) => number }[];
+  /** Give `ics` rows (of zeros) when there are no units. */
+  icsWithoutUnits?: boolean;
+  /** List the organisations before `ics` (as general practice always has). */
+  icsLast?: boolean;
+}
+
+const group = <U, K extends string>(g: DailyGroup<U, K>): DailyGroup<unknown, string> =>
+  g as unknown as DailyGroup<unknown, string>;
+
+const share = (part: number, whole: number): number => (whole > 0 ? part / whole : Number.NaN);
+
+/** Every daily flow metric, in the order a day's rows list them. */
+const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
+  group({
+    units: (flow) => flow.eds,
+    organisation: (e) => e.organisationId,
+    inputs: {
+      attendances: (e, d) => e.day.of('attendances')[d],
+      within4h: (e, d) => e.day.of('within4h')[d],
+      over12h: (e, d) => e.day.of('over12h')[d],
+      dtaOver12h: (e, d) => e.day.of('dtaOver12h')[d],
+      timeToBedSum: (e, d) => e.day.of('timeToBedSum')[d],
+      timeToBedCount: (e, d) => e.day.of('timeToBedCount')[d],
+      inDepartmentMean: (e, d) => e.day.of('inDepartmentMean')[d],
+    },
+    metrics: [
+      { id: 'ed.attendancesCount', value: (s) => s.attendances },
+      { id: 'ed.fourHourShare', value: (s) => share(s.within4h, s.attendances) },
+      { id: 'ed.twelveHourFromArrivalShare', value: (s) => share(s.over12h, s.attendances) },
+      { id: 'ed.decisionToAdmitOver12hCount', value: (s) => s.dtaOver12h },
+      { id: 'ed.timeToBedMinutes', value: (s) => share(s.timeToBedSum, s.timeToBedCount) },
+      { id: 'ed.patientsInDepartmentCount', value: (s) => s.inDepartmentMean },
+    ],
+    icsWithoutUnits: true,
+  }),
+  group({
+    units: (flow) => flow.wards,
+    organisation: (w) => w.organisationId,
+    inputs: {
+      occupied: (w, d) => w.day.of('occupied')[d],
+      physicalBeds: (w) => w.cfg.physicalBeds,
+      staffed: (w, d) => w.day.of('staffed')[d],
+      nctr: (w, d) => w.day.of('nctr')[d],
+      admissions: (w, d) => w.day.of('admissions')[d],
+      discharges: (w, d) => w.day.of('discharges')[d],
+      opel4Hours: (w, d) => w.day.of('opel4Hours')[d],
+      trusts: () => 1,
+    },
+    metrics: [
+      { id: 'beds.occupancyShare', value: (s) => s.occupied / s.physicalBeds },
+      { id: 'beds.staffedBedsCount', value: (s) => s.staffed },
+      { id: 'nctr.patientsCount', value: (s) => s.nctr },
+      { id: 'nctr.bedShare', value: (s) => s.nctr / s.physicalBeds },
+      { id: 'admissions.emergencyCount', value: (s) => s.admissions },
+      { id: 'discharges.patientsCount', value: (s) => s.discharges },
+      // Hours at OPEL 4 over the day's hours, mean over trusts.
+      { id: 'escalation.opel4Share', value: (s) => s.opel4Hours / 24 / s.trusts },
+    ],
+    icsWithoutUnits: true,
+  }),
+  group({
+    units: (flow) => flow.eds,
+    organisation: (e) => e.organisationId,
+    inputs: { boardingMean: (e, d) => e.day.of('boardingMean')[d] },
+    metrics: [{ id: 'ed.boardingPatientsCount', value: (s) => s.boardingMean }],
+  }),
+  group({
+    units: (flow) => flow.wards,
+    organisation: (w) => w.organisationId,
+    inputs: { nctrBedDays: (w, d) => w.day.of('nctrBedDays')[d] },
+    metrics: [{ id: 'nctr.bedDays', value: (s) => s.nctrBedDays }],
+  }),
+  group({
+    units: (flow) =>
+      flow.authorities.flatMap((a) =>
+        a.homeCare === undefined ? [] : [{ org: a.organisationId, day: a.homeCare.day }],
+      ),
+    organisation: (x) => x.org,
+    inputs: { waiting: (x, d) => x.day[d] },
+    metrics: [{ id: 'carePackage.waitingCount', value: (s) => s.waiting }],
+  }),
+  group({
+    units: (flow) =>
+      flow.authorities.flatMap((a) =>
+        [a.stepDown, a.careHome].flatMap((p) =>
+          p === undefined ? [] : [{ org: a.organisationId, day: p.day }],
+        ),
+      ),
+    organisation: (x) => x.org,
+    inputs: { waiting: (x, d) => x.day[d] },
+    metrics: [{ id: 'placement.waitingCount', value: (s) => s.waiting }],
+  }),
+  group({
+    units: (flow) => flow.gps,
+    organisation: (g) => g.cfg.organisationId,
+    inputs: {
+      appointments: (g, d) => g.day.of('appointments')[d],
+      waitSum: (g, d) => g.day.of('waitSum')[d],
+      unmet: (g, d) => g.day.of('unmet')[d],
+    },
+    metrics: [
+      { id: 'gp.appointmentsCount', value: (s) => s.appointments },
+      { id: 'gp.appointmentWaitDays', value: (s) => share(s.waitSum, s.appointments) },
+      { id: 'gp.unmetRequestsCount', value: (s) => s.unmet },
+    ],
+    icsLast: true,
+  }),
+];
+
+/** The flow metric ids with daily rows, in row order (a test checks them against the registry). */
+export const FLOW_DAILY_METRIC_IDS: readonly FlowMetricId[] = FLOW_DAILY.flatMap((g) =>
+  g.metrics.map((m) => m.id),
+);
 
 /** The daily series patient flow produces, for reported days only. */
 export function flowDailyRows(flow: SystemFlow, warmupDays: number, reportedDays: number): DailyRow[] {
   const rows: DailyRow[] = [];
-  const cal = flow.calendar;
-  const push = (day: number, metricId: string, scope: string, value: number): void => {
-    if (!Number.isNaN(value))
-      rows.push({ day: day - warmupDays, date: cal.isoDate(day), metricId, scope, value });
-  };
+  const groups = FLOW_DAILY.map((g) => ({ g, units: g.units(flow), keys: Object.keys(g.inputs) }));
   for (let d = warmupDays; d < warmupDays + reportedDays; d++) {
-    const edScope = new Map<string, number[]>();
-    const all = [0, 0, 0, 0, 0, 0, 0];
-    for (const e of flow.eds) {
-      const v = [
-        e.day.of('attendances')[d],
-        e.day.of('within4h')[d],
-        e.day.of('over12h')[d],
-        e.day.of('dtaOver12h')[d],
-        e.day.of('timeToBedSum')[d],
-        e.day.of('timeToBedCount')[d],
-        e.day.of('inDepartmentMean')[d],
-      ];
-      const acc = edScope.get(e.organisationId) ?? [0, 0, 0, 0, 0, 0, 0];
-      for (let i = 0; i < v.length; i++) {
-        acc[i] += v[i];
-        all[i] += v[i];
+    const date = flow.calendar.isoDate(d);
+    for (const { g, units, keys } of groups) {
+      if (units.length === 0 && g.icsWithoutUnits !== true) continue;
+      const scopes = sumsByScope(units, g.organisation, keys.length, (u) =>
+        keys.map((k) => g.inputs[k](u, d)),
+      );
+      if (g.icsLast === true) scopes.push(scopes.shift()!);
+      for (const [scope, sums] of scopes) {
+        const sum = Object.fromEntries(keys.map((k, i) => [k, sums[i]]));
+        for (const m of g.metrics) {
+          const value = m.value(sum);
+          if (!Number.isNaN(value)) rows.push({ day: d - warmupDays, date, metricId: m.id, scope, value });
+        }
       }
-      edScope.set(e.organisationId, acc);
-    }
-    for (const [scope, v] of [['ics', all] as const, ...edScope]) {
-      push(d, 'ed.attendancesCount', scope, v[0]);
-      push(d, 'ed.fourHourShare', scope, v[0] > 0 ? v[1] / v[0] : Number.NaN);
-      push(d, 'ed.twelveHourFromArrivalShare', scope, v[0] > 0 ? v[2] / v[0] : Number.NaN);
-      push(d, 'ed.decisionToAdmitOver12hCount', scope, v[3]);
-      push(d, 'ed.timeToBedMinutes', scope, v[5] > 0 ? v[4] / v[5] : Number.NaN);
-      push(d, 'ed.patientsInDepartmentCount', scope, v[6]);
-    }
-    const wAll = [0, 0, 0, 0, 0, 0, 0];
-    const wScope = new Map<string, number[]>();
-    for (const w of flow.wards) {
-      const v = [
-        w.day.of('occupied')[d],
-        w.cfg.physicalBeds,
-        w.day.of('staffed')[d],
-        w.day.of('nctr')[d],
-        w.day.of('admissions')[d],
-        w.day.of('discharges')[d],
-        w.day.of('opel4Hours')[d],
-      ];
-      const acc = wScope.get(w.organisationId) ?? [0, 0, 0, 0, 0, 0, 0];
-      for (let i = 0; i < v.length; i++) {
-        acc[i] += v[i];
-        wAll[i] += v[i];
-      }
-      wScope.set(w.organisationId, acc);
-    }
-    const trusts = flow.wards.length;
-    for (const [scope, v] of [['ics', wAll] as const, ...wScope]) {
-      push(d, 'beds.occupancyShare', scope, v[0] / v[1]);
-      push(d, 'beds.staffedBedsCount', scope, v[2]);
-      push(d, 'nctr.patientsCount', scope, v[3]);
-      push(d, 'nctr.bedShare', scope, v[3] / v[1]);
-      push(d, 'admissions.emergencyCount', scope, v[4]);
-      push(d, 'discharges.patientsCount', scope, v[5]);
-      push(d, 'escalation.opel4Share', scope, v[6] / 24 / (scope === 'ics' ? trusts : 1));
-    }
-    for (const [scope, v] of sumByScope(
-      flow.eds,
-      (e) => e.organisationId,
-      (e) => e.day.of('boardingMean')[d],
-    )) {
-      push(d, 'ed.boardingPatientsCount', scope, v);
-    }
-    for (const [scope, v] of sumByScope(
-      flow.wards,
-      (w) => w.organisationId,
-      (w) => w.day.of('nctrBedDays')[d],
-    )) {
-      push(d, 'nctr.bedDays', scope, v);
-    }
-    const hcs = flow.authorities.flatMap((a) =>
-      a.homeCare === undefined ? [] : [{ org: a.organisationId, day: a.homeCare.day }],
-    );
-    for (const [scope, v] of sumByScope(
-      hcs,
-      (x) => x.org,
-      (x) => x.day[d],
-    ))
-      push(d, 'carePackage.waitingCount', scope, v);
-    const pls = flow.authorities.flatMap((a) =>
-      [a.stepDown, a.careHome].flatMap((p) =>
-        p === undefined ? [] : [{ org: a.organisationId, day: p.day }],
-      ),
-    );
-    for (const [scope, v] of sumByScope(
-      pls,
-      (x) => x.org,
-      (x) => x.day[d],
-    ))
-      push(d, 'placement.waitingCount', scope, v);
-    let gAll = [0, 0, 0];
-    for (const g of flow.gps) {
-      const v = [g.day.of('appointments')[d], g.day.of('waitSum')[d], g.day.of('unmet')[d]];
-      gAll = gAll.map((x, i) => x + v[i]);
-      push(d, 'gp.appointmentsCount', g.cfg.organisationId, v[0]);
-      push(d, 'gp.appointmentWaitDays', g.cfg.organisationId, v[0] > 0 ? v[1] / v[0] : Number.NaN);
-      push(d, 'gp.unmetRequestsCount', g.cfg.organisationId, v[2]);
-    }
-    if (flow.gps.length > 0) {
-      push(d, 'gp.appointmentsCount', 'ics', gAll[0]);
-      push(d, 'gp.appointmentWaitDays', 'ics', gAll[0] > 0 ? gAll[1] / gAll[0] : Number.NaN);
-      push(d, 'gp.unmetRequestsCount', 'ics', gAll[2]);
     }
   }
   return rows;
-}
-
-/** Sums of a value over units, for the ICS and per organisation (ICS first). */
-function sumByScope<T>(
-  units: readonly T[],
-  org: (u: T) => string,
-  value: (u: T) => number,
-): [string, number][] {
-  const byOrg = new Map<string, number>();
-  let all = 0;
-  for (const u of units) {
-    const v = value(u);
-    byOrg.set(org(u), (byOrg.get(org(u)) ?? 0) + v);
-    all += v;
-  }
-  if (units.length === 0) return [];
-  return [['ics', all], ...byOrg];
 }

@@ -6,6 +6,8 @@
 
 import type { BinnedHistogram } from '@carepool/engine';
 import { ModelError } from '../errors.js';
+import type { FlowMetricId } from '../metrics.js';
+import { histogramsByScope } from './scopes.js';
 import type { SystemFlow } from './system-flow.js';
 
 /** The observations of one wait for one scope, binned from 0 in equal bins. */
@@ -27,7 +29,7 @@ export interface WaitHistogram {
 }
 
 interface HistogramSource<T> {
-  metricId: string;
+  metricId: FlowMetricId;
   unit: WaitHistogram['unit'];
   units: (flow: SystemFlow) => readonly T[];
   organisation: (u: T) => string;
@@ -62,29 +64,13 @@ const SOURCES: readonly HistogramSource<unknown>[] = [
 ];
 
 /** The metric ids that have wait histograms. */
-export const WAIT_HISTOGRAM_METRIC_IDS: readonly string[] = SOURCES.map((s) => s.metricId);
+export const WAIT_HISTOGRAM_METRIC_IDS: readonly FlowMetricId[] = SOURCES.map((s) => s.metricId);
 
 /** Histograms of the reported period (after warm-up): per metric, `ics` first, then each organisation. */
 export function waitHistograms(flow: SystemFlow): WaitHistogram[] {
   const out: WaitHistogram[] = [];
   for (const s of SOURCES) {
-    const units = s.units(flow);
-    if (units.length === 0) continue;
-    const first = s.stat(units[0]);
-    const all = first.emptyCopy();
-    const byOrganisation = new Map<string, BinnedHistogram>();
-    for (const u of units) {
-      const stat = s.stat(u);
-      all.merge(stat);
-      const organisation = s.organisation(u);
-      let o = byOrganisation.get(organisation);
-      if (o === undefined) {
-        o = stat.emptyCopy();
-        byOrganisation.set(organisation, o);
-      }
-      o.merge(stat);
-    }
-    const emit = (scope: string, stat: BinnedHistogram): void => {
+    for (const [scope, stat] of histogramsByScope(s.units(flow), s.organisation, s.stat)) {
       out.push({
         metricId: s.metricId,
         scope,
@@ -92,9 +78,7 @@ export function waitHistograms(flow: SystemFlow): WaitHistogram[] {
         binWidth: stat.binWidth,
         counts: stat.trimmedCounts(),
       });
-    };
-    emit('ics', all);
-    for (const [organisation, stat] of byOrganisation) emit(organisation, stat);
+    }
   }
   return out;
 }

@@ -1,304 +1,253 @@
 /**
- * Turns patient-flow accumulators into tidy metric rows (run summary) and daily rows, per
- * organisation and for the whole system. Ratios for the ICS are pooled (sums of numerators over
- * sums of denominators), never averages of organisations' ratios.
+ * Turns patient-flow accumulators into tidy metric rows (run summary), per organisation and for the
+ * whole system. Ratios for the ICS are pooled (sums of numerators over sums of denominators), never
+ * averages of organisations' ratios.
+ *
+ * What to compute for each metric is one row of `FLOW_SUMMARY` below; which statistics to report is
+ * the registry's (metrics.ts). Adding a metric: register it, then add its row here.
  */
 
 import type { BinnedHistogram } from '@carepool/engine';
 import { MINUTES_PER_DAY } from '@carepool/engine';
 import type { MetricRow, MetricStatistic } from '../contracts.js';
+import { type FlowMetricId, registeredMetric } from '../metrics.js';
+import { histogramsByScope, ICS, type OrganisationOf, sumsByScope } from './scopes.js';
 import type { SystemFlow } from './system-flow.js';
 
-const ICS = 'ics';
-
-class RowSink {
-  readonly rows: MetricRow[] = [];
-  add(metricId: string, scope: string, statistic: MetricStatistic, value: number): void {
-    this.rows.push({ metricId, scope, statistic, value });
-  }
-  /** One row per scope for a sum over units grouped by organisation. */
-  totals<T>(
-    metricId: string,
-    units: readonly T[],
-    org: (u: T) => string,
-    value: (u: T) => number,
-    statistic: MetricStatistic = 'total',
-  ): void {
-    const byOrg = new Map<string, number>();
-    let all = 0;
-    for (const u of units) {
-      const v = value(u);
-      byOrg.set(org(u), (byOrg.get(org(u)) ?? 0) + v);
-      all += v;
-    }
-    this.add(metricId, ICS, statistic, all);
-    for (const [o, v] of byOrg) this.add(metricId, o, statistic, v);
-  }
-  /** Pooled ratio num/den per scope, statistic `value` (or `mean`). */
-  ratio<T>(
-    metricId: string,
-    units: readonly T[],
-    org: (u: T) => string,
-    num: (u: T) => number,
-    den: (u: T) => number,
-    statistic: MetricStatistic = 'value',
-  ): void {
-    const byOrg = new Map<string, [number, number]>();
-    let n = 0;
-    let d = 0;
-    for (const u of units) {
-      const e = byOrg.get(org(u)) ?? [0, 0];
-      e[0] += num(u);
-      e[1] += den(u);
-      byOrg.set(org(u), e);
-      n += num(u);
-      d += den(u);
-    }
-    this.add(metricId, ICS, statistic, d > 0 ? n / d : Number.NaN);
-    for (const [o, [a, b]] of byOrg) this.add(metricId, o, statistic, b > 0 ? a / b : Number.NaN);
-  }
-  /** Merged histograms per scope: the requested statistics. */
-  samples<T>(
-    metricId: string,
-    units: readonly T[],
-    org: (u: T) => string,
-    stat: (u: T) => BinnedHistogram,
-    statistics: readonly MetricStatistic[],
-  ): void {
-    const byOrg = new Map<string, BinnedHistogram>();
-    let all: BinnedHistogram | undefined;
-    for (const u of units) {
-      const s = stat(u);
-      all ??= s.emptyCopy();
-      all.merge(s);
-      let o = byOrg.get(org(u));
-      if (o === undefined) {
-        o = s.emptyCopy();
-        byOrg.set(org(u), o);
-      }
-      o.merge(s);
-    }
-    if (all === undefined) return;
-    const emit = (scope: string, s: BinnedHistogram): void => {
-      for (const st of statistics) {
-        const v =
-          st === 'mean'
-            ? s.mean
-            : st === 'p50'
-              ? s.quantile(0.5)
-              : st === 'p90'
-                ? s.quantile(0.9)
-                : st === 'p95'
-                  ? s.quantile(0.95)
-                  : st === 'p99'
-                    ? s.quantile(0.99)
-                    : st === 'max'
-                      ? s.max
-                      : st === 'total'
-                        ? s.sum
-                        : s.mean;
-        this.add(metricId, scope, st, v);
-      }
-    };
-    emit(ICS, all);
-    for (const [o, s] of byOrg) emit(o, s);
-  }
+/** The reported period, for measures that are time-weighted over it. */
+interface Period {
+  endMinutes: number;
+  /** Minutes from the end of warm-up to the end of the run. */
+  spanMinutes: number;
 }
+
+/**
+ * How one metric is computed from one kind of unit (exactly one of `sum`, `ratio`, `histogram`):
+ * `sum` adds a value over the scope's units, `ratio` pools a numerator over a denominator, `histogram`
+ * merges the units' histograms and reads the registered statistics off them. `max` (for metrics that
+ * register a `max`) adds per organisation; the ICS reports the largest organisation's value.
+ */
+export interface FlowMeasure<U> {
+  id: FlowMetricId;
+  sum?: (u: U, period: Period) => number;
+  ratio?: [numerator: (u: U) => number, denominator: (u: U) => number];
+  histogram?: (u: U) => BinnedHistogram;
+  max?: (u: U) => number;
+}
+
+/** The units one kind of measure is taken from, and its metrics in the order the rows list them. */
+interface UnitGroup<U> {
+  units: (flow: SystemFlow) => readonly U[];
+  organisation: OrganisationOf<U>;
+  metrics: readonly FlowMeasure<U>[];
+}
+
+const group = <U>(g: UnitGroup<U>): UnitGroup<unknown> => g as unknown as UnitGroup<unknown>;
+
+/** Every flow metric's computation, in the order the summary lists the rows. */
+const FLOW_SUMMARY: readonly UnitGroup<unknown>[] = [
+  group({
+    units: (flow) => flow.eds,
+    organisation: (e) => e.organisationId,
+    metrics: [
+      { id: 'ed.attendancesCount', sum: (e) => e.stats.attendances },
+      { id: 'ed.fourHourShare', ratio: [(e) => e.stats.within4h, (e) => e.stats.attendances] },
+      { id: 'ed.admittedFourHourShare', ratio: [(e) => e.stats.admittedWithin4h, (e) => e.stats.admitted] },
+      { id: 'ed.twelveHourFromArrivalShare', ratio: [(e) => e.stats.over12h, (e) => e.stats.attendances] },
+      { id: 'ed.twelveHourFromArrivalCount', sum: (e) => e.stats.over12h },
+      { id: 'ed.decisionToAdmitOver12hCount', sum: (e) => e.stats.dtaOver12h },
+      { id: 'ed.timeInDepartmentMinutes', histogram: (e) => e.stats.timeInDepartment },
+      { id: 'ed.timeToClinicianMinutes', histogram: (e) => e.stats.timeToClinician },
+      { id: 'ed.timeToBedMinutes', histogram: (e) => e.stats.timeToBed },
+      { id: 'ed.leftWithoutBeingSeenShare', ratio: [(e) => e.stats.lwbs, (e) => e.stats.attendances] },
+      {
+        id: 'ed.boardingPatientsCount',
+        sum: (e, p) => e.boardingLevel.areaUntil(p.endMinutes) / p.spanMinutes,
+        max: (e) => e.boardingLevel.max,
+      },
+      {
+        id: 'ed.patientsInDepartmentCount',
+        sum: (e, p) => e.inDepartmentLevel.areaUntil(p.endMinutes) / p.spanMinutes,
+        max: (e) => e.inDepartmentLevel.max,
+      },
+    ],
+  }),
+  group({
+    units: (flow) => flow.wards,
+    organisation: (w) => w.organisationId,
+    metrics: [
+      {
+        id: 'beds.occupancyShare',
+        ratio: [
+          (w) => w.stats.occupancySum * w.cfg.physicalBeds,
+          (w) => w.stats.snapshots * w.cfg.physicalBeds,
+        ],
+        max: (w) => w.stats.occupancyMax,
+      },
+      { id: 'beds.daysOver92Share', ratio: [(w) => w.stats.daysOver92, (w) => w.stats.snapshots] },
+      { id: 'beds.staffedBedsCount', sum: (w) => w.stats.staffedSum / w.stats.snapshots },
+      {
+        id: 'beds.closedForStaffingCount',
+        sum: (w) => w.stats.closedSum / w.stats.snapshots,
+        max: (w) => w.stats.closedMax,
+      },
+      { id: 'admissions.emergencyCount', sum: (w) => w.stats.admissions },
+      {
+        id: 'admissions.outlierShare',
+        ratio: [(w) => w.stats.outlierAdmissions, (w) => w.stats.admissions],
+      },
+      { id: 'admissions.directWaitMinutes', histogram: (w) => w.stats.directWait },
+      { id: 'beds.lengthOfStayDays', histogram: (w) => w.stats.los },
+      {
+        id: 'nctr.patientsCount',
+        sum: (w) => w.stats.nctrSum / w.stats.snapshots,
+        max: (w) => w.stats.nctrMax,
+      },
+      {
+        id: 'nctr.bedShare',
+        ratio: [(w) => w.stats.nctrSum, (w) => w.stats.snapshots * w.cfg.physicalBeds],
+      },
+      { id: 'nctr.bedDays', sum: (w, p) => w.nctrLevel.areaUntil(p.endMinutes) / MINUTES_PER_DAY },
+      { id: 'nctr.dischargeDelayDays', histogram: (w) => w.stats.dischargeDelay },
+      { id: 'discharges.patientsCount', sum: (w) => w.stats.discharges },
+      { id: 'escalation.opel3PlusShare', ratio: [(w) => w.stats.opel3Hours, (w) => w.stats.hours] },
+      { id: 'escalation.opel4Share', ratio: [(w) => w.stats.opel4Hours, (w) => w.stats.hours] },
+    ],
+  }),
+  group({
+    units: (flow) =>
+      flow.authorities.flatMap((a) =>
+        a.homeCare === undefined ? [] : [{ org: a.organisationId, hc: a.homeCare }],
+      ),
+    organisation: (x) => x.org,
+    metrics: [
+      { id: 'carePackage.waitDays', histogram: (x) => x.hc.wait },
+      {
+        id: 'carePackage.waitingCount',
+        sum: (x) => x.hc.waitingSum / x.hc.endOfDays,
+        max: (x) => x.hc.waitingMax,
+      },
+      { id: 'carePackage.activeCount', sum: (x) => x.hc.activeSum / x.hc.endOfDays },
+      { id: 'homeCare.visitsDeliveredCount', sum: (x) => x.hc.visitsDelivered },
+      { id: 'homeCare.visitsUndeliveredCount', sum: (x) => x.hc.visitsUndelivered },
+    ],
+  }),
+  group({
+    units: (flow) =>
+      flow.authorities.flatMap((a) =>
+        [a.stepDown, a.careHome].flatMap((p) => (p === undefined ? [] : [{ org: a.organisationId, p }])),
+      ),
+    organisation: (x) => x.org,
+    metrics: [
+      { id: 'placement.waitDays', histogram: (x) => x.p.wait },
+      {
+        id: 'placement.waitingCount',
+        sum: (x) => x.p.waitingSum / x.p.endOfDays,
+        max: (x) => x.p.waitingMax,
+      },
+    ],
+  }),
+  group({
+    units: (flow) => flow.authorities.flatMap((a) => a.vcse),
+    organisation: (v) => v.cfg.organisationId,
+    metrics: [{ id: 'vcse.clientsCount', sum: (v) => v.clients }],
+  }),
+  group({
+    units: (flow) => flow.gps,
+    organisation: (g) => g.cfg.organisationId,
+    metrics: [
+      { id: 'gp.appointmentsCount', sum: (g) => g.appointments },
+      { id: 'gp.appointmentWaitDays', ratio: [(g) => g.waitDaysSum, (g) => g.appointments] },
+      { id: 'gp.unmetRequestsCount', sum: (g) => g.unmet },
+      { id: 'gp.edSpilloverCount', sum: (g) => g.spilled },
+    ],
+  }),
+  group({
+    units: (flow) => flow.community,
+    organisation: (c) => c.cfg.organisationId,
+    metrics: [
+      { id: 'community.visitsCount', sum: (c) => c.visits },
+      { id: 'community.waitDays', ratio: [(c) => c.waitDaysSum, (c) => c.firstVisits] },
+    ],
+  }),
+];
+
+/** The flow metric ids the summary computes, in row order (a test checks them against the registry). */
+export const FLOW_SUMMARY_METRIC_IDS: readonly FlowMetricId[] = FLOW_SUMMARY.flatMap((g) =>
+  g.metrics.map((m) => m.id),
+);
 
 /** The run summary rows patient flow produces (workforce rows come from the workforce model). */
 export function flowMetricRows(flow: SystemFlow): MetricRow[] {
-  const sink = new RowSink();
-  const end = flow.endMinutes;
-  const span = end - flow.warmupMinutes;
-  const eds = flow.eds;
-  const edOrg = (e: (typeof eds)[number]): string => e.organisationId;
-  sink.totals('ed.attendancesCount', eds, edOrg, (e) => e.stats.attendances);
-  sink.ratio(
-    'ed.fourHourShare',
-    eds,
-    edOrg,
-    (e) => e.stats.within4h,
-    (e) => e.stats.attendances,
-  );
-  sink.ratio(
-    'ed.admittedFourHourShare',
-    eds,
-    edOrg,
-    (e) => e.stats.admittedWithin4h,
-    (e) => e.stats.admitted,
-  );
-  sink.ratio(
-    'ed.twelveHourFromArrivalShare',
-    eds,
-    edOrg,
-    (e) => e.stats.over12h,
-    (e) => e.stats.attendances,
-  );
-  sink.totals('ed.twelveHourFromArrivalCount', eds, edOrg, (e) => e.stats.over12h);
-  sink.totals('ed.decisionToAdmitOver12hCount', eds, edOrg, (e) => e.stats.dtaOver12h);
-  sink.samples('ed.timeInDepartmentMinutes', eds, edOrg, (e) => e.stats.timeInDepartment, [
-    'mean',
-    'p50',
-    'p95',
-  ]);
-  sink.samples('ed.timeToClinicianMinutes', eds, edOrg, (e) => e.stats.timeToClinician, [
-    'mean',
-    'p50',
-    'p95',
-  ]);
-  sink.samples('ed.timeToBedMinutes', eds, edOrg, (e) => e.stats.timeToBed, ['mean', 'p50', 'p95']);
-  sink.ratio(
-    'ed.leftWithoutBeingSeenShare',
-    eds,
-    edOrg,
-    (e) => e.stats.lwbs,
-    (e) => e.stats.attendances,
-  );
-  sink.totals('ed.boardingPatientsCount', eds, edOrg, (e) => e.boardingLevel.areaUntil(end) / span, 'mean');
-  levelMax(sink, 'ed.boardingPatientsCount', eds, edOrg, (e) => e.boardingLevel.max);
-  sink.totals(
-    'ed.patientsInDepartmentCount',
-    eds,
-    edOrg,
-    (e) => e.inDepartmentLevel.areaUntil(end) / span,
-    'mean',
-  );
-  levelMax(sink, 'ed.patientsInDepartmentCount', eds, edOrg, (e) => e.inDepartmentLevel.max);
-
-  const wards = flow.wards;
-  const wOrg = (w: (typeof wards)[number]): string => w.organisationId;
-  sink.ratio(
-    'beds.occupancyShare',
-    wards,
-    wOrg,
-    (w) => w.stats.occupancySum * w.cfg.physicalBeds,
-    (w) => w.stats.snapshots * w.cfg.physicalBeds,
-    'mean',
-  );
-  levelMax(sink, 'beds.occupancyShare', wards, wOrg, (w) => w.stats.occupancyMax);
-  sink.ratio(
-    'beds.daysOver92Share',
-    wards,
-    wOrg,
-    (w) => w.stats.daysOver92,
-    (w) => w.stats.snapshots,
-  );
-  sink.totals('beds.staffedBedsCount', wards, wOrg, (w) => w.stats.staffedSum / w.stats.snapshots, 'mean');
-  sink.totals(
-    'beds.closedForStaffingCount',
-    wards,
-    wOrg,
-    (w) => w.stats.closedSum / w.stats.snapshots,
-    'mean',
-  );
-  levelMax(sink, 'beds.closedForStaffingCount', wards, wOrg, (w) => w.stats.closedMax);
-  sink.totals('admissions.emergencyCount', wards, wOrg, (w) => w.stats.admissions);
-  sink.ratio(
-    'admissions.outlierShare',
-    wards,
-    wOrg,
-    (w) => w.stats.outlierAdmissions,
-    (w) => w.stats.admissions,
-  );
-  sink.samples('admissions.directWaitMinutes', wards, wOrg, (w) => w.stats.directWait, ['mean', 'p95']);
-  sink.samples('beds.lengthOfStayDays', wards, wOrg, (w) => w.stats.los, ['mean', 'p50', 'p95']);
-  sink.totals('nctr.patientsCount', wards, wOrg, (w) => w.stats.nctrSum / w.stats.snapshots, 'mean');
-  levelMax(sink, 'nctr.patientsCount', wards, wOrg, (w) => w.stats.nctrMax);
-  sink.ratio(
-    'nctr.bedShare',
-    wards,
-    wOrg,
-    (w) => w.stats.nctrSum,
-    (w) => w.stats.snapshots * w.cfg.physicalBeds,
-    'mean',
-  );
-  sink.totals('nctr.bedDays', wards, wOrg, (w) => w.nctrLevel.areaUntil(end) / MINUTES_PER_DAY);
-  sink.samples('nctr.dischargeDelayDays', wards, wOrg, (w) => w.stats.dischargeDelay, ['mean', 'p50', 'p95']);
-  sink.totals('discharges.patientsCount', wards, wOrg, (w) => w.stats.discharges);
-  sink.ratio(
-    'escalation.opel3PlusShare',
-    wards,
-    wOrg,
-    (w) => w.stats.opel3Hours,
-    (w) => w.stats.hours,
-  );
-  sink.ratio(
-    'escalation.opel4Share',
-    wards,
-    wOrg,
-    (w) => w.stats.opel4Hours,
-    (w) => w.stats.hours,
-  );
-
-  const hcs = flow.authorities.flatMap((a) =>
-    a.homeCare === undefined ? [] : [{ org: a.organisationId, hc: a.homeCare }],
-  );
-  const hOrg = (x: (typeof hcs)[number]): string => x.org;
-  sink.samples('carePackage.waitDays', hcs, hOrg, (x) => x.hc.wait, ['mean', 'p95']);
-  sink.totals('carePackage.waitingCount', hcs, hOrg, (x) => x.hc.waitingSum / x.hc.endOfDays, 'mean');
-  levelMax(sink, 'carePackage.waitingCount', hcs, hOrg, (x) => x.hc.waitingMax);
-  sink.totals('carePackage.activeCount', hcs, hOrg, (x) => x.hc.activeSum / x.hc.endOfDays, 'mean');
-  sink.totals('homeCare.visitsDeliveredCount', hcs, hOrg, (x) => x.hc.visitsDelivered);
-  sink.totals('homeCare.visitsUndeliveredCount', hcs, hOrg, (x) => x.hc.visitsUndelivered);
-
-  const pls = flow.authorities.flatMap((a) =>
-    [a.stepDown, a.careHome].flatMap((p) => (p === undefined ? [] : [{ org: a.organisationId, p }])),
-  );
-  const pOrg = (x: (typeof pls)[number]): string => x.org;
-  sink.samples('placement.waitDays', pls, pOrg, (x) => x.p.wait, ['mean', 'p95']);
-  sink.totals('placement.waitingCount', pls, pOrg, (x) => x.p.waitingSum / x.p.endOfDays, 'mean');
-  levelMax(sink, 'placement.waitingCount', pls, pOrg, (x) => x.p.waitingMax);
-
-  const vcse = flow.authorities.flatMap((a) => a.vcse.map((v) => ({ org: v.cfg.organisationId, v })));
-  sink.totals(
-    'vcse.clientsCount',
-    vcse,
-    (x) => x.org,
-    (x) => x.v.clients,
-  );
-
-  const gps = flow.gps;
-  const gOrg = (g: (typeof gps)[number]): string => g.cfg.organisationId;
-  sink.totals('gp.appointmentsCount', gps, gOrg, (g) => g.appointments);
-  sink.ratio(
-    'gp.appointmentWaitDays',
-    gps,
-    gOrg,
-    (g) => g.waitDaysSum,
-    (g) => g.appointments,
-    'mean',
-  );
-  sink.totals('gp.unmetRequestsCount', gps, gOrg, (g) => g.unmet);
-  sink.totals('gp.edSpilloverCount', gps, gOrg, (g) => g.spilled);
-
-  const cns = flow.community;
-  const cOrg = (c: (typeof cns)[number]): string => c.cfg.organisationId;
-  sink.totals('community.visitsCount', cns, cOrg, (c) => c.visits);
-  sink.ratio(
-    'community.waitDays',
-    cns,
-    cOrg,
-    (c) => c.waitDaysSum,
-    (c) => c.firstVisits,
-    'mean',
-  );
-  return sink.rows.filter((r) => !Number.isNaN(r.value));
+  const rows: MetricRow[] = [];
+  const period = { endMinutes: flow.endMinutes, spanMinutes: flow.endMinutes - flow.warmupMinutes };
+  for (const g of FLOW_SUMMARY) {
+    const units = g.units(flow);
+    for (const measure of g.metrics) measureRows(rows, measure, units, g.organisation, period);
+  }
+  return rows.filter((r) => !Number.isNaN(r.value));
 }
 
-/** Maximum per scope (for the ICS: the largest organisation value, a lower bound of the system maximum). */
-function levelMax<T>(
-  sink: RowSink,
-  metricId: string,
-  units: readonly T[],
-  org: (u: T) => string,
-  value: (u: T) => number,
+/** The rows of one metric: its registered statistics, `ics` first, then each organisation. */
+function measureRows<U>(
+  rows: MetricRow[],
+  measure: FlowMeasure<U>,
+  units: readonly U[],
+  organisation: OrganisationOf<U>,
+  period: Period,
 ): void {
-  const byOrg = new Map<string, number>();
-  let all = 0;
-  for (const u of units) {
-    byOrg.set(org(u), (byOrg.get(org(u)) ?? 0) + value(u));
+  const metricId = measure.id;
+  const statistics = registeredMetric(metricId).statistics;
+  const add = (scope: string, statistic: MetricStatistic, value: number): void => {
+    rows.push({ metricId, scope, statistic, value });
+  };
+  if (measure.histogram !== undefined) {
+    for (const [scope, h] of histogramsByScope(units, organisation, measure.histogram))
+      for (const statistic of statistics) add(scope, statistic, histogramStatistic(h, statistic));
+    return;
   }
-  for (const v of byOrg.values()) all = Math.max(all, v);
-  sink.add(metricId, ICS, 'max', all);
-  for (const [o, v] of byOrg) sink.add(metricId, o, 'max', v);
+  const [statistic, ...rest] = statistics.filter((s) => s !== 'max');
+  if (statistic === undefined || rest.length > 0)
+    throw new Error(`flow summary: ${metricId} must register exactly one statistic besides 'max'`);
+  const { sum, ratio } = measure;
+  if (sum !== undefined) {
+    for (const [scope, [v]] of sumsByScope(units, organisation, 1, (u) => [sum(u, period)]))
+      add(scope, statistic, v);
+  } else if (ratio !== undefined) {
+    const [num, den] = ratio;
+    for (const [scope, [n, d]] of sumsByScope(units, organisation, 2, (u) => [num(u), den(u)]))
+      add(scope, statistic, d > 0 ? n / d : Number.NaN);
+  }
+  if (statistics.includes('max')) maxRows(add, measure, units, organisation);
+}
+
+/**
+ * The `max` rows: per organisation the sum of its units' maxima; for the ICS the largest
+ * organisation's value (a lower bound of the system maximum).
+ */
+function maxRows<U>(
+  add: (scope: string, statistic: MetricStatistic, value: number) => void,
+  measure: FlowMeasure<U>,
+  units: readonly U[],
+  organisation: OrganisationOf<U>,
+): void {
+  const max = measure.max;
+  if (max === undefined) throw new Error(`flow summary: ${measure.id} registers 'max' but has no max`);
+  const [, ...byOrganisation] = sumsByScope(units, organisation, 1, (u) => [max(u)]);
+  let all = 0;
+  for (const [, [v]] of byOrganisation) all = Math.max(all, v);
+  add(ICS, 'max', all);
+  for (const [scope, [v]] of byOrganisation) add(scope, 'max', v);
+}
+
+/** Quantile statistics and the probability each reads. */
+const QUANTILES: Partial<Record<MetricStatistic, number>> = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 };
+
+/** A registered statistic read off a histogram of observations. */
+function histogramStatistic(h: BinnedHistogram, statistic: MetricStatistic): number {
+  const q = QUANTILES[statistic];
+  if (q !== undefined) return h.quantile(q);
+  if (statistic === 'max') return h.max;
+  if (statistic === 'total') return h.sum;
+  return h.mean;
 }

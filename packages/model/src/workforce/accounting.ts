@@ -6,12 +6,34 @@ import {
   EventPriority as ENGINE_EventPriority,
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
 } from '@carepool/engine';
-import { DAILY_METRICS, type PoolRuntime, ratio, WorkforcePart } from './state.js';
+import type { WorkforceLedger } from './ledger.js';
+import {
+  DAILY_METRICS,
+  type PoolRuntime,
+  ratio,
+  type WorkforceDailyMetricId,
+  WorkforcePart,
+} from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
 const EventPriority = ENGINE_EventPriority;
 const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+
+/** The ledger account (to date, organisation `o`) whose daily increase each daily count reports. */
+const DAILY_ACCOUNTS: Record<
+  Exclude<WorkforceDailyMetricId, 'workforce.vacancyShare'>,
+  (L: WorkforceLedger, o: number) => number
+> = {
+  'workforce.leaversCount': (L, o) => L.leavers[o],
+  'workforce.joinersCount': (L, o) => L.joiners[o],
+  'workforce.unfilledShiftsCount': (L, o) => L.unfilledShifts[o],
+  'staffing.bankShiftsCount': (L, o) => L.bankShifts[o],
+  'staffing.agencyShiftsCount': (L, o) => L.agencyShifts[o],
+  'staffing.costGbp': (L, o) => L.substantiveCostGbp[o] + L.bankCostGbp[o] + L.agencyCostGbp[o],
+  'redeployment.movesCount': (L, o) => L.movesReceived[o],
+};
+const VACANCY_ROW = DAILY_METRICS.indexOf('workforce.vacancyShare');
 
 export class Accounting extends WorkforcePart {
   /** Adds the time since the last change to the pool's vacancy integrals (call before in-post changes). */
@@ -89,22 +111,11 @@ export class Accounting extends WorkforcePart {
     const columns = this.s.organisationIds.length + 1;
     const L = this.s.ledger;
     const cumulative = new Float64Array(DAILY_METRICS.length * columns);
-    const sources = [
-      null,
-      L.leavers,
-      L.joiners,
-      L.unfilledShifts,
-      L.bankShifts,
-      L.agencyShifts,
-      null,
-      L.movesReceived,
-    ] as const;
-    for (let o = 0; o < columns - 1; o++) {
-      sources.forEach((source, m) => {
-        if (source) cumulative[m * columns + o] = source[o];
-      });
-      cumulative[6 * columns + o] = L.substantiveCostGbp[o] + L.bankCostGbp[o] + L.agencyCostGbp[o];
-    }
+    DAILY_METRICS.forEach((metricId, m) => {
+      if (metricId === 'workforce.vacancyShare') return;
+      const account = DAILY_ACCOUNTS[metricId];
+      for (let o = 0; o < columns - 1; o++) cumulative[m * columns + o] = account(L, o);
+    });
     for (let m = 0; m < DAILY_METRICS.length; m++) {
       let sum = 0;
       for (let o = 0; o < columns - 1; o++) sum += cumulative[m * columns + o];
@@ -112,8 +123,8 @@ export class Accounting extends WorkforcePart {
     }
     const row = new Float64Array(DAILY_METRICS.length * columns);
     for (let i = 0; i < row.length; i++) row[i] = cumulative[i] - this.s.previousTotals[i];
-    for (let o = 0; o < columns - 1; o++) row[o] = this.currentVacancyShare(o);
-    row[columns - 1] = this.currentVacancyShare(-1);
+    for (let o = 0; o < columns - 1; o++) row[VACANCY_ROW * columns + o] = this.currentVacancyShare(o);
+    row[VACANCY_ROW * columns + columns - 1] = this.currentVacancyShare(-1);
     this.s.previousTotals = cumulative;
     this.s.daily.push(row);
     const poolValues = new Float64Array(this.s.pools.length);

@@ -6,11 +6,11 @@
  * `redeployment.movesCount`.
  */
 import type { MetricRow } from '../contracts.js';
-import type { MetricDefinition } from '../metrics.js';
+import type { MetricDefinition } from '../metric-definition.js';
 import type { WorkforceLedger } from './ledger.js';
 
 /** The registered policy-activity metrics (all counts, totals over the reported period, both scopes). */
-export const POLICY_ACTIVITY_METRICS: readonly MetricDefinition[] = [
+export const POLICY_ACTIVITY_METRICS = [
   activity(
     'staffing.systemBankShiftsCount',
     'Shifts filled from the shared system bank (policies `systemBank` and `dischargeFirst`), in the period; a subset of `staffing.bankShiftsCount`; scope is the receiving organisation.',
@@ -39,9 +39,12 @@ export const POLICY_ACTIVITY_METRICS: readonly MetricDefinition[] = [
     'redeployment.refusedMovesCount',
     'Member-shifts a policy asked to move that the workforce did not move (no competency or substitution, lender not starting a shift or at its minimum, too few free healthy members), in the period; scope is the lending organisation.',
   ),
-];
+] as const satisfies readonly MetricDefinition[];
 
-function activity(id: string, definition: string): MetricDefinition {
+/** A policy-activity metric id. */
+export type PolicyActivityMetricId = (typeof POLICY_ACTIVITY_METRICS)[number]['id'];
+
+function activity<const Id extends string>(id: Id, definition: string): MetricDefinition<Id> {
   return {
     id,
     definition,
@@ -93,7 +96,7 @@ export function policyActivityRows(
   scope: string,
   pick: (values: Float64Array) => number,
 ): MetricRow[] {
-  const accounts: [string, Float64Array][] = [
+  const accounts: [PolicyActivityMetricId, Float64Array][] = [
     ['staffing.systemBankShiftsCount', ledger.systemBankShifts],
     ['staffing.dischargeFirstBankShiftsCount', ledger.dischargeFirstBankShifts],
     ['redeployment.passportMovesCount', ledger.passportMoves],

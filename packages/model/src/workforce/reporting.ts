@@ -2,6 +2,7 @@
 import { MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR } from '@carepool/engine';
 import type { DailyRow, MetricRow } from '../contracts.js';
 import { RunCalendar } from '../flow/calendar.js';
+import type { WorkforceMetricId } from '../metrics-workforce.js';
 import { total } from './ledger.js';
 import { policyActivityRows } from './policy-activity.js';
 import { DAILY_METRICS, ratio, WorkforcePart } from './state.js';
@@ -25,7 +26,7 @@ export class Reporting extends WorkforcePart {
       const hasPools =
         organisationIndex < 0 || this.s.pools.some((p) => p.organisationIndex === organisationIndex);
       if (!hasPools) continue;
-      const add = (metricId: string, statistic: MetricRow['statistic'], value: number): void => {
+      const add = (metricId: WorkforceMetricId, statistic: MetricRow['statistic'], value: number): void => {
         if (Number.isFinite(value)) rows.push({ metricId, scope, statistic, value });
       };
       const establishment = pick(L.establishmentWteMinutes);
@@ -117,7 +118,7 @@ export class Reporting extends WorkforcePart {
    * vacant WTE over establishment of that group's pools.
    */
   staffGroupDailyRows(startDate: string): DailyRow[] {
-    const groups = [
+    const groups: { metricId: WorkforceMetricId; role: string }[] = [
       { metricId: 'workforce.registeredNurseVacancyShare', role: 'registeredNurse' },
       { metricId: 'workforce.careWorkerVacancyShare', role: 'careWorker' },
     ];
@@ -151,6 +152,7 @@ export class Reporting extends WorkforcePart {
    */
   poolDailyRows(startDate: string): DailyRow[] {
     const rows: DailyRow[] = [];
+    const metricId: WorkforceMetricId = 'workforce.vacancyShare';
     const dates = new RunCalendar(startDate, this.s.poolDailyVacancy.length + 1);
     for (let day = 0; day < this.s.poolDailyVacancy.length; day++) {
       const date = dates.isoDate(day);
@@ -159,7 +161,7 @@ export class Reporting extends WorkforcePart {
         rows.push({
           day,
           date,
-          metricId: 'workforce.vacancyShare',
+          metricId,
           scope: pool.config.id,
           value: values[pool.index],
         });

@@ -17,6 +17,7 @@ import {
 } from '@carepool/engine';
 import type { DeploymentPolicy, PressureSource, ServiceKind } from '../contracts.js';
 import { RunCalendar } from '../flow/calendar.js';
+import type { WorkforceMetricId } from '../metrics-workforce.js';
 import type { ResolvedStaffPoolConfig, ResolvedSystemConfig } from '../resolve.js';
 import type { Absence } from './absence.js';
 import type { Accounting } from './accounting.js';
@@ -131,7 +132,11 @@ export interface SystemBankRole {
   readonly effectiveness: Map<ServiceKind, number>;
 }
 
-/** Per-day totals for the daily series, by organisation (+1 for the ICS in the last column). */
+/**
+ * The workforce's daily series, in row order: each day's value by organisation (+1 for the ICS in
+ * the last column). Vacancy is the level at the day's end; the others are the day's increase of a
+ * ledger account (accounting.ts `DAILY_ACCOUNTS`).
+ */
 export const DAILY_METRICS = [
   'workforce.vacancyShare',
   'workforce.leaversCount',
@@ -141,7 +146,10 @@ export const DAILY_METRICS = [
   'staffing.agencyShiftsCount',
   'staffing.costGbp',
   'redeployment.movesCount',
-] as const;
+] as const satisfies readonly WorkforceMetricId[];
+
+/** A metric id of the workforce's daily series. */
+export type WorkforceDailyMetricId = (typeof DAILY_METRICS)[number];
 
 export interface WorkforceArgs {
   sim: Simulation;
