@@ -1,6 +1,8 @@
 /**
  * The resolved configuration the system model runs from: fully typed, every default filled in,
  * every reference checked. Scenario files (@carepool/scenario) produce it; tests build it in code.
+ * An optional field the model reads has its default, with what it means, in `SYSTEM_CONFIG_DEFAULTS`
+ * (resolve.ts), the one place it is written; the comments here do not repeat the values.
  *
  * Units are in the names. Rates are per hour or per day as named; shares are fractions in [0, 1];
  * money is pounds sterling (`Gbp`). The model trusts this input: validation happens at the edge.
@@ -58,7 +60,7 @@ export interface EmergencyDepartmentConfig {
   decisionMinutes: DistributionSpec;
   /**
    * Time after treatment before an admitted patient's decision to admit (work-up, specialist review),
-   * minutes. Default: `decisionMinutes`. Drawn at arrival for every patient, so draws stay aligned.
+   * minutes (default: see `SYSTEM_CONFIG_DEFAULTS`). Drawn at arrival for every patient, so draws stay aligned.
    */
   admittedDecisionMinutes?: DistributionSpec;
   /** Share of attendances admitted (type-1 conversion). Drawn at arrival from a policy-independent stream. */
@@ -71,7 +73,7 @@ export interface EmergencyDepartmentConfig {
   clinicianPoolIds: string[];
   /**
    * Trolley spaces outside the cubicles (corridor care) where admitted patients may board, freeing
-   * their cubicle while they wait for a bed. Default 0: every boarder holds a cubicle.
+   * their cubicle while they wait for a bed (default: see `SYSTEM_CONFIG_DEFAULTS`).
    */
   boardingSpaces?: number;
 }
@@ -117,25 +119,24 @@ export interface AcuteWardsConfig {
   initialOccupiedBeds: number;
   /** Local authority whose social care serves this trust's discharges, by share of patients. */
   dischargeCatchment: { localAuthorityId: string; share: number }[];
-  /** Hour of day from which patients are discharged (default 9): patients fit overnight wait for it. */
+  /** Hour of day from which patients are discharged: patients fit overnight wait for it. */
   dischargeStartHour?: number;
-  /** Hour of day after which discharges stop until the next day (default 20). */
+  /** Hour of day after which discharges stop until the next day. */
   dischargeEndHour?: number;
   /**
    * Time from a discharge being possible (fit and, for P1–P3, capacity found; or the window opening)
    * to the bed being free: medicines to take out, transport, paperwork, minutes. Drawn at arrival.
-   * Default lognormal mean 180, sd 120.
    */
   dischargeProcessingMinutes?: DistributionSpec;
   /**
-   * Specialty bed groups. Default (absent or empty): all emergency beds are one pool and any free
+   * Specialty bed groups. Absent or empty: all emergency beds are one pool and any free
    * staffed bed takes any patient. Staffed beds (nurses on duty × ratio) are split across groups in
    * proportion to their beds.
    */
   specialties?: WardSpecialtyConfig[];
   /**
    * With specialties: minutes from the decision to admit (or referral) after which a patient still
-   * waiting may take a free staffed bed of another specialty (outlying). Default (absent): never.
+   * waiting may take a free staffed bed of another specialty (outlying).
    */
   outlieAfterMinutes?: number;
 }
@@ -277,5 +278,13 @@ export interface SystemConfig {
   communityNursing: CommunityNursingConfig[];
   vcseSupport: VcseSupportConfig[];
   surges: SurgeConfig[];
+  /** When a trust counts as escalated (OPEL); absent: see `SYSTEM_CONFIG_DEFAULTS`. */
+  escalation?: EscalationConfig;
   workforce: WorkforceConfig;
+}
+
+/** OPEL-style escalation, read by the flow's escalation metrics and the mutual-aid policy. */
+export interface EscalationConfig {
+  /** Pressure scores (0–1) at which a trust reaches OPEL 2, 3 and 4, rising. */
+  opelThresholds: [number, number, number];
 }

@@ -5,8 +5,14 @@
  * default is written once, in `SYSTEM_CONFIG_DEFAULTS`, with what it means.
  */
 import type { DistributionSpec } from '@carepool/engine';
-import type { AcuteWardsConfig, EmergencyDepartmentConfig, SystemConfig } from './config.js';
+import type {
+  AcuteWardsConfig,
+  EmergencyDepartmentConfig,
+  EscalationConfig,
+  SystemConfig,
+} from './config.js';
 import type { ServiceKind } from './contracts.js';
+import { ModelError } from './errors.js';
 import type { PolicySettings, StaffPoolConfig, WorkforceConfig } from './workforce-config.js';
 
 /** Optional fields `K` of `T` made present. */
@@ -38,8 +44,9 @@ export interface ResolvedWorkforceConfig
   policySettings: ResolvedPolicySettings;
 }
 export interface ResolvedSystemConfig
-  extends Omit<SystemConfig, 'emergencyDepartments' | 'acuteWards' | 'workforce'> {
+  extends Omit<SystemConfig, 'emergencyDepartments' | 'acuteWards' | 'escalation' | 'workforce'> {
   emergencyDepartments: ResolvedEmergencyDepartmentConfig[];
+  escalation: EscalationConfig;
   acuteWards: ResolvedAcuteWardsConfig[];
   workforce: ResolvedWorkforceConfig;
 }
@@ -47,7 +54,7 @@ export interface ResolvedSystemConfig
 /** Every default of the system configuration: its value (or rule) and what it means. */
 export const SYSTEM_CONFIG_DEFAULTS = {
   'emergencyDepartments[].admittedDecisionMinutes': {
-    value: 'the ED’s decisionMinutes',
+    value: 'the ED’s `decisionMinutes`',
     meaning: 'admitted patients take as long to decide as others',
   },
   'emergencyDepartments[].boardingSpaces': { value: 0, meaning: 'every boarder holds a cubicle' },
@@ -58,15 +65,19 @@ export const SYSTEM_CONFIG_DEFAULTS = {
     meaning: 'medicines, transport and paperwork before the bed is free',
   },
   'acuteWards[].specialties': { value: [], meaning: 'one pool of emergency beds' },
-  'acuteWards[].outlieAfterMinutes': { value: Number.POSITIVE_INFINITY, meaning: 'never outlie' },
+  'acuteWards[].outlieAfterMinutes': { value: Number.POSITIVE_INFINITY, meaning: 'patients never outlie' },
+  'escalation.opelThresholds': {
+    value: [0.85, 0.92, 0.97] as [number, number, number],
+    meaning: 'OPEL 2, 3 and 4 from pressure 0.85, 0.92 and 0.97',
+  },
   'workforce.staffPools[].homeService': {
-    value: 'the first of competencies, or none',
+    value: 'the first of `competencies`, or `none`',
     meaning: 'where members count at home',
   },
   'workforce.staffPools[].hireSuccessShare': { value: 1, meaning: 'every recruitment round hires' },
   'workforce.staffPools[].overtimeFillShare': { value: 0, meaning: 'no overtime' },
   'workforce.staffPools[].overtimeHourlyCostGbp': {
-    value: '1.5 × hourlyCostGbp',
+    value: '1.5 × `hourlyCostGbp`',
     meaning: 'time and a half',
   },
   'workforce.induction': { value: { days: 0, effectiveness: 1 }, meaning: 'no induction' },
@@ -103,6 +114,7 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
       specialties: w.specialties ?? [],
       outlieAfterMinutes: w.outlieAfterMinutes ?? D['acuteWards[].outlieAfterMinutes'].value,
     })),
+    escalation: resolveEscalation(config),
     workforce: {
       ...wf,
       staffPools: wf.staffPools.map((p) => ({
@@ -131,4 +143,20 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
       },
     },
   };
+}
+
+/**
+ * The OPEL thresholds: `escalation`, else the mutual-aid settings where scenario files written
+ * before `escalation` existed put them, else the default. Idempotent, so a policy may call it on a
+ * configuration that is already resolved.
+ */
+export function resolveEscalation(config: SystemConfig): EscalationConfig {
+  const own = config.escalation?.opelThresholds;
+  const legacy = config.workforce.policySettings.mutualAid.opelThresholds;
+  if (own && legacy && own.some((t, i) => t !== legacy[i]))
+    throw new ModelError(
+      `escalation.opelThresholds [${own.join(', ')}] and workforce.policySettings.mutualAid.opelThresholds [${legacy.join(', ')}] differ; give them once, in escalation`,
+    );
+  const thresholds = own ?? legacy ?? D['escalation.opelThresholds'].value;
+  return { opelThresholds: [thresholds[0], thresholds[1], thresholds[2]] };
 }

@@ -1,6 +1,7 @@
 /**
  * Staff pools, workforce dynamics and deployment policy settings: the workforce half of the
  * resolved configuration (see config.ts). Staff are individuals whose events happen at shift level.
+ * The defaults of its optional fields, with what they mean, are in `SYSTEM_CONFIG_DEFAULTS` (resolve.ts).
  */
 import type { DistributionSpec } from '@carepool/engine';
 import type { ServiceKind } from './contracts.js';
@@ -39,7 +40,7 @@ export interface StaffPoolConfig {
   /**
    * The service its members staff at home, counted by `onDuty(organisationId, homeService)`.
    * `'none'` for work outside the modelled services (ambulance crews, ward support staff): they are
-   * rostered, paid and lendable but count nowhere at home. Default: the first of `competencies`.
+   * rostered, paid and lendable but count nowhere at home. Default: see `SYSTEM_CONFIG_DEFAULTS`.
    */
   homeService?: ServiceKind | 'none';
   /** Agenda for Change band or pay point label, for reporting (e.g. `AfC band 5`). */
@@ -70,7 +71,7 @@ export interface StaffPoolConfig {
   maxHiresInPipeline: number;
   /**
    * Probability that one recruitment round (one `timeToHireDays` draw) ends with a starter; otherwise
-   * the post is re-advertised and another round starts. Default 1. With turnover r per year and mean
+   * the post is re-advertised and another round starts. With turnover r per year and mean
    * time to hire T years, steady-state vacancy share is x / (1 + x) with x = r·T / hireSuccessShare.
    */
   hireSuccessShare?: number;
@@ -89,9 +90,9 @@ export interface StaffPoolConfig {
   agencyFillShare: number;
   /** Agency cost per hour, GBP (the substantive rate plus premium). */
   agencyHourlyCostGbp: number;
-  /** Probability a gap still open after bank and agency is filled by a substantive member's overtime. Default 0. */
+  /** Probability a gap still open after bank and agency is filled by a substantive member's overtime. */
   overtimeFillShare?: number;
-  /** Overtime pay per hour, GBP. Default 1.5 × `hourlyCostGbp`. */
+  /** Overtime pay per hour, GBP. */
   overtimeHourlyCostGbp?: number;
   /** Services this pool is competent to staff at full effectiveness, e.g. `ward`, `ed`, `homeCare`, `generalPractice`, `community`. */
   competencies: string[];
@@ -124,7 +125,7 @@ export interface PolicySettings {
     /** Bank pay per hour by role, GBP. */
     hourlyCostGbpByRole: Record<string, number>;
     /**
-     * Whether the system bank replaces the pools' own banks for the roles it holds (default true),
+     * Whether the system bank replaces the pools' own banks for the roles it holds,
      * so "one system bank of N" is compared like for like against "each keeps its own bank".
      */
     replacesOwnBanks?: boolean;
@@ -150,8 +151,11 @@ export interface PolicySettings {
     }[];
   };
   mutualAid: {
-    /** OPEL-style pressure thresholds (0–1 pressure score) for levels 2, 3 and 4. */
-    opelThresholds: [number, number, number];
+    /**
+     * The earlier place of `SystemConfig.escalation.opelThresholds`, still read when that is absent
+     * (scenario files written before it); giving both with different values is an error.
+     */
+    opelThresholds?: [number, number, number];
     /** From this OPEL level partners lend staff. */
     lendFromLevel: number;
     /** Share of partners' on-duty staff above their minimum that may be lent. */
@@ -160,7 +164,7 @@ export interface PolicySettings {
   dischargeFirst: {
     /** Share of the system's flexible staff (bank, passported) offered first to social care and community services. */
     priorityShare: number;
-    /** The services that unblock beds, served first. Default `['homeCare', 'community']`. */
+    /** The services that unblock beds, served first. */
     services?: ServiceKind[];
   };
 }
@@ -183,12 +187,12 @@ export interface WorkforceConfig {
   };
   /**
    * Induction for staff deployed to another organisation without a passport: for their first
-   * `days` there they count at `effectiveness`. Default none ({ days: 0, effectiveness: 1 }).
+   * `days` there they count at `effectiveness`.
    * Under a policy that declares `induction: 'staffPassport'` (the built-in `staffPassport`), the
    * passport's `inductionDays`/`inductionEffectiveness` apply instead.
    */
   induction?: { days: number; effectiveness: number };
-  /** Hours a bank member (own or system bank) rests after a shift before taking another. Default 36. */
+  /** Hours a bank member (own or system bank) rests after a shift before taking another. */
   bankRestHours?: number;
   /** How often policies decide: every shift change (default) or once a day. */
   decisionInterval: 'shift' | 'day';

@@ -31,3 +31,25 @@ describe('resolveSystemConfig: defaults filled once', () => {
     expect(resolveSystemConfig(resolved)).toEqual(resolved);
   });
 });
+
+describe('resolveSystemConfig: escalation thresholds have their own place', () => {
+  it('reads escalation, else the mutual-aid settings of older files, else the default', () => {
+    const config = miniIcsConfig();
+    const legacy = config.workforce.policySettings.mutualAid.opelThresholds;
+    expect(resolveSystemConfig(config).escalation.opelThresholds).toEqual(legacy);
+    delete config.workforce.policySettings.mutualAid.opelThresholds;
+    expect(resolveSystemConfig(config).escalation.opelThresholds).toEqual(
+      SYSTEM_CONFIG_DEFAULTS['escalation.opelThresholds'].value,
+    );
+    config.escalation = { opelThresholds: [0.5, 0.6, 0.7] };
+    expect(resolveSystemConfig(config).escalation.opelThresholds).toEqual([0.5, 0.6, 0.7]);
+  });
+
+  it('refuses thresholds given in both places with different values', () => {
+    const config = miniIcsConfig();
+    config.escalation = { opelThresholds: [0.5, 0.6, 0.7] };
+    expect(() => resolveSystemConfig(config)).toThrow(/differ; give them once, in escalation/);
+    config.escalation = { opelThresholds: [...config.workforce.policySettings.mutualAid.opelThresholds!] };
+    expect(() => resolveSystemConfig(config)).not.toThrow();
+  });
+});

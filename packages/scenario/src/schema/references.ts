@@ -3,7 +3,7 @@
  * ids, references to organisations and staff pools that exist and are of the right kind, shares that
  * sum to 1, per-shift arrays as long as the shift pattern.
  */
-import type { SystemConfig } from '@carepool/model';
+import { SYSTEM_CONFIG_DEFAULTS, type SystemConfig } from '@carepool/model';
 import type { z } from 'zod';
 import { didYouMean } from '../errors.js';
 import { checkRunnable } from './runnable.js';
@@ -12,9 +12,9 @@ type Ctx = z.core.$RefinementCtx<SystemConfig>;
 type Path = (string | number)[];
 
 const SHARE_TOLERANCE = 1e-6;
-/** The model's discharge window when a ward states none (packages/model system-flow). */
-const MODEL_DISCHARGE_START_HOUR = 9;
-const MODEL_DISCHARGE_END_HOUR = 20;
+/** The model's discharge window when a ward states none. */
+const MODEL_DISCHARGE_START_HOUR = SYSTEM_CONFIG_DEFAULTS['acuteWards[].dischargeStartHour'].value;
+const MODEL_DISCHARGE_END_HOUR = SYSTEM_CONFIG_DEFAULTS['acuteWards[].dischargeEndHour'].value;
 
 function report(ctx: Ctx, path: Path, message: string, expected: string, hint?: string) {
   ctx.addIssue({ code: 'custom', message, path, params: { expected, hint } });
@@ -148,7 +148,7 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
         ctx,
         ['acuteWards', i, ward.dischargeEndHour === undefined ? 'dischargeStartHour' : 'dischargeEndHour'],
         `discharges from ${dischargeStartHour}:00 end at ${dischargeEndHour}:00`,
-        'dischargeStartHour before dischargeEndHour (model defaults 9 and 20)',
+        `dischargeStartHour before dischargeEndHour (model defaults ${MODEL_DISCHARGE_START_HOUR} and ${MODEL_DISCHARGE_END_HOUR})`,
       );
     const total = ward.dischargeCatchment.reduce((sum, c) => sum + c.share, 0);
     if (Math.abs(total - 1) > SHARE_TOLERANCE)
@@ -259,15 +259,31 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
         );
     }
   }
-  const [opel2, opel3, opel4] = settings.mutualAid.opelThresholds;
-  if (!(opel2 <= opel3 && opel3 <= opel4))
+  checkOpelThresholds(config, ctx);
+  checkRunnable(config, ctx);
+}
+
+/** Rising OPEL thresholds, given once: in `escalation`, or in the mutual-aid settings of older files. */
+function checkOpelThresholds(config: SystemConfig, ctx: Ctx): void {
+  const own = config.escalation?.opelThresholds;
+  const legacy = config.workforce.policySettings.mutualAid.opelThresholds;
+  const places: [Path, [number, number, number] | undefined][] = [
+    [['escalation', 'opelThresholds'], own],
+    [['workforce', 'policySettings', 'mutualAid', 'opelThresholds'], legacy],
+  ];
+  for (const [path, thresholds] of places) {
+    if (!thresholds) continue;
+    const [opel2, opel3, opel4] = thresholds;
+    if (!(opel2 <= opel3 && opel3 <= opel4))
+      report(ctx, path, `thresholds ${opel2}, ${opel3}, ${opel4} do not rise`, 'OPEL 2 <= OPEL 3 <= OPEL 4');
+  }
+  if (own && legacy && own.some((t, i) => t !== legacy[i]))
     report(
       ctx,
-      ['workforce', 'policySettings', 'mutualAid', 'opelThresholds'],
-      `thresholds ${opel2}, ${opel3}, ${opel4} do not rise`,
-      'OPEL 2 <= OPEL 3 <= OPEL 4',
+      places[1][0],
+      `thresholds ${legacy.join(', ')} differ from escalation.opelThresholds ${own.join(', ')}`,
+      'the thresholds once, in escalation.opelThresholds',
     );
-  checkRunnable(config, ctx);
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -16,8 +16,9 @@ import {
   wholeCount,
 } from './common.js';
 import { distributionSchema } from './distribution.js';
+import { withModelDefault } from './model-defaults.js';
 import { checkSystemReferences } from './references.js';
-import { workforceSchema } from './workforce.js';
+import { opelThresholdsSchema, workforceSchema } from './workforce.js';
 
 const flat = (n: number) => Array.from({ length: n }, () => 1);
 const multipliers = (n: number, what: string) =>
@@ -78,7 +79,10 @@ const emergencyDepartmentSchema = strictObject({
   admittedDecisionMinutes: distributionSchema
     .optional()
     .describe(
-      "Time after treatment before an admitted patient's decision to admit (work-up, specialist review), minutes. Default: `decisionMinutes`.",
+      withModelDefault(
+        "Time after treatment before an admitted patient's decision to admit (work-up, specialist review), minutes.",
+        'emergencyDepartments[].admittedDecisionMinutes',
+      ),
     ),
   admissionShare: share('Share of attendances admitted (type-1 conversion), 0–1.'),
   wardAdmissionShare: share(
@@ -94,7 +98,10 @@ const emergencyDepartmentSchema = strictObject({
     .min(1)
     .describe('Staff pools whose on-shift members treat ED patients (`workforce.staffPools` ids).'),
   boardingSpaces: wholeCount(
-    'Trolley spaces outside the cubicles (corridor care) where admitted patients board while they wait for a bed, freeing their cubicle. Model default 0: every boarder holds a cubicle.',
+    withModelDefault(
+      'Trolley spaces outside the cubicles (corridor care) where admitted patients board while they wait for a bed, freeing their cubicle.',
+      'emergencyDepartments[].boardingSpaces',
+    ),
     10_000,
   ).optional(),
 }).describe('A type-1 emergency department of an acute trust.');
@@ -146,7 +153,10 @@ const acuteWardsSchema = strictObject({
     .max(24)
     .optional()
     .describe(
-      'Hour of day from which patients are discharged (model default 9); patients fit overnight wait for it.',
+      withModelDefault(
+        'Hour of day from which patients are discharged; patients fit overnight wait for it.',
+        'acuteWards[].dischargeStartHour',
+      ),
     ),
   dischargeEndHour: z
     .number()
@@ -155,7 +165,10 @@ const acuteWardsSchema = strictObject({
     .max(24)
     .optional()
     .describe(
-      'Hour of day after which discharges stop until the next day (model default 20); after `dischargeStartHour`.',
+      withModelDefault(
+        'Hour of day after which discharges stop until the next day; after `dischargeStartHour`.',
+        'acuteWards[].dischargeEndHour',
+      ),
     ),
   specialties: z
     .array(
@@ -184,13 +197,19 @@ const acuteWardsSchema = strictObject({
       'Specialty bed groups, with outlying between them after `outlieAfterMinutes`. Staffed beds (nurses on duty × ratio) are split across groups in proportion to their beds. Omit (in a variant: set to `null`, with `outlieAfterMinutes`) for one pooled bed base where any free staffed bed takes any patient.',
     ),
   outlieAfterMinutes: nonNegative(
-    'With specialties: minutes from the decision to admit (or referral) after which a patient still waiting may take a free staffed bed of another specialty (outlying), e.g. 1440 for a day. Omit for never.',
+    withModelDefault(
+      'With specialties: minutes from the decision to admit (or referral) after which a patient still waiting may take a free staffed bed of another specialty (outlying), e.g. 1440 for a day.',
+      'acuteWards[].outlieAfterMinutes',
+    ),
     1e7,
   ).optional(),
   dischargeProcessingMinutes: distributionSchema
     .optional()
     .describe(
-      'Time from a discharge being possible to the bed being free (medicines, transport, paperwork), minutes. Model default lognormal mean 180, sd 120.',
+      withModelDefault(
+        'Time from a discharge being possible to the bed being free, minutes.',
+        'acuteWards[].dischargeProcessingMinutes',
+      ),
     ),
 }).describe(
   'The general and acute (G&A) bed base of one acute trust: one pooled ward group, or specialty groups (`specialties`) with outlying between them.',
@@ -324,6 +343,17 @@ const surgeSchema = strictObject({
   ),
 }).describe('A time-limited surge in demand (flu, heatwave).');
 
+const escalationSchema = strictObject({
+  opelThresholds: opelThresholdsSchema.describe(
+    withModelDefault(
+      'Pressure scores (0–1) at which a trust reaches OPEL 2, 3 and 4, rising; the escalation metrics and policy `mutualAid` read them.',
+      'escalation.opelThresholds',
+    ),
+  ),
+}).describe(
+  'OPEL-style escalation. Omit for the model default, or the thresholds of `workforce.policySettings.mutualAid` where an older file gives them there.',
+);
+
 export const systemConfigShape = {
   kind: z.literal('system').describe('`system` for the health and care system model.'),
   name: z.string().min(1).max(200).describe('Name of the scenario, shown in reports.'),
@@ -367,6 +397,7 @@ export const systemConfigShape = {
     .default([])
     .describe('VCSE home-from-hospital services. Default none.'),
   surges: z.array(surgeSchema).max(1000).default([]).describe('Time-limited demand surges. Default none.'),
+  escalation: escalationSchema.optional(),
   workforce: workforceSchema,
 };
 

@@ -6,6 +6,7 @@ import { POLICY_IDS } from '@carepool/model';
 import { z } from 'zod';
 import { idString, nonNegative, positive, share, strictObject, wholeCount } from './common.js';
 import { distributionSchema } from './distribution.js';
+import { withModelDefault } from './model-defaults.js';
 import { SERVICE_KINDS } from './services.js';
 
 const shiftPatternSchema = strictObject({
@@ -31,7 +32,10 @@ const staffPoolShape = {
     .enum([...SERVICE_KINDS, 'none'])
     .optional()
     .describe(
-      'The service its members staff at home; `none` for work outside the modelled services (ambulance crews). Default: the first of `competencies`.',
+      withModelDefault(
+        'The service its members staff at home; `none` for work outside the modelled services (ambulance crews).',
+        'workforce.staffPools[].homeService',
+      ),
     ),
   payGrade: z.string().max(80).describe('Agenda for Change band or pay point label, for reporting.'),
   establishmentWte: nonNegative('Funded whole-time equivalents.', 100_000),
@@ -65,7 +69,10 @@ const staffPoolShape = {
     .max(1)
     .optional()
     .describe(
-      'Probability that one recruitment round ends with a starter; otherwise the post is re-advertised. Model default 1.',
+      withModelDefault(
+        'Probability that one recruitment round ends with a starter; otherwise the post is re-advertised.',
+        'workforce.staffPools[].hireSuccessShare',
+      ),
     ),
   hourlyCostGbp: nonNegative('Substantive pay per hour, GBP (employer on-costs included).', 10_000),
   bankHeadcount: wholeCount(
@@ -79,10 +86,13 @@ const staffPoolShape = {
   ).default(0),
   agencyHourlyCostGbp: nonNegative('Agency cost per hour, GBP (the substantive rate plus premium).', 10_000),
   overtimeFillShare: share(
-    'Probability a gap still open after bank and agency is filled by overtime. Model default 0.',
+    withModelDefault(
+      'Probability a gap still open after bank and agency is filled by overtime.',
+      'workforce.staffPools[].overtimeFillShare',
+    ),
   ).optional(),
   overtimeHourlyCostGbp: nonNegative(
-    'Overtime pay per hour, GBP. Model default 1.5 × `hourlyCostGbp`.',
+    withModelDefault('Overtime pay per hour, GBP.', 'workforce.staffPools[].overtimeHourlyCostGbp'),
     10_000,
   ).optional(),
   competencies: z
@@ -99,6 +109,9 @@ export const staffPoolSchema = strictObject(staffPoolShape).describe(
   'A staff pool: one role in one organisation.',
 );
 
+/** Pressure thresholds for OPEL 2, 3 and 4 (escalation, and mutual aid's earlier place for them). */
+export const opelThresholdsSchema = z.tuple([share('OPEL 2.'), share('OPEL 3.'), share('OPEL 4.')]);
+
 const policySettingsSchema = strictObject({
   systemBank: strictObject({
     headcountByRole: z
@@ -114,7 +127,10 @@ const policySettingsSchema = strictObject({
       .boolean()
       .optional()
       .describe(
-        "Whether the system bank replaces the pools' own banks for the roles it holds (model default true).",
+        withModelDefault(
+          "Whether the system bank replaces the pools' own banks for the roles it holds.",
+          'workforce.policySettings.systemBank.replacesOwnBanks',
+        ),
       ),
   })
     .default({ headcountByRole: {}, fillShare: 0, hourlyCostGbpByRole: {} })
@@ -145,9 +161,11 @@ const policySettingsSchema = strictObject({
     .default({ rotations: [] })
     .describe('Policy `rotationalPosts`: fixed rotations on a timetable.'),
   mutualAid: strictObject({
-    opelThresholds: z
-      .tuple([share('OPEL 2.'), share('OPEL 3.'), share('OPEL 4.')])
-      .describe('Pressure thresholds (0–1) for OPEL levels 2, 3 and 4, rising.'),
+    opelThresholds: opelThresholdsSchema
+      .optional()
+      .describe(
+        'Pressure thresholds (0–1) for OPEL levels 2, 3 and 4, rising: the earlier place of `escalation.opelThresholds`, read when that is absent (giving both with different values is an error).',
+      ),
     lendFromLevel: z.number().int().min(1).max(4).describe('From this OPEL level partners lend staff.'),
     maxShareLent: share("Share of partners' on-duty staff above their minimum that may be lent."),
   }).describe('Policy `mutualAid`: partners lend staff when pressure crosses OPEL thresholds.'),
@@ -158,7 +176,9 @@ const policySettingsSchema = strictObject({
     services: z
       .array(z.enum(SERVICE_KINDS))
       .optional()
-      .describe('The services that unblock beds, served first. Model default `[homeCare, community]`.'),
+      .describe(
+        withModelDefault('The services served first.', 'workforce.policySettings.dischargeFirst.services'),
+      ),
   }).describe('Policy `dischargeFirst`: flexible capacity goes first to services that unblock beds.'),
 }).describe("Settings of the built-in deployment policies; only the selected policy's block is read.");
 
@@ -199,9 +219,17 @@ export const workforceSchema = strictObject({
     effectiveness: share('Effectiveness meanwhile (0–1).'),
   })
     .optional()
-    .describe('Induction for staff deployed to another organisation without a passport. Model default none.'),
+    .describe(
+      withModelDefault(
+        'Induction for staff deployed to another organisation without a passport.',
+        'workforce.induction',
+      ),
+    ),
   bankRestHours: nonNegative(
-    'Hours a bank member rests after a shift before taking another. Model default 36.',
+    withModelDefault(
+      'Hours a bank member rests after a shift before taking another.',
+      'workforce.bankRestHours',
+    ),
     24 * 14,
   ).optional(),
   decisionInterval: z

@@ -1,10 +1,11 @@
 import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, ServiceKind, StaffMove } from '../../contracts.js';
+import { resolveEscalation } from '../../resolve.js';
 import { aboveMinimum, effectiveness, opelLevel, pressureOf } from './shared.js';
 
 /**
  * Escalation mutual aid. Each reported service gets an OPEL-style level from its pressure score
- * (level 1 + the number of `opelThresholds` reached). Services at `lendFromLevel` or above receive
+ * (level 1 + the number of the configuration's `escalation.opelThresholds` reached). Services at `lendFromLevel` or above receive
  * aid, highest level (then pressure) first. Donors are pools starting a shift now at other
  * organisations whose home service is below `lendFromLevel`, competent (or substitutable) for the
  * recipient's service; each lends at most `maxShareLent` of its on-duty members above its minimum
@@ -13,6 +14,7 @@ import { aboveMinimum, effectiveness, opelLevel, pressureOf } from './shared.js'
  */
 export function mutualAidPolicy(config: SystemConfig): DeploymentPolicy {
   const settings = config.workforce.policySettings.mutualAid;
+  const { opelThresholds } = resolveEscalation(config);
   const substitutions = config.workforce.substitutions;
   return {
     id: 'mutualAid',
@@ -27,17 +29,14 @@ export function mutualAidPolicy(config: SystemConfig): DeploymentPolicy {
         required.set(key, (required.get(key) ?? 0) + pool.requiredOnDuty);
       }
       const recipients = snapshot.pressures
-        .map((p) => ({ ...p, level: opelLevel(p.pressureScore, settings.opelThresholds) }))
+        .map((p) => ({ ...p, level: opelLevel(p.pressureScore, opelThresholds) }))
         .filter((p) => p.level >= settings.lendFromLevel)
         .sort((a, b) => b.level - a.level || b.pressureScore - a.pressureScore);
       if (recipients.length === 0) return { moves, systemBankFills: [] };
       const remaining = new Map<string, number>();
       const donors = snapshot.pools.filter((pool) => {
         if (!pool.shiftStartsNow) return false;
-        const level = opelLevel(
-          pressureOf(snapshot, pool.organisationId, pool.homeService),
-          settings.opelThresholds,
-        );
+        const level = opelLevel(pressureOf(snapshot, pool.organisationId, pool.homeService), opelThresholds);
         if (level >= settings.lendFromLevel) return false;
         remaining.set(pool.poolId, Math.floor(settings.maxShareLent * aboveMinimum(pool)));
         return true;

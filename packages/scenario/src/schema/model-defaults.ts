@@ -1,0 +1,34 @@
+/**
+ * The text of the model's defaults in the schema's descriptions, taken from the model's one table
+ * (`SYSTEM_CONFIG_DEFAULTS`), so each default value is written once and the JSON Schema and
+ * docs/scenarios.md cannot state another.
+ */
+import { SYSTEM_CONFIG_DEFAULTS } from '@carepool/model';
+
+export type ModelDefaultKey = keyof typeof SYSTEM_CONFIG_DEFAULTS;
+
+function valueText(value: unknown): string {
+  if (value === undefined || value === null || value === Number.POSITIVE_INFINITY) return 'none';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : `\`[${value.join(', ')}]\``;
+  if (value !== null && typeof value === 'object') {
+    const { kind, ...rest } = value as Record<string, unknown>;
+    const fields = Object.entries(rest).map(([k, v]) => `${k} ${String(v)}`);
+    return [kind === undefined ? '' : `${String(kind)} `, fields.join(', ')].join('');
+  }
+  return String(value);
+}
+
+/** The value of the model default `key` as a description writes it, e.g. `9` or `lognormal mean 180, sd 120`. */
+export function modelDefaultValue(key: ModelDefaultKey): string {
+  return valueText(SYSTEM_CONFIG_DEFAULTS[key].value);
+}
+
+/** `Model default: <value> (<meaning>).`, the sentence a description ends with. */
+export function modelDefault(key: ModelDefaultKey): string {
+  return `Model default: ${modelDefaultValue(key)} (${SYSTEM_CONFIG_DEFAULTS[key].meaning}).`;
+}
+
+/** `text` followed by the model default of `key`. */
+export function withModelDefault(text: string, key: ModelDefaultKey): string {
+  return `${text} ${modelDefault(key)}`;
+}
