@@ -43,6 +43,8 @@ export type { LevelOptions, LevelRequestState, LevelStats } from './level.js';
 export { Level, LevelRequest } from './level.js';
 export type { CounterData, TallyData, TimeWeightedData } from './monitors.js';
 export { Counter, Tally, TimeWeighted } from './monitors.js';
+export type { TandemInput } from './network-theory.js';
+export { jacksonArrivalRates, tandemBlockingTheory } from './network-theory.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
 export { Awaitable, activeProcess, Interrupt, Process, timeoutMinutes } from './process.js';
 export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';
@@ -75,15 +77,13 @@ export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from '.
 export { Signal } from './signal.js';
 export type { EventHandler, EventId, HandlerId, SimulationOptions } from './simulation.js';
 export { EventPriority, Simulation } from './simulation.js';
-export type { PriorityClassInput, StationTheory } from './station-theory.js';
-export {
-  erlangLossTheory,
-  jacksonArrivalRates,
-  mg1Theory,
-  mmcTheory,
-  priorityTheory,
-  tandemBlockingTheory,
+export type {
+  Mg1StationInput,
+  MultiServerStationInput,
+  PriorityClassInput,
+  StationTheory,
 } from './station-theory.js';
+export { erlangLossTheory, mg1Theory, mmcTheory, priorityTheory } from './station-theory.js';
 export type { TabulatedArrivalsOptions } from './tabulated-arrivals.js';
 export { TabulatedArrivals } from './tabulated-arrivals.js';
 export {

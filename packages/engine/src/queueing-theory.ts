@@ -9,7 +9,7 @@ function assertStable(utilisation: number, what: string): void {
   if (!(utilisation >= 0 && utilisation < 1)) {
     throw new SimulationError(
       'invalid-parameter',
-      `${what}: utilisation must be in [0, 1); got ${utilisation}`,
+      `${what}: the queue is unstable: utilisation must be in [0, 1); got ${utilisation}`,
     );
   }
 }

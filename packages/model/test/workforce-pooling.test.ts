@@ -6,7 +6,13 @@
  * of a small queueing model on the engine with staff from the workforce. Each arm is also checked
  * against the Erlang C mean wait, with confidence intervals over replications.
  */
-import { erlangC, MINUTES_PER_HOUR, type RandomStream, RandomStreams, Simulation } from '@carepool/engine';
+import {
+  MINUTES_PER_HOUR,
+  mmcMeanWaitMinutes,
+  type RandomStream,
+  RandomStreams,
+  Simulation,
+} from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import { resolveSystemConfig } from '../src/resolve.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
@@ -127,8 +133,8 @@ function ci(values: number[]): { mean: number; halfWidth: number } {
 
 /** Erlang C mean wait in queue, minutes, for c servers, arrival rate λ per hour, mean service 1 h. */
 function erlangWaitMinutes(servers: number, ratePerHour: number): number {
-  const load = (ratePerHour * SERVICE_MEAN_MINUTES) / MINUTES_PER_HOUR;
-  return (erlangC(servers, load) * SERVICE_MEAN_MINUTES) / (servers - load);
+  const arrivalsPerMinute = ratePerHour / MINUTES_PER_HOUR;
+  return mmcMeanWaitMinutes({ arrivalsPerMinute, meanServiceMinutes: SERVICE_MEAN_MINUTES, servers });
 }
 
 describe('pooling: two M/M/5 EDs vs one M/M/10 with the same clinicians (80% utilisation)', () => {
