@@ -31,113 +31,134 @@ const SERVICE_COUNT = STATE_SERVICE_COUNT;
 const NO_SLOT = STATE_NO_SLOT;
 const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
 
+/** The configuration checks of one pool that its own fields decide. */
+function checkPoolConfig(config: ResolvedStaffPoolConfig, fail: (what: string) => never): void {
+  const pattern = config.shiftPattern;
+  if (!(Number.isInteger(pattern.shiftsPerDay) && pattern.shiftsPerDay >= 1))
+    fail('shiftsPerDay must be an integer ≥ 1');
+  if (!(pattern.hoursPerShift > 0)) fail('hoursPerShift must be > 0');
+  if (pattern.shiftsPerDay * pattern.hoursPerShift > 24 + 1e-9) {
+    fail('shifts of one day must not overlap (shiftsPerDay × hoursPerShift ≤ 24)');
+  }
+  if (config.requiredOnDutyByShift.length !== pattern.shiftsPerDay) {
+    fail(
+      `requiredOnDutyByShift needs ${pattern.shiftsPerDay} entries (one per shift); got ${config.requiredOnDutyByShift.length}`,
+    );
+  }
+  for (const [name, value] of [
+    ['plannedAbsenceShare', config.plannedAbsenceShare],
+    ['sicknessAbsenceShare', config.sicknessAbsenceShare],
+    ['bankFillShare', config.bankFillShare],
+    ['agencyFillShare', config.agencyFillShare],
+    ['minimumRetainedShare', config.minimumRetainedShare],
+    ['hireSuccessShare', config.hireSuccessShare],
+    ['overtimeFillShare', config.overtimeFillShare],
+  ] as const) {
+    if (!(value >= 0 && value <= 1)) fail(`${name} must be in [0, 1]; got ${value}`);
+  }
+  if (config.sicknessAbsenceShare >= 1) fail('sicknessAbsenceShare must be < 1');
+  if (!(config.hireSuccessShare > 0)) fail('hireSuccessShare must be > 0');
+  if (!(config.sicknessSpellDays > 0)) fail('sicknessSpellDays must be > 0');
+  if (!(config.turnoverPerYear >= 0)) fail('turnoverPerYear must be ≥ 0');
+  const homeService = config.homeService;
+  if (homeService !== 'none' && !SERVICE_KINDS.includes(homeService))
+    fail(`unknown homeService '${homeService}'`);
+}
+
+/** Where a new pool sits (its index, organisation and home slot) and the burnout window it keeps. */
+interface PoolPlace {
+  index: number;
+  organisationIndex: number;
+  homeSlot: number;
+  burnoutWindowDays: number;
+}
+
+/** A pool's runtime record at the start: derived settings, then empty state and counters. */
+function newPoolRuntime(
+  config: ResolvedStaffPoolConfig,
+  place: PoolPlace,
+  streams: RandomStreams,
+): PoolRuntime {
+  const pattern = config.shiftPattern;
+  const daysPerWeek = pattern.worksWeekends ? 7 : 5;
+  const meanRequired = config.requiredOnDutyByShift.reduce((a, b) => a + b, 0) / pattern.shiftsPerDay;
+  const spellMinutes = config.sicknessSpellDays * MINUTES_PER_DAY;
+  const s = config.sicknessAbsenceShare;
+  return {
+    index: place.index,
+    config,
+    organisationIndex: place.organisationIndex,
+    homeSlot: place.homeSlot,
+    homeService: config.homeService,
+    isRegisteredNurse: config.role === 'registeredNurse',
+    establishment: Math.round(config.establishmentWte),
+    dutyFraction: config.hoursPerWtePerWeek / (pattern.hoursPerShift * pattern.shiftsPerDay * daysPerWeek),
+    shiftWeights: Float64Array.from(config.requiredOnDutyByShift, (r) =>
+      meanRequired > 0 ? r / meanRequired : 1,
+    ),
+    shiftMinutes: pattern.hoursPerShift * MINUTES_PER_HOUR,
+    // Onset rate per healthy member so that the long-run share sick is s: λ·d / (1 + λ·d) = s.
+    sicknessOnsetPerMinute: s > 0 ? s / ((1 - s) * spellMinutes) : 0,
+    sicknessSpellMinutes: spellMinutes,
+    hireSuccessShare: config.hireSuccessShare,
+    overtimeFillShare: config.overtimeFillShare,
+    overtimeHourlyCostGbp: config.overtimeHourlyCostGbp,
+    timeToHireDays: distributionFromSpec(config.timeToHireDays),
+    streams: {
+      sickness: streams.stream(`workforce.sickness.${config.id}`),
+      turnover: streams.stream(`workforce.turnover.${config.id}`),
+      hiring: streams.stream(`workforce.hiring.${config.id}`),
+      fills: streams.stream(`workforce.fills.${config.id}`),
+    },
+    bankFreeFrom: new Array<number>(Math.max(0, Math.round(config.bankHeadcount))).fill(0),
+    healthy: [],
+    sick: [],
+    hiresInPipeline: 0,
+    leaverRateMultiplier: 1,
+    sicknessEvent: -1,
+    leaverEvent: -1,
+    onShift: false,
+    shiftIndex: -1,
+    shiftEndsAt: 0,
+    nextDay: 0,
+    nextShift: 0,
+    nextStartAt: 0,
+    startsNow: false,
+    required: 0,
+    rostered: 0,
+    rosterCarry: 0,
+    lent: 0,
+    received: 0,
+    bankFills: 0,
+    agencyFills: 0,
+    overtimeFills: 0,
+    assignments: [],
+    vacancyChangedAt: 0,
+    overloadToday: 0,
+    overloadShiftsToday: 0,
+    overloadWindow: new Float64Array(place.burnoutWindowDays),
+    overloadWindowNext: 0,
+  };
+}
+
 export class PoolSetup extends WorkforcePart {
   addPool(config: ResolvedStaffPoolConfig, streams: RandomStreams): void {
-    const fail = (what: string): never => {
+    // Typed as a declaration so that the compiler knows code after a failed check does not run.
+    const fail: (what: string) => never = (what) => {
       throw new ModelError(`staff pool '${config.id}': ${what}`);
     };
     if (this.s.poolIndex.has(config.id)) fail('duplicate pool id');
     const organisationIndex = this.s.organisationIndex.get(config.organisationId);
     if (organisationIndex === undefined) fail(`unknown organisationId '${config.organisationId}'`);
-    const pattern = config.shiftPattern;
-    if (!(Number.isInteger(pattern.shiftsPerDay) && pattern.shiftsPerDay >= 1))
-      fail('shiftsPerDay must be an integer ≥ 1');
-    if (!(pattern.hoursPerShift > 0)) fail('hoursPerShift must be > 0');
-    if (pattern.shiftsPerDay * pattern.hoursPerShift > 24 + 1e-9) {
-      fail('shifts of one day must not overlap (shiftsPerDay × hoursPerShift ≤ 24)');
-    }
-    if (config.requiredOnDutyByShift.length !== pattern.shiftsPerDay) {
-      fail(
-        `requiredOnDutyByShift needs ${pattern.shiftsPerDay} entries (one per shift); got ${config.requiredOnDutyByShift.length}`,
-      );
-    }
-    for (const [name, value] of [
-      ['plannedAbsenceShare', config.plannedAbsenceShare],
-      ['sicknessAbsenceShare', config.sicknessAbsenceShare],
-      ['bankFillShare', config.bankFillShare],
-      ['agencyFillShare', config.agencyFillShare],
-      ['minimumRetainedShare', config.minimumRetainedShare],
-      ['hireSuccessShare', config.hireSuccessShare],
-      ['overtimeFillShare', config.overtimeFillShare],
-    ] as const) {
-      if (!(value >= 0 && value <= 1)) fail(`${name} must be in [0, 1]; got ${value}`);
-    }
-    if (config.sicknessAbsenceShare >= 1) fail('sicknessAbsenceShare must be < 1');
-    if (!(config.hireSuccessShare > 0)) fail('hireSuccessShare must be > 0');
-    if (!(config.sicknessSpellDays > 0)) fail('sicknessSpellDays must be > 0');
-    if (!(config.turnoverPerYear >= 0)) fail('turnoverPerYear must be ≥ 0');
+    checkPoolConfig(config, fail);
     const homeService = config.homeService;
-    if (homeService !== 'none' && !SERVICE_KINDS.includes(homeService))
-      fail(`unknown homeService '${homeService}'`);
     const homeSlot =
       homeService === 'none'
         ? NO_SLOT
-        : organisationIndex! * SERVICE_COUNT + SERVICE_KINDS.indexOf(homeService);
-
-    const daysPerWeek = pattern.worksWeekends ? 7 : 5;
-    const dutyFraction =
-      config.hoursPerWtePerWeek / (pattern.hoursPerShift * pattern.shiftsPerDay * daysPerWeek);
-    const meanRequired = config.requiredOnDutyByShift.reduce((a, b) => a + b, 0) / pattern.shiftsPerDay;
-    const shiftWeights = Float64Array.from(config.requiredOnDutyByShift, (r) =>
-      meanRequired > 0 ? r / meanRequired : 1,
-    );
-    const spellMinutes = config.sicknessSpellDays * MINUTES_PER_DAY;
-    const s = config.sicknessAbsenceShare;
+        : organisationIndex * SERVICE_COUNT + SERVICE_KINDS.indexOf(homeService);
     const index = this.s.pools.length;
-    const burnoutWindow = Math.max(1, Math.round(this.s.config.workforce.burnoutFeedback.windowDays));
-    const pool: PoolRuntime = {
-      index,
-      config,
-      organisationIndex: organisationIndex!,
-      homeSlot,
-      homeService,
-      isRegisteredNurse: config.role === 'registeredNurse',
-      establishment: Math.round(config.establishmentWte),
-      dutyFraction,
-      shiftWeights,
-      shiftMinutes: pattern.hoursPerShift * MINUTES_PER_HOUR,
-      // Onset rate per healthy member so that the long-run share sick is s: λ·d / (1 + λ·d) = s.
-      sicknessOnsetPerMinute: s > 0 ? s / ((1 - s) * spellMinutes) : 0,
-      sicknessSpellMinutes: spellMinutes,
-      hireSuccessShare: config.hireSuccessShare,
-      overtimeFillShare: config.overtimeFillShare,
-      overtimeHourlyCostGbp: config.overtimeHourlyCostGbp,
-      timeToHireDays: distributionFromSpec(config.timeToHireDays),
-      streams: {
-        sickness: streams.stream(`workforce.sickness.${config.id}`),
-        turnover: streams.stream(`workforce.turnover.${config.id}`),
-        hiring: streams.stream(`workforce.hiring.${config.id}`),
-        fills: streams.stream(`workforce.fills.${config.id}`),
-      },
-      bankFreeFrom: new Array<number>(Math.max(0, Math.round(config.bankHeadcount))).fill(0),
-      healthy: [],
-      sick: [],
-      hiresInPipeline: 0,
-      leaverRateMultiplier: 1,
-      sicknessEvent: -1,
-      leaverEvent: -1,
-      onShift: false,
-      shiftIndex: -1,
-      shiftEndsAt: 0,
-      nextDay: 0,
-      nextShift: 0,
-      nextStartAt: 0,
-      startsNow: false,
-      required: 0,
-      rostered: 0,
-      rosterCarry: 0,
-      lent: 0,
-      received: 0,
-      bankFills: 0,
-      agencyFills: 0,
-      overtimeFills: 0,
-      assignments: [],
-      vacancyChangedAt: 0,
-      overloadToday: 0,
-      overloadShiftsToday: 0,
-      overloadWindow: new Float64Array(burnoutWindow),
-      overloadWindowNext: 0,
-    };
+    const burnoutWindowDays = Math.max(1, Math.round(this.s.config.workforce.burnoutFeedback.windowDays));
+    const pool = newPoolRuntime(config, { index, organisationIndex, homeSlot, burnoutWindowDays }, streams);
     this.s.pools.push(pool);
     this.s.poolIndex.set(config.id, index);
     if (homeSlot !== NO_SLOT) this.s.poolsBySlot[homeSlot].push(index);

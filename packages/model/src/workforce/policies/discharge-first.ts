@@ -1,7 +1,15 @@
 import type { SystemConfig } from '../../config.js';
-import type { DeploymentPolicy, ServiceKind, StaffMove, SystemBankFill } from '../../contracts.js';
+import type {
+  DeploymentPolicy,
+  PoolState,
+  ServiceKind,
+  StaffMove,
+  SystemBankFill,
+  SystemSnapshot,
+} from '../../contracts.js';
 import { SYSTEM_CONFIG_DEFAULTS } from '../../resolve.js';
-import { effectiveness, gapsStartingNow, surplus } from './shared.js';
+import type { SubstitutionRule } from '../../workforce-config.js';
+import { effectiveness, fillGapByRole, type Gap, gapsStartingNow, surplus } from './shared.js';
 
 /**
  * Discharge first. Flexible capacity — available system-bank members plus members of pools starting
@@ -17,83 +25,110 @@ export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy {
     settings.services ?? SYSTEM_CONFIG_DEFAULTS['workforce.policySettings.dischargeFirst.services'].value,
   );
   const substitutions = config.workforce.substitutions;
-  // Which services a system-bank role may cover (competency of any pool with that role, or substitution).
-  const roleEffectiveness = (role: string, service: ServiceKind): number => {
-    let best = 0;
-    for (const pool of config.workforce.staffPools) {
-      if (pool.role === role) best = Math.max(best, effectiveness(pool, service, substitutions));
-    }
-    for (const rule of substitutions)
-      if (rule.fromRole === role && rule.service === service) best = Math.max(best, rule.effectiveness);
-    return best;
-  };
+  const staffPools = config.workforce.staffPools;
   return {
     id: 'dischargeFirst',
     description:
       'Flexible capacity (system bank and surplus staff) goes first to social care and community services that unblock beds, then the system bank fills other gaps.',
     usesSystemBank: true,
     decide(snapshot) {
-      const moves: StaffMove[] = [];
-      const fills: SystemBankFill[] = [];
-      const bank: Record<string, number> = { ...snapshot.systemBankAvailableByRole };
-      const spare = new Map(snapshot.pools.map((p) => [p.poolId, surplus(p)]));
-      let flexible = Object.values(bank).reduce((a, b) => a + b, 0);
-      for (const s of spare.values()) flexible += s;
-      let priorityBudget = Math.ceil(settings.priorityShare * flexible);
+      const round = startRound(snapshot, settings.priorityShare);
       const gaps = gapsStartingNow(snapshot);
       for (const gap of gaps) {
         if (!priorityServices.has(gap.service)) continue;
-        let need = gap.shortBy;
-        for (const role of Object.keys(bank)) {
-          if (need <= 0 || priorityBudget <= 0) break;
-          if (roleEffectiveness(role, gap.service) <= 0) continue;
-          const count = Math.min(need, bank[role], priorityBudget);
-          if (count <= 0) continue;
-          bank[role] -= count;
-          need -= count;
-          priorityBudget -= count;
-          fills.push({
-            role,
-            toOrganisationId: gap.organisationId,
-            toService: gap.service,
-            count,
-            reason: 'dischargeFirst',
-          });
-        }
-        for (const pool of snapshot.pools) {
-          if (need <= 0 || priorityBudget <= 0) break;
-          if (pool.organisationId === gap.organisationId && pool.homeService === gap.service) continue;
-          if (effectiveness(pool, gap.service, substitutions) <= 0) continue;
-          const count = Math.min(need, spare.get(pool.poolId) ?? 0, priorityBudget);
-          if (count <= 0) continue;
-          spare.set(pool.poolId, (spare.get(pool.poolId) ?? 0) - count);
-          need -= count;
-          priorityBudget -= count;
-          moves.push({
-            fromPoolId: pool.poolId,
-            toOrganisationId: gap.organisationId,
-            toService: gap.service,
-            count,
-            reason: 'dischargeFirst',
-          });
-        }
+        const need = priorityBankFills(round, gap, gap.shortBy, (role) =>
+          roleEffectiveness(role, gap.service, staffPools, substitutions),
+        );
+        prioritySurplusMoves(round, gap, need, snapshot.pools, substitutions);
       }
-      for (const gap of gaps) {
-        if (priorityServices.has(gap.service)) continue;
-        for (const pool of gap.pools) {
-          const short = Math.max(0, pool.requiredOnDuty - pool.onDutyAtHome);
-          const count = Math.min(short, bank[pool.role] ?? 0);
-          if (count <= 0) continue;
-          bank[pool.role] -= count;
-          fills.push({
-            role: pool.role,
-            toOrganisationId: gap.organisationId,
-            toService: gap.service,
-            count,
-          });
-        }
-      }
-      return { moves, systemBankFills: fills };
+      for (const gap of gaps)
+        if (!priorityServices.has(gap.service)) fillGapByRole(gap, round.bank, round.fills);
+      return { moves: round.moves, systemBankFills: round.fills };
     },
   };
+}
+
+/** One decision's flexible capacity, what is left of the priority budget, and the decision so far. */
+interface Round {
+  /** System-bank members still available, by role. */
+  bank: Record<string, number>;
+  /** Surplus members still available, by pool id. */
+  spare: Map<string, number>;
+  /** Members the priority services may still take: `priorityShare` of the flexible capacity, rounded up. */
+  priorityBudget: number;
+  moves: StaffMove[];
+  fills: SystemBankFill[];
+}
+
+function startRound(snapshot: SystemSnapshot, priorityShare: number): Round {
+  const bank: Record<string, number> = { ...snapshot.systemBankAvailableByRole };
+  const spare = new Map(snapshot.pools.map((p) => [p.poolId, surplus(p)]));
+  let flexible = Object.values(bank).reduce((a, b) => a + b, 0);
+  for (const s of spare.values()) flexible += s;
+  return { bank, spare, priorityBudget: Math.ceil(priorityShare * flexible), moves: [], fills: [] };
+}
+
+/** Which services a system-bank role may cover (competency of any pool with that role, or substitution). */
+function roleEffectiveness(
+  role: string,
+  service: ServiceKind,
+  staffPools: SystemConfig['workforce']['staffPools'],
+  substitutions: readonly SubstitutionRule[],
+): number {
+  let best = 0;
+  for (const pool of staffPools) {
+    if (pool.role === role) best = Math.max(best, effectiveness(pool, service, substitutions));
+  }
+  for (const rule of substitutions)
+    if (rule.fromRole === role && rule.service === service) best = Math.max(best, rule.effectiveness);
+  return best;
+}
+
+/** Fills a priority gap from the system bank, any role that can cover it; returns the need left. */
+function priorityBankFills(round: Round, gap: Gap, need: number, covers: (role: string) => number): number {
+  const bank = round.bank;
+  for (const role of Object.keys(bank)) {
+    if (need <= 0 || round.priorityBudget <= 0) break;
+    if (covers(role) <= 0) continue;
+    const count = Math.min(need, bank[role], round.priorityBudget);
+    if (count <= 0) continue;
+    bank[role] -= count;
+    need -= count;
+    round.priorityBudget -= count;
+    round.fills.push({
+      role,
+      toOrganisationId: gap.organisationId,
+      toService: gap.service,
+      count,
+      reason: 'dischargeFirst',
+    });
+  }
+  return need;
+}
+
+/** Moves surplus staff of other pools that can cover it into a priority gap, up to `need`. */
+function prioritySurplusMoves(
+  round: Round,
+  gap: Gap,
+  need: number,
+  pools: readonly PoolState[],
+  substitutions: readonly SubstitutionRule[],
+): void {
+  for (const pool of pools) {
+    if (need <= 0 || round.priorityBudget <= 0) break;
+    if (pool.organisationId === gap.organisationId && pool.homeService === gap.service) continue;
+    if (effectiveness(pool, gap.service, substitutions) <= 0) continue;
+    const count = Math.min(need, round.spare.get(pool.poolId) ?? 0, round.priorityBudget);
+    if (count <= 0) continue;
+    round.spare.set(pool.poolId, (round.spare.get(pool.poolId) ?? 0) - count);
+    need -= count;
+    round.priorityBudget -= count;
+    round.moves.push({
+      fromPoolId: pool.poolId,
+      toOrganisationId: gap.organisationId,
+      toService: gap.service,
+      count,
+      reason: 'dischargeFirst',
+    });
+  }
 }

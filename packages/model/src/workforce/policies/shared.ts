@@ -2,7 +2,7 @@
  * Small helpers the built-in policies share: reading a snapshot (pressure, rostered gaps, who can
  * lend) and the competency rules. Pure functions of their inputs.
  */
-import type { PoolState, ServiceKind, SystemSnapshot } from '../../contracts.js';
+import type { PoolState, ServiceKind, SystemBankFill, SystemSnapshot } from '../../contracts.js';
 import type { SubstitutionRule } from '../../workforce-config.js';
 
 /** The pressure score of an organisation's service (0 when patient flow reports none). */
@@ -65,6 +65,20 @@ export function gapsStartingNow(snapshot: SystemSnapshot): Gap[] {
     gap.pools.push(pool);
   }
   return [...byKey.values()].filter((g) => g.shortBy > 0).sort((a, b) => b.pressureScore - a.pressureScore);
+}
+
+/**
+ * Fills each short pool of a gap from the system-bank members of the pool's role still in `bank`
+ * (which it decrements), until the shortfall or those members run out; appends the fills.
+ */
+export function fillGapByRole(gap: Gap, bank: Record<string, number>, fills: SystemBankFill[]): void {
+  for (const pool of gap.pools) {
+    const short = Math.max(0, pool.requiredOnDuty - pool.onDutyAtHome);
+    const count = Math.min(short, bank[pool.role] ?? 0);
+    if (count <= 0) continue;
+    bank[pool.role] -= count;
+    fills.push({ role: pool.role, toOrganisationId: gap.organisationId, toService: gap.service, count });
+  }
 }
 
 /** Members a pool starting now has on duty above its requirement (0 for pools not starting now). */

@@ -1,6 +1,6 @@
 import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, SystemBankFill } from '../../contracts.js';
-import { gapsStartingNow } from './shared.js';
+import { fillGapByRole, gapsStartingNow } from './shared.js';
 
 /**
  * One shared bank for the whole system. At each shift start, rostered gaps are taken most
@@ -17,20 +17,7 @@ export function systemBankPolicy(_config: SystemConfig): DeploymentPolicy {
     decide(snapshot) {
       const available: Record<string, number> = { ...snapshot.systemBankAvailableByRole };
       const fills: SystemBankFill[] = [];
-      for (const gap of gapsStartingNow(snapshot)) {
-        for (const pool of gap.pools) {
-          const short = Math.max(0, pool.requiredOnDuty - pool.onDutyAtHome);
-          const count = Math.min(short, available[pool.role] ?? 0);
-          if (count <= 0) continue;
-          available[pool.role] -= count;
-          fills.push({
-            role: pool.role,
-            toOrganisationId: gap.organisationId,
-            toService: gap.service,
-            count,
-          });
-        }
-      }
+      for (const gap of gapsStartingNow(snapshot)) fillGapByRole(gap, available, fills);
       return { moves: [], systemBankFills: fills };
     },
   };
