@@ -76,6 +76,49 @@ export interface EmergencyDepartmentConfig {
    * their cubicle while they wait for a bed (default: see `SYSTEM_CONFIG_DEFAULTS`).
    */
   boardingSpaces?: number;
+  /** Arrivals by ambulance and their handover. */
+  ambulance?: EdAmbulanceConfig;
+  /** Streaming at the front door to minors / same-day care. */
+  streaming?: EdStreamingConfig;
+  /** Non-admitted patients who wait long after treatment. */
+  nonAdmittedLongWait?: EdLongWaitConfig;
+}
+
+/**
+ * Ambulance arrivals: a share of attendances, more often admitted than walk-ins. An ambulance patient
+ * is handed over when the ED takes them into a cubicle with a clinician (the handover time is the
+ * wait for that), and does not leave without being seen. Drawn at arrival after the other attributes.
+ */
+export interface EdAmbulanceConfig {
+  /** Share of attendances arriving by ambulance. */
+  arrivalShare: number;
+  /** Share of ambulance arrivals admitted; the ED's overall `admissionShare` is kept. */
+  admittedShare: number;
+}
+
+/**
+ * Streaming at the front door: a share of walk-in patients who will not be admitted go to a minors /
+ * same-day stream that needs a clinician but no majors cubicle, with their own (shorter) times.
+ * Clinicians serve both streams first come, first served.
+ */
+export interface EdStreamingConfig {
+  /** Share of walk-in (not ambulance) patients who will not be admitted streamed to minors. */
+  share: number;
+  /** Clinician minutes per streamed patient. */
+  treatmentMinutes: DistributionSpec;
+  /** Minutes after treatment before a streamed patient leaves (tests, results, advice). */
+  decisionMinutes: DistributionSpec;
+}
+
+/**
+ * Patients not admitted who wait long after treatment, holding their cubicle (mental-health
+ * assessment, a bed elsewhere, transport or care to go home to): their post-treatment minutes are
+ * drawn from `minutes` instead of `decisionMinutes`.
+ */
+export interface EdLongWaitConfig {
+  /** Share of majors (not streamed) patients who will not be admitted. */
+  share: number;
+  minutes: DistributionSpec;
 }
 
 /**
@@ -139,6 +182,12 @@ export interface AcuteWardsConfig {
    * waiting may take a free staffed bed of another specialty (outlying).
    */
   outlieAfterMinutes?: number;
+  /**
+   * Minutes from a patient leaving a bed until it takes the next one: cleaning, declaring it free and
+   * matching the next patient (sex, side room, infection control). The bed is empty but unusable
+   * meanwhile (not counted as occupied).
+   */
+  bedTurnaroundMinutes?: number;
 }
 
 /**

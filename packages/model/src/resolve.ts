@@ -29,6 +29,7 @@ export type ResolvedAcuteWardsConfig = Filled<
   | 'dischargeProcessingMinutes'
   | 'specialties'
   | 'outlieAfterMinutes'
+  | 'bedTurnaroundMinutes'
 >;
 export type ResolvedStaffPoolConfig = Filled<
   StaffPoolConfig,
@@ -58,6 +59,18 @@ export const SYSTEM_CONFIG_DEFAULTS = {
     meaning: 'admitted patients take as long to decide as others',
   },
   'emergencyDepartments[].boardingSpaces': { value: 0, meaning: 'every boarder holds a cubicle' },
+  'emergencyDepartments[].ambulance': {
+    value: undefined,
+    meaning: 'nobody arrives by ambulance (no handover times)',
+  },
+  'emergencyDepartments[].streaming': {
+    value: undefined,
+    meaning: 'no minors stream: every patient needs a cubicle',
+  },
+  'emergencyDepartments[].nonAdmittedLongWait': {
+    value: undefined,
+    meaning: 'every non-admitted patient draws decisionMinutes',
+  },
   'acuteWards[].dischargeStartHour': { value: 9, meaning: 'discharges from 09:00' },
   'acuteWards[].dischargeEndHour': { value: 20, meaning: 'no discharges after 20:00' },
   'acuteWards[].dischargeProcessingMinutes': {
@@ -66,6 +79,7 @@ export const SYSTEM_CONFIG_DEFAULTS = {
   },
   'acuteWards[].specialties': { value: [], meaning: 'one pool of emergency beds' },
   'acuteWards[].outlieAfterMinutes': { value: Number.POSITIVE_INFINITY, meaning: 'patients never outlie' },
+  'acuteWards[].bedTurnaroundMinutes': { value: 0, meaning: 'a freed bed takes the next patient at once' },
   'escalation.opelThresholds': {
     value: [0.85, 0.92, 0.97] as [number, number, number],
     meaning: 'OPEL 2, 3 and 4 from pressure 0.85, 0.92 and 0.97',
@@ -104,6 +118,9 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
       ...e,
       admittedDecisionMinutes: e.admittedDecisionMinutes ?? e.decisionMinutes,
       boardingSpaces: e.boardingSpaces ?? D['emergencyDepartments[].boardingSpaces'].value,
+      ambulance: e.ambulance ?? D['emergencyDepartments[].ambulance'].value,
+      streaming: e.streaming ?? D['emergencyDepartments[].streaming'].value,
+      nonAdmittedLongWait: e.nonAdmittedLongWait ?? D['emergencyDepartments[].nonAdmittedLongWait'].value,
     })),
     acuteWards: config.acuteWards.map((w) => ({
       ...w,
@@ -113,6 +130,7 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
         w.dischargeProcessingMinutes ?? D['acuteWards[].dischargeProcessingMinutes'].value,
       specialties: w.specialties ?? [],
       outlieAfterMinutes: w.outlieAfterMinutes ?? D['acuteWards[].outlieAfterMinutes'].value,
+      bedTurnaroundMinutes: w.bedTurnaroundMinutes ?? D['acuteWards[].bedTurnaroundMinutes'].value,
     })),
     escalation: resolveEscalation(config),
     workforce: {

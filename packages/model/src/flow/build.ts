@@ -16,6 +16,7 @@ import {
   ED_DAY_SERIES,
   EdStats,
   type EdUnit,
+  edStreams,
   WARD_DAY_SERIES,
   WardStats,
   type WardUnit,
@@ -111,6 +112,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       ...wardGroups(w),
       waiting: 0,
       occupied: 0,
+      bedsTurningAround: 0,
       staffedEmergency: Math.max(0, physical - w.ringFencedElectiveBeds),
       staffedTotal: physical,
       nurses: 0,
@@ -172,7 +174,9 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
         e.leaveWithoutBeingSeenAfterMinutes === undefined
           ? undefined
           : distributionFromSpec(e.leaveWithoutBeingSeenAfterMinutes),
+      ...edStreams(e),
       queue: new IntQueue(),
+      minorsQueue: new IntQueue(),
       freeCubicles: e.cubicles,
       freeBoardingSpaces: Math.max(0, Math.floor(e.boardingSpaces)),
       corridorBoarding: 0,

@@ -8,7 +8,11 @@ import {
   type HandlerId,
   type RandomStream,
 } from '@carepool/engine';
-import { Source as PATIENT_Source, Stage as PATIENT_Stage } from './patients.js';
+import {
+  EdStream as PATIENT_EdStream,
+  Source as PATIENT_Source,
+  Stage as PATIENT_Stage,
+} from './patients.js';
 import { FlowModule } from './state.js';
 import { traceEdDeparture, tracePatient } from './trace.js';
 import type { EdUnit } from './units.js';
@@ -19,9 +23,11 @@ import type { AcuteWards } from './wards.js';
 const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
 const Source = PATIENT_Source;
 const Stage = PATIENT_Stage;
+const EdStream = PATIENT_EdStream;
 
 const FOUR_HOURS = 240;
 const TWELVE_HOURS = 720;
+const ONE_HOUR = 60;
 
 export class EmergencyDepartments extends FlowModule {
   /** Set by the orchestrator once every module exists. */
@@ -80,32 +86,93 @@ export class EmergencyDepartments extends FlowModule {
     P.decisionMinutes[id] = P.admit[id] === 1 ? admittedDecisionMinutes : decisionMinutes;
     P.patienceMinutes[id] = ed.patience === undefined ? Number.POSITIVE_INFINITY : ed.patience.sample(stream);
     this.wardFlow.drawDischargeAttributes(id, this.wards[ed.ward], stream);
+    P.edStream[id] = EdStream.majors;
+    if (ed.ambulance !== undefined || ed.streaming !== undefined || ed.longWait !== undefined) {
+      this.drawStream(ed, id, stream);
+    }
     if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.arrival', id, ed.cfg.id);
     P.stage[id] = Stage.edWaiting;
     ed.inDepartment++;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
-    ed.queue.push(id);
+    if (P.edStream[id] === EdStream.minors) ed.minorsQueue.push(id);
+    else ed.queue.push(id);
     this.tryStartTreatment(ed);
   }
 
+  /**
+   * Arrival by ambulance, streaming to minors and a long post-treatment wait: drawn after the other
+   * attributes, one uniform for each that the ED has (so an ED without them draws as before).
+   */
+  private drawStream(ed: EdUnit, id: number, stream: RandomStream): void {
+    const P = this.patients;
+    const admitted = P.admit[id] === 1;
+    const amb = ed.ambulance;
+    if (amb !== undefined && stream.uniform() < (admitted ? amb.ifAdmitted : amb.ifNotAdmitted)) {
+      P.edStream[id] = EdStream.ambulance;
+      // Handed over on a trolley: does not leave unseen.
+      P.patienceMinutes[id] = Number.POSITIVE_INFINITY;
+    }
+    const minors = ed.streaming;
+    if (
+      minors !== undefined &&
+      stream.uniform() < minors.share &&
+      !admitted &&
+      P.edStream[id] === EdStream.majors
+    ) {
+      P.edStream[id] = EdStream.minors;
+      P.treatmentMinutes[id] = minors.treatment.sample(stream);
+      P.decisionMinutes[id] = minors.decision.sample(stream);
+    }
+    const long = ed.longWait;
+    if (
+      long !== undefined &&
+      stream.uniform() < long.share &&
+      !admitted &&
+      P.edStream[id] !== EdStream.minors
+    ) {
+      P.decisionMinutes[id] = long.minutes.sample(stream);
+    }
+  }
+
+  /**
+   * Starts assessments while clinicians are free: the longer-waiting of the majors head (when a
+   * cubicle is free) and the minors head (no cubicle needed), first come, first served.
+   */
   tryStartTreatment(ed: EdUnit): void {
     const P = this.patients;
     const now = this.sim.now;
     const queue = ed.queue;
-    while (queue.length > 0 && ed.freeCubicles > 0 && ed.busyClinicians < ed.clinicians) {
-      const id = queue.shift();
+    const minors = ed.minorsQueue;
+    while (ed.busyClinicians < ed.clinicians) {
+      const majorsReady = queue.length > 0 && ed.freeCubicles > 0;
+      let id: number;
+      if (minors.length > 0 && (!majorsReady || P.arrivalAt[minors.peek()] < P.arrivalAt[queue.peek()])) {
+        id = minors.shift();
+      } else if (majorsReady) {
+        id = queue.shift();
+      } else {
+        return;
+      }
       const waited = now - P.arrivalAt[id];
       if (waited > P.patienceMinutes[id]) {
         // Left without being seen, when their patience ran out (noticed now).
         this.leaveEd(ed, id, P.arrivalAt[id] + P.patienceMinutes[id], 2);
         continue;
       }
-      ed.freeCubicles--;
+      const edStream = P.edStream[id];
+      if (edStream !== EdStream.minors) ed.freeCubicles--;
       ed.busyClinicians++;
       P.seenAt[id] = now;
       if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.assessmentStart', id, ed.cfg.id);
       P.stage[id] = Stage.edTreatment;
-      if (now >= this.warmupMinutes) ed.stats.timeToClinician.record(waited);
+      if (now >= this.warmupMinutes) {
+        const s = ed.stats;
+        s.timeToClinician.record(waited);
+        if (edStream === EdStream.ambulance) {
+          s.handover.record(waited);
+          if (waited > ONE_HOUR) s.handoverOver60++;
+        }
+      }
       this.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);
     }
   }
@@ -124,7 +191,7 @@ export class EmergencyDepartments extends FlowModule {
     const ed = this.eds[P.ed[id]];
     const now = this.sim.now;
     if (P.admit[id] === 0) {
-      ed.freeCubicles++;
+      if (P.edStream[id] !== EdStream.minors) ed.freeCubicles++;
       this.leaveEd(ed, id, now, 0);
       this.tryStartTreatment(ed);
       return;

@@ -39,6 +39,9 @@ export type StageName = (typeof STAGE_NAMES)[number];
 /** How the patient entered the model. */
 export const Source = { ed: 0, direct: 1, initial: 2 } as const;
 
+/** ED stream codes (`PatientStore.edStream`). */
+export const EdStream = { majors: 0, ambulance: 1, minors: 2 } as const;
+
 /** Discharge pathway codes. */
 export const Pathway = { p0: 0, p1: 1, p2: 2, p3: 3 } as const;
 
@@ -82,6 +85,8 @@ export class PatientStore {
   communityFollowUp: Uint8Array;
   /** 1 while an admitted patient boards in a corridor space rather than a cubicle. */
   inCorridor: Uint8Array;
+  /** ED stream: 0 walk-in majors, 1 arrived by ambulance, 2 streamed to minors (no cubicle). */
+  edStream: Uint8Array;
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
@@ -115,6 +120,7 @@ export class PatientStore {
     this.vcseEligible = new Uint8Array(initialCapacity);
     this.communityFollowUp = new Uint8Array(initialCapacity);
     this.inCorridor = new Uint8Array(initialCapacity);
+    this.edStream = new Uint8Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
   }
 
@@ -174,6 +180,7 @@ export class PatientStore {
     this.vcseEligible = u8(this.vcseEligible);
     this.communityFollowUp = u8(this.communityFollowUp);
     this.inCorridor = u8(this.inCorridor);
+    this.edStream = u8(this.edStream);
     this.free = i32(this.free);
     this.capacity = cap;
   }

@@ -23,7 +23,10 @@ export class Pressure extends FlowModule {
   staffing: StaffingSource | undefined;
 
   private edPressure(ed: EdUnit): number {
-    return Math.min(1, (ed.queue.length + ed.boarding) / Math.max(1, ed.cfg.cubicles));
+    return Math.min(
+      1,
+      (ed.queue.length + ed.minorsQueue.length + ed.boarding) / Math.max(1, ed.cfg.cubicles),
+    );
   }
 
   private wardPressure(w: WardUnit): number {
@@ -63,10 +66,12 @@ export class Pressure extends FlowModule {
         organisationId: ed.organisationId,
         service: 'ed',
         pressureScore: this.edPressure(ed),
-        waitingCount: ed.queue.length + ed.boarding,
+        waitingCount: ed.queue.length + ed.minorsQueue.length + ed.boarding,
         staffOnDuty: onDuty(ed.organisationId, 'ed'),
         staffRequired:
-          ed.busyClinicians + ed.queue.length > ed.clinicians ? ed.clinicians + 1 : ed.clinicians,
+          ed.busyClinicians + ed.queue.length + ed.minorsQueue.length > ed.clinicians
+            ? ed.clinicians + 1
+            : ed.clinicians,
       });
     }
     for (const a of this.authorities) {

@@ -57,6 +57,28 @@ export class EdStats {
   timeInDepartment = minutesHistogram();
   timeToClinician = minutesHistogram();
   timeToBed = minutesHistogram();
+  /** Ambulance arrivals: minutes from arrival to handover (into a cubicle with a clinician). */
+  handover = minutesHistogram();
+  handoverOver60 = 0;
+}
+
+/** Ambulance share of an ED's arrivals split by the admitted draw (overall conversion kept). */
+export interface EdAmbulanceUnit {
+  ifAdmitted: number;
+  ifNotAdmitted: number;
+}
+
+/** The minors stream: share of walk-in non-admitted patients and their times. */
+export interface EdStreamingUnit {
+  share: number;
+  treatment: Distribution;
+  decision: Distribution;
+}
+
+/** Non-admitted majors patients with a long post-treatment wait. */
+export interface EdLongWaitUnit {
+  share: number;
+  minutes: Distribution;
 }
 
 export interface EdUnit {
@@ -78,7 +100,13 @@ export interface EdUnit {
   decision: Distribution;
   admittedDecision: Distribution;
   patience: Distribution | undefined;
+  /** Undefined when the ED has no such arrivals, stream or waits (no random number drawn). */
+  ambulance: EdAmbulanceUnit | undefined;
+  streaming: EdStreamingUnit | undefined;
+  longWait: EdLongWaitUnit | undefined;
   queue: IntQueue;
+  /** Minors stream: patients waiting for a clinician only. */
+  minorsQueue: IntQueue;
   freeCubicles: number;
   /** Free corridor (boarding) spaces. */
   freeBoardingSpaces: number;
@@ -137,6 +165,7 @@ export interface WardGroup {
   los: Distribution;
   /** Patients needing this specialty waiting for a bed, in decision order. */
   queue: IntQueue;
+  /** Beds taken: patients in them, plus beds being turned around after a discharge. */
   occupied: number;
   staffed: number;
 }
@@ -163,6 +192,8 @@ export interface WardUnit {
   /** Patients waiting for a bed, all groups. */
   waiting: number;
   occupied: number;
+  /** Beds emptied but not yet ready for the next patient (`bedTurnaroundMinutes`). */
+  bedsTurningAround: number;
   staffedEmergency: number;
   staffedTotal: number;
   nurses: number;
@@ -243,4 +274,49 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
   });
   groupCumulative[groupCumulative.length - 1] = 1;
   return { groups, groupCumulative, outlieAfterMinutes, emergencyBeds };
+}
+
+const checkShare = (edId: string, name: string, v: number): void => {
+  if (!(v >= 0 && v <= 1))
+    throw new ModelError(`emergencyDepartment '${edId}': ${name} must be in [0, 1]; got ${v}`);
+};
+
+/** The ED's ambulance, minors-stream and long-wait tables (undefined where not configured). */
+export function edStreams(
+  e: ResolvedEmergencyDepartmentConfig,
+): Pick<EdUnit, 'ambulance' | 'streaming' | 'longWait'> {
+  let ambulance: EdAmbulanceUnit | undefined;
+  if (e.ambulance !== undefined) {
+    const { arrivalShare, admittedShare } = e.ambulance;
+    checkShare(e.id, 'ambulance.arrivalShare', arrivalShare);
+    checkShare(e.id, 'ambulance.admittedShare', admittedShare);
+    // P(ambulance | admitted) and P(ambulance | not admitted), so that the conversion stays admissionShare.
+    const a = e.admissionShare;
+    const ifAdmitted = a > 0 ? (arrivalShare * admittedShare) / a : 0;
+    const ifNotAdmitted = a < 1 ? (arrivalShare * (1 - admittedShare)) / (1 - a) : 0;
+    if (ifAdmitted > 1 + 1e-9 || ifNotAdmitted > 1 + 1e-9) {
+      throw new ModelError(
+        `emergencyDepartment '${e.id}': ambulance arrivalShare × admittedShare is inconsistent with admissionShare ${a}`,
+      );
+    }
+    ambulance = { ifAdmitted, ifNotAdmitted };
+  }
+  let streaming: EdStreamingUnit | undefined;
+  if (e.streaming !== undefined) {
+    checkShare(e.id, 'streaming.share', e.streaming.share);
+    streaming = {
+      share: e.streaming.share,
+      treatment: distributionFromSpec(e.streaming.treatmentMinutes),
+      decision: distributionFromSpec(e.streaming.decisionMinutes),
+    };
+  }
+  let longWait: EdLongWaitUnit | undefined;
+  if (e.nonAdmittedLongWait !== undefined) {
+    checkShare(e.id, 'nonAdmittedLongWait.share', e.nonAdmittedLongWait.share);
+    longWait = {
+      share: e.nonAdmittedLongWait.share,
+      minutes: distributionFromSpec(e.nonAdmittedLongWait.minutes),
+    };
+  }
+  return { ambulance, streaming, longWait };
 }

@@ -28,6 +28,7 @@ export class AcuteWards extends FlowModule {
   private hFit!: HandlerId;
   private hDischarge!: HandlerId;
   private hOutlie!: HandlerId;
+  private hBedReady!: HandlerId;
 
   /** Registers the handlers; call once, before the first event. */
   registerHandlers(): void {
@@ -36,6 +37,7 @@ export class AcuteWards extends FlowModule {
     this.hFit = sim.registerHandler((p) => this.onMedicallyFit(p), 'medicallyFit');
     this.hDischarge = sim.registerHandler((p) => this.onDischarge(p), 'discharge');
     this.hOutlie = sim.registerHandler((p) => this.onOutlieAllowed(p), 'outlieAllowed');
+    this.hBedReady = sim.registerHandler((wg) => this.onBedReady(wg), 'bedReady');
   }
 
   /** Patients in beds at the start, part-way through their stay. */
@@ -271,7 +273,9 @@ export class AcuteWards extends FlowModule {
     const w = this.wards[P.ward[id]];
     const now = this.sim.now;
     const g = w.groups[P.bedGroup[id]];
-    g.occupied--;
+    // With a turnaround time the bed stays unusable (the group's count) until it is ready.
+    const turnaround = w.cfg.bedTurnaroundMinutes;
+    if (turnaround === 0) g.occupied--;
     w.occupied--;
     w.nctr--;
     w.nctrLevel.update(now, w.nctr);
@@ -287,6 +291,19 @@ export class AcuteWards extends FlowModule {
       this.community[w.index % this.community.length].followUpsToday++;
     }
     P.release(id);
+    if (turnaround === 0) this.tryAdmit(w, g);
+    else {
+      w.bedsTurningAround++;
+      this.sim.schedule(turnaround, this.hBedReady, w.index * 256 + g.index);
+    }
+  }
+
+  /** A freed bed is clean and matched: it takes the next patient. Payload ward × 256 + group. */
+  private onBedReady(wardGroup: number): void {
+    const w = this.wards[wardGroup >> 8];
+    const g = w.groups[wardGroup & 255];
+    g.occupied--;
+    w.bedsTurningAround--;
     this.tryAdmit(w, g);
   }
 }

@@ -104,6 +104,46 @@ const emergencyDepartmentSchema = strictObject({
     ),
     10_000,
   ).optional(),
+  ambulance: strictObject({
+    arrivalShare: share('Share of attendances arriving by ambulance, 0–1.'),
+    admittedShare: share(
+      'Share of ambulance arrivals admitted, 0–1; the overall `admissionShare` is kept (walk-ins are admitted less often).',
+    ),
+  })
+    .optional()
+    .describe(
+      withModelDefault(
+        'Arrivals by ambulance: handed over when the ED takes them into a cubicle with a clinician (`ed.ambulanceHandoverMinutes`); they do not leave without being seen.',
+        'emergencyDepartments[].ambulance',
+      ),
+    ),
+  streaming: strictObject({
+    share: share(
+      'Share of walk-in (not ambulance) patients who will not be admitted streamed to minors, 0–1.',
+    ),
+    treatmentMinutes: distributionSchema.describe('Clinician minutes per streamed patient.'),
+    decisionMinutes: distributionSchema.describe(
+      'Minutes after treatment before a streamed patient leaves (tests, results, advice).',
+    ),
+  })
+    .optional()
+    .describe(
+      withModelDefault(
+        'Streaming at the front door to minors / same-day care: streamed patients need a clinician but no majors cubicle; clinicians serve both streams first come, first served.',
+        'emergencyDepartments[].streaming',
+      ),
+    ),
+  nonAdmittedLongWait: strictObject({
+    share: share('Share of majors (not streamed) patients who will not be admitted, 0–1.'),
+    minutes: distributionSchema.describe('Their minutes after treatment, replacing `decisionMinutes`.'),
+  })
+    .optional()
+    .describe(
+      withModelDefault(
+        'Patients not admitted who wait long after treatment, holding their cubicle (mental-health assessment, a bed elsewhere, transport or care to go home to).',
+        'emergencyDepartments[].nonAdmittedLongWait',
+      ),
+    ),
 }).describe('A type-1 emergency department of an acute trust.');
 
 const acuteWardsSchema = strictObject({
@@ -202,6 +242,13 @@ const acuteWardsSchema = strictObject({
       'acuteWards[].outlieAfterMinutes',
     ),
     1e7,
+  ).optional(),
+  bedTurnaroundMinutes: nonNegative(
+    withModelDefault(
+      'Minutes from a patient leaving a bed until it takes the next one (cleaning, declaring it free, matching sex, side room, infection control); the bed is empty but unusable meanwhile.',
+      'acuteWards[].bedTurnaroundMinutes',
+    ),
+    10_080,
   ).optional(),
   dischargeProcessingMinutes: distributionSchema
     .optional()
