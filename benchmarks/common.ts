@@ -55,3 +55,10 @@ export function cpuSecondsSince(started: NodeJS.CpuUsage): number {
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/** Starts both clocks; the function returned reads the wall and CPU seconds since then. */
+export function startClocks(): () => { wallSeconds: number; cpuSeconds: number } {
+  const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
+  return () => ({ wallSeconds: secondsSince(started), cpuSeconds: cpuSecondsSince(cpuStarted) });
+}

@@ -6,23 +6,23 @@
  *   npx tsx benchmarks/reference-mmc.ts [--customers 1000000] [--seed 12345]
  */
 import { runReferenceLoop } from '../packages/cli/src/bench/reference-loop.js';
-import { erlangCWait } from '../packages/cli/src/bench/w1.js';
-import { cpuSecondsSince, parseWorkloadArgs, peakRssMb, secondsSince } from './common.js';
+import { W1_ERLANG_C_WAIT_HOURS } from '../packages/cli/src/bench/w1.js';
+import { parseWorkloadArgs, peakRssMb, startClocks } from './common.js';
 
 const args = parseWorkloadArgs(process.argv.slice(2));
-const started = process.hrtime.bigint();
-const cpuStarted = process.cpuUsage();
+const clocks = startClocks();
 const result = runReferenceLoop(args.customers, args.seed);
+const { wallSeconds, cpuSeconds } = clocks();
 console.log(
   JSON.stringify({
     workload: 'w1',
     impl: 'reference loop (benchmarks/reference-mmc.ts)',
     customers: result.customers,
     events: result.events,
-    wallSeconds: secondsSince(started),
-    cpuSeconds: cpuSecondsSince(cpuStarted),
+    wallSeconds,
+    cpuSeconds,
     peakRssMb: peakRssMb(),
     meanWaitHours: result.meanWaitHours,
-    erlangCWaitHours: erlangCWait(10, 9, 1),
+    erlangCWaitHours: W1_ERLANG_C_WAIT_HOURS,
   }),
 );

@@ -18,7 +18,7 @@
 
 import { runW1 } from '../packages/cli/src/bench/w1.js';
 import { runW2 } from '../packages/cli/src/bench/w2.js';
-import { cpuSecondsSince, parseWorkloadArgs, peakRssMb, secondsSince } from './common.js';
+import { parseWorkloadArgs, peakRssMb, startClocks } from './common.js';
 
 type Style = 'callback' | 'process';
 
@@ -35,11 +35,9 @@ async function main(argv: string[]): Promise<number> {
   let line: Record<string, unknown>;
   if (workload === 'w1') {
     const style = styleOf(args.style);
-    const started = process.hrtime.bigint();
-    const cpuStarted = process.cpuUsage();
+    const clocks = startClocks();
     const result = runW1(style, args.customers, args.seed);
-    const wallSeconds = secondsSince(started);
-    const cpuSeconds = cpuSecondsSince(cpuStarted);
+    const { wallSeconds, cpuSeconds } = clocks();
     line = {
       workload: 'w1',
       style,
@@ -53,11 +51,9 @@ async function main(argv: string[]): Promise<number> {
     };
   } else if (workload === 'w2') {
     const style = styleOf(args.style);
-    const started = process.hrtime.bigint();
-    const cpuStarted = process.cpuUsage();
+    const clocks = startClocks();
     const result = runW2(style, args.years, args.beds, args.seed);
-    const wallSeconds = secondsSince(started);
-    const cpuSeconds = cpuSecondsSince(cpuStarted);
+    const { wallSeconds, cpuSeconds } = clocks();
     line = {
       workload: 'w2',
       style,
@@ -82,11 +78,9 @@ async function main(argv: string[]): Promise<number> {
       );
       return 1;
     }
-    const started = process.hrtime.bigint();
-    const cpuStarted = process.cpuUsage();
+    const clocks = startClocks();
     const result = (await run({ years: args.years, seed: args.seed })) as Record<string, unknown>;
-    const wallSeconds = secondsSince(started);
-    const cpuSeconds = cpuSecondsSince(cpuStarted);
+    const { wallSeconds, cpuSeconds } = clocks();
     // The model reports `eventsExecuted`; `events` keeps the line comparable with W1/W2.
     const events = result.events ?? result.eventsExecuted;
     // simYears counts every simulated day, the warm-up included, since all of them cost time.

@@ -4,14 +4,10 @@
  * line, no stack) and internal errors (exit 1, 'please report') in one place.
  */
 import yargs, { type Argv } from 'yargs';
-import { BENCH_DESCRIPTION, BENCH_EXAMPLES, benchOptions } from './bench/spec.js';
-import { CHECK_DESCRIPTION, CHECK_EXAMPLES, checkOptions } from './check/spec.js';
-import { DIFF_DESCRIPTION, DIFF_EXAMPLES, diffOptions } from './commands/diff-spec.js';
-import { REPORT_DESCRIPTION, REPORT_EXAMPLES, reportOptions } from './commands/report-spec.js';
+import { COMMANDS } from './command-table.js';
 import { ExitCode, isUserError, UsageError } from './errors.js';
-import { experimentOptions } from './experiment/options.js';
 import { type CliIo, processIo } from './io.js';
-import { asList, commonOptions, globalOptions } from './options.js';
+import { asList, globalOptions } from './options.js';
 import { setAllowedDirs } from './scenario-access.js';
 import { carepoolVersion } from './version.js';
 
@@ -31,205 +27,20 @@ type CommandName = 'validate' | 'schema' | 'run' | 'compare' | 'sweep' | 'diff' 
 type Chosen = { command: CommandName | 'report' | 'bench'; args: Record<string, unknown> };
 
 function parser(argv: string[], choose: (c: Chosen) => void): Argv {
-  return yargs(argv)
+  let y = yargs(argv)
     .scriptName('carepool')
     .usage('$0 <command> [options]\n\nSimulate staff deployment across a health and care system.')
-    .options(globalOptions)
-    .command(
-      'validate <scenario>',
-      'Check a scenario file; print a one-line summary or the first problem',
-      (y) =>
-        y
-          .positional('scenario', {
-            type: 'string',
-            describe: 'Scenario file (YAML or JSON)',
-            demandOption: true,
-          })
-          .option('set', {
-            type: 'string',
-            describe: 'Override a value: path=value (repeatable)',
-            requiresArg: true,
-          })
-          .epilogue(
-            examples([
-              ['$0 validate scenarios/ics-default.yaml', 'check the default system scenario'],
-              ['$0 validate my.yaml --set durationDays=30', 'check it with an override applied'],
-            ]),
-          ),
-      (a) => choose({ command: 'validate', args: a }),
-    )
-    .command(
-      'schema',
-      'Print the JSON Schema of scenario files (for editor completion and checking)',
-      (y) =>
-        y
-          .option('out', {
-            type: 'string',
-            describe: 'Write the schema to this file instead of stdout',
-            requiresArg: true,
-          })
-          .option('quiet', commonOptions.quiet)
-          .epilogue(examples([['$0 schema --out carepool.schema.json', 'write the schema for your editor']])),
-      (a) => choose({ command: 'schema', args: a }),
-    )
-    .command(
-      'compare <scenario> [variants..]',
-      'Compare deployment policies and/or variant files with common random numbers: intervals, paired differences, verdicts',
-      (y) =>
-        experimentOptions(
-          y,
-          'Variant files to compare against the base scenario (each also under every policy given)',
-        )
-          .option('policies', {
-            type: 'string',
-            describe:
-              'Built-in policies to compare, comma-separated (default: all six on one scenario; each scenario’s own with variants)',
-            requiresArg: true,
-          })
-          .epilogue(
-            examples([
-              ['$0 compare scenarios/ics-default.yaml', 'all six built-in policies on the default system'],
-              [
-                '$0 compare scenarios/ics-default.yaml --policies siloed,systemBank --reps 20 --out results/bank',
-                'two policies, 20 replications each, every output file in results/bank',
-              ],
-              [
-                '$0 compare scenarios/ics-default.yaml scenarios/system-bank-200.yaml',
-                'a variant file against its base, each under its own policy',
-              ],
-              [
-                "$0 compare scenarios/ics-default.yaml --policies siloed,systemBank --precision 'ed.fourHourShare=0.005'",
-                'add replications until the paired difference in the four-hour share is known to ±0.5 points',
-              ],
-            ]),
-          ),
-      (a) => choose({ command: 'compare', args: a }),
-    )
-    .command(
-      'sweep <scenario>',
-      'Run the scenario’s sweep (or --sweep): every point an arm, compared with the base under common random numbers',
-      (y) =>
-        experimentOptions(y)
-          .option('policies', {
-            type: 'string',
-            describe:
-              'Built-in policies to run at every point, comma-separated (default: the scenario’s own)',
-            requiresArg: true,
-          })
-          .epilogue(
-            examples([
-              [
-                "$0 sweep scenarios/ics-default.yaml --sweep 'workforce.staffPools[trustA.wardRn].establishmentWte=-10%,+10%' --reps 5",
-                'a two-point sweep on the command line',
-              ],
-              [
-                "$0 sweep scenarios/ics-default.yaml --sweep-mode one-at-a-time --sweep 'durationDays=180,365' --sweep 'warmupDays=30,90' --reps 3",
-                'a one-way sensitivity analysis: each parameter moved alone from the base',
-              ],
-            ]),
-          ),
-      (a) => choose({ command: 'sweep', args: a }),
-    )
-    .command(
-      'run <scenario>',
-      'Run a scenario under one policy: each headline outcome’s mean with its confidence interval',
-      (y) =>
-        experimentOptions(y)
-          .option('policy', {
-            type: 'string',
-            describe: 'Built-in deployment policy (overrides the scenario’s workforce.policy)',
-            requiresArg: true,
-          })
-          .option('trace', {
-            type: 'string',
-            describe:
-              'Also write an event log of replication 0 (time, event, entity, resource) to this CSV file',
-            requiresArg: true,
-          })
-          .epilogue(
-            examples([
-              ['$0 run scenarios/ics-default.yaml', 'the default system: 10 replications, seed 1'],
-              [
-                '$0 run scenarios/ics-default.yaml --policy mutualAid --reps 20 --seed 42',
-                'the mutual-aid policy instead of the scenario’s, 20 replications, seed 42',
-              ],
-              [
-                '$0 run scenarios/ics-default.yaml --set durationDays=90 --json > summary.json',
-                'a 90-day run, means and intervals as JSON',
-              ],
-              [
-                '$0 run scenarios/ics-default.yaml --out results/today',
-                'write every output file into results/today',
-              ],
-              [
-                '$0 run scenarios/ics-default.yaml --set durationDays=7 --reps 1 --trace trace.csv',
-                'a week, with the event log of the replication',
-              ],
-              [
-                '$0 run scenarios/textbook/mm1.yaml --reps 20',
-                'a textbook queue: compare with the theory in the file',
-              ],
-            ]),
-          ),
-      (a) => choose({ command: 'run', args: a }),
-    )
-    .command(
-      'merge <shards..>',
-      'Combine shard folders (--shard K/N) into exactly the results folder one run writes',
-      (y) =>
-        y
-          .positional('shards', {
-            type: 'string',
-            array: true,
-            describe: 'Shard folders',
-            demandOption: true,
-          })
-          .option('out', {
-            type: 'string',
-            describe: 'The merged results folder',
-            requiresArg: true,
-            demandOption: true,
-          })
-          .option('force', {
-            type: 'boolean',
-            describe: 'Replace an --out folder that holds another experiment',
-          })
-          .option('json', commonOptions.json)
-          .option('quiet', commonOptions.quiet)
-          .epilogue(
-            examples([
-              [
-                '$0 merge results/shard-1 results/shard-2 results/shard-3 --out results/merged',
-                'the three shards of one experiment, as one run would have written them',
-              ],
-            ]),
-          ),
-      (a) => choose({ command: 'merge', args: a }),
-    )
-    .command(
-      'check <scenario> [variants..]',
-      CHECK_DESCRIPTION,
-      (y) => checkOptions(y).epilogue(examples(CHECK_EXAMPLES)),
-      (a) => choose({ command: 'check', args: a }),
-    )
-    .command(
-      'bench',
-      BENCH_DESCRIPTION,
-      (y) => benchOptions(y).epilogue(examples(BENCH_EXAMPLES)),
-      (a) => choose({ command: 'bench', args: a }),
-    )
-    .command(
-      'report <results>',
-      REPORT_DESCRIPTION,
-      (y) => reportOptions(y).epilogue(examples(REPORT_EXAMPLES)),
-      (a) => choose({ command: 'report', args: a }),
-    )
-    .command(
-      'diff <scenario> [other]',
-      DIFF_DESCRIPTION,
-      (y) => diffOptions(y).epilogue(examples(DIFF_EXAMPLES)),
-      (a) => choose({ command: 'diff', args: a }),
-    )
+    .options(globalOptions);
+  for (const c of COMMANDS) {
+    const command = c.usage.split(' ')[0] as Chosen['command'];
+    y = y.command(
+      c.usage,
+      c.description,
+      (b) => c.options(b).epilogue(examples(c.examples)),
+      (a) => choose({ command, args: a }),
+    );
+  }
+  return y
     .demandCommand(1, 'give a command: compare, run, sweep, diff, validate or schema')
     .recommendCommands()
     .strict()

@@ -5,6 +5,8 @@
 import { UsageError } from './errors.js';
 
 export const commonOptions = {
+  scenario: { type: 'string', describe: 'Scenario file (YAML or JSON)', demandOption: true },
+  set: { type: 'string', describe: 'Override a value: path=value (repeatable)', requiresArg: true },
   reps: { type: 'string', describe: 'Replications to run (a whole number ≥ 1)', requiresArg: true },
   seed: {
     type: 'string',
@@ -28,6 +30,7 @@ export const commonOptions = {
     describe: 'Print summary.json on stdout: every mean, interval and difference, with provenance',
   },
   quiet: { type: 'boolean', describe: 'No progress bar and no notes on stderr' },
+  force: { type: 'boolean', describe: 'Replace an --out folder that holds another experiment' },
 } as const;
 
 export const globalOptions = {

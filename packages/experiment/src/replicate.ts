@@ -83,6 +83,41 @@ const USER_ERRORS = new Set([
 export async function replicate<C>(options: ReplicateOptions<C>): Promise<ReplicateResult<C>> {
   const startedAt = performance.now();
   const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  checkOptions(options);
+  const accumulators = options.arms.map(() => new ArmAccumulator(options.keepSeries === true));
+  const failures = new Map<number, ArmFailure>();
+  const pool =
+    workers > 1 && options.modelModule !== undefined
+      ? new WorkerPool({
+          workers,
+          modelModule: options.modelModule,
+          configs: options.arms.map((a) => a.config),
+          workerScript: options.workerScript,
+        })
+      : undefined;
+  const runBatch = batchRunner(options, pool, accumulators, failures);
+  let n = options.replications;
+  let precision: ReplicateResult<C>['precision'];
+  try {
+    await runBatch(0, n);
+    if (options.precision !== undefined) {
+      ({ n, precision } = await addUntilPrecise(options.precision, n, runBatch, accumulators, failures));
+    }
+  } finally {
+    await pool?.close();
+  }
+  return {
+    arms: options.arms,
+    accumulators,
+    replications: n,
+    failures,
+    precision,
+    workers: pool ? workers : 1,
+    wallSeconds: (performance.now() - startedAt) / 1000,
+  };
+}
+
+function checkOptions<C>(options: ReplicateOptions<C>): void {
   if (!(options.replications >= 1)) throw new RangeError('replications must be at least 1');
   if (options.model === undefined && options.modelModule === undefined) {
     throw new TypeError('replicate() needs a model function or a model module');
@@ -96,20 +131,21 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
     }
     if (options.precision !== undefined) throw new RangeError('a shard runs a fixed number of replications');
   }
+}
+
+/** Runs replications [from, to) of every arm that has not failed (and is in the shard), folding the records. */
+type BatchRunner = (from: number, to: number) => Promise<void>;
+
+function batchRunner<C>(
+  options: ReplicateOptions<C>,
+  pool: WorkerPool | undefined,
+  accumulators: ArmAccumulator[],
+  failures: Map<number, ArmFailure>,
+): BatchRunner {
+  const shard = options.shard;
   const mine = (arm: number, replication: number) =>
     shard === undefined || (replication * options.arms.length + arm) % shard.count === shard.index - 1;
   const earlier = new Map((options.completed ?? []).map((r) => [`${r.arm}/${r.replication}`, r]));
-  const accumulators = options.arms.map(() => new ArmAccumulator(options.keepSeries === true));
-  const failures = new Map<number, ArmFailure>();
-  const pool =
-    workers > 1 && options.modelModule !== undefined
-      ? new WorkerPool({
-          workers,
-          modelModule: options.modelModule,
-          configs: options.arms.map((a) => a.config),
-          workerScript: options.workerScript,
-        })
-      : undefined;
   const compute = pool
     ? (arm: number, replication: number) => pool.run(arm, replication, options.seed)
     : (arm: number, replication: number) =>
@@ -121,10 +157,9 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
     if (result.ok) options.onRecord?.(result.record);
     return result;
   };
-
   let done = 0;
   let planned = 0;
-  const runBatch = async (from: number, to: number): Promise<void> => {
+  return async (from: number, to: number): Promise<void> => {
     const tasks: Promise<void>[] = [];
     for (let r = from; r < to; r++) for (let a = 0; a < options.arms.length; a++) if (mine(a, r)) planned++;
     // Replication-major order: every arm advances together, so partial progress is balanced.
@@ -155,43 +190,37 @@ export async function replicate<C>(options: ReplicateOptions<C>): Promise<Replic
     }
     await Promise.all(tasks);
   };
+}
 
-  let n = options.replications;
-  let precision: ReplicateResult<C>['precision'];
-  try {
-    await runBatch(0, n);
-    if (options.precision !== undefined) {
-      const rule = options.precision;
-      let status = precisionStatus(rule, accumulators, failures);
-      let metBefore = false;
-      let metTwice = false;
-      // Stop once the targets hold at two boundaries in a row (a one-batch look-ahead, as Hoad et
-      // al. recommend, so one lucky batch does not stop the run), or at the cap.
-      while (!(status.allMet && metBefore) && n < rule.maxReplications) {
-        metBefore = status.allMet;
-        const next = Math.min(rule.maxReplications, n + rule.batchSize);
-        await runBatch(n, next);
-        n = next;
-        status = precisionStatus(rule, accumulators, failures);
-        metTwice = status.allMet && metBefore;
-      }
-      precision = {
-        targets: status.targets,
-        allMet: status.allMet,
-        // At the cap the look-ahead may not have been completed: that is a stop at the cap.
-        stoppedBecause: metTwice ? 'targetsMet' : 'maxReplications',
-      };
-    }
-  } finally {
-    await pool?.close();
+/**
+ * Adds batches after the first `n` replications until the targets hold at two boundaries in a row
+ * (a one-batch look-ahead, as Hoad et al. recommend, so one lucky batch does not stop the run), or
+ * at the cap.
+ */
+async function addUntilPrecise(
+  rule: PrecisionRule,
+  first: number,
+  runBatch: BatchRunner,
+  accumulators: ArmAccumulator[],
+  failures: Map<number, ArmFailure>,
+): Promise<{ n: number; precision: NonNullable<ReplicateResult<unknown>['precision']> }> {
+  let n = first;
+  let status = precisionStatus(rule, accumulators, failures);
+  let metBefore = false;
+  let metTwice = false;
+  while (!(status.allMet && metBefore) && n < rule.maxReplications) {
+    metBefore = status.allMet;
+    const next = Math.min(rule.maxReplications, n + rule.batchSize);
+    await runBatch(n, next);
+    n = next;
+    status = precisionStatus(rule, accumulators, failures);
+    metTwice = status.allMet && metBefore;
   }
-  return {
-    arms: options.arms,
-    accumulators,
-    replications: n,
-    failures,
-    precision,
-    workers: pool ? workers : 1,
-    wallSeconds: (performance.now() - startedAt) / 1000,
+  const precision = {
+    targets: status.targets,
+    allMet: status.allMet,
+    // At the cap the look-ahead may not have been completed: that is a stop at the cap.
+    stoppedBecause: metTwice ? ('targetsMet' as const) : ('maxReplications' as const),
   };
+  return { n, precision };
 }

@@ -103,14 +103,7 @@ export function runBench(
   const startedAt = performance.now();
   const slowdown = injectedSlowdown();
   const baseline = args.baseline !== undefined ? readBaseline(io, args.baseline) : undefined;
-  const all = benchCases();
-  const cases = args.only === undefined ? all : all.filter((c) => args.only!.includes(c.id));
-  const unknown = (args.only ?? []).filter((id) => !all.some((c) => c.id === id));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `--only: no case ${unknown.join(', ')}; the cases are ${all.map((c) => c.id).join(', ')}`,
-    );
-  }
+  const cases = selectCases(args.only);
   const comparisons = (ratios: ReadonlyMap<string, MedianInterval>): CaseComparison[] =>
     cases.flatMap((c) => {
       const b = baseline?.cases.find((x) => x.id === c.id);
@@ -119,7 +112,7 @@ export function runBench(
   const settled = (ratios: ReadonlyMap<string, MedianInterval>): boolean =>
     baseline !== undefined
       ? comparisons(ratios).every((c) => c.decision !== 'unstable')
-      : [...ratios.values()].every((r) => relativeHalfWidth(r) <= STABLE_WITHIN);
+      : stableWithin(ratios);
   const protocol = {
     clock: 'process CPU time (user + system)',
     confidence: CONFIDENCE,
@@ -141,25 +134,8 @@ export function runBench(
   }
   let record: BenchRecord;
   if (args.forkChild || args.forks === 1) {
-    const m = measure({
-      cases,
-      reference: REFERENCE,
-      minRounds: args.minRounds,
-      maxRounds: args.maxRounds,
-      confidence: CONFIDENCE,
-      slowdown,
-      // A fork stops on its own precision; the decision against a baseline is taken over forks.
-      settled: args.forkChild
-        ? (ratios) => [...ratios.values()].every((r) => relativeHalfWidth(r) <= STABLE_WITHIN)
-        : settled,
-      onRound: (round, ratios) => {
-        if (args.quiet) return;
-        const widest = [...ratios].sort((x, y) => relativeHalfWidth(y[1]) - relativeHalfWidth(x[1]))[0];
-        io.stderr(
-          `  round ${round}: widest interval ±${(relativeHalfWidth(widest[1]) * 100).toFixed(1)}% (${widest[0]})\n`,
-        );
-      },
-    });
+    // A fork stops on its own precision; the decision against a baseline is taken over forks.
+    const m = measureHere(io, args, cases, slowdown, args.forkChild ? stableWithin : settled);
     record = benchRecord(m, cases, REFERENCE, environment(io.cwd, slowdown), { ...protocol, forks: 1 });
   } else {
     if (entry === undefined) throw new CliError('bench: cannot tell which carepool to run the forks with');
@@ -186,6 +162,47 @@ export function runBench(
   }
   const final = new Map(record.cases.map((c) => [c.id, c.ratio]));
   return { record, ...(baseline !== undefined ? { judged: comparisons(final) } : {}) };
+}
+
+/** Every case, or those `--only` names (an unknown id is a usage error). */
+function selectCases(only: readonly string[] | undefined): ReturnType<typeof benchCases> {
+  const all = benchCases();
+  const unknown = (only ?? []).filter((id) => !all.some((c) => c.id === id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--only: no case ${unknown.join(', ')}; the cases are ${all.map((c) => c.id).join(', ')}`,
+    );
+  }
+  return only === undefined ? all : all.filter((c) => only.includes(c.id));
+}
+
+const stableWithin = (ratios: ReadonlyMap<string, MedianInterval>): boolean =>
+  [...ratios.values()].every((r) => relativeHalfWidth(r) <= STABLE_WITHIN);
+
+/** Measures in this process, printing each round's widest interval unless quiet. */
+function measureHere(
+  io: CliIo,
+  args: BenchArgs,
+  cases: ReturnType<typeof benchCases>,
+  slowdown: number,
+  settled: (ratios: ReadonlyMap<string, MedianInterval>) => boolean,
+): ReturnType<typeof measure> {
+  return measure({
+    cases,
+    reference: REFERENCE,
+    minRounds: args.minRounds,
+    maxRounds: args.maxRounds,
+    confidence: CONFIDENCE,
+    slowdown,
+    settled,
+    onRound: (round, ratios) => {
+      if (args.quiet) return;
+      const widest = [...ratios].sort((x, y) => relativeHalfWidth(y[1]) - relativeHalfWidth(x[1]))[0];
+      io.stderr(
+        `  round ${round}: widest interval ±${(relativeHalfWidth(widest[1]) * 100).toFixed(1)}% (${widest[0]})\n`,
+      );
+    },
+  });
 }
 
 export async function benchCommand(io: CliIo, args: BenchArgs): Promise<number> {

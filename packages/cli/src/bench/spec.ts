@@ -1,18 +1,6 @@
-/** `carepool bench`'s options and examples for yargs (loaded with --help, so nothing heavy here). */
+/** `carepool bench`'s options for yargs (its help text is in command-table.ts; loaded with --help, so nothing heavy here). */
 import type { Argv } from 'yargs';
 import { commonOptions } from '../options.js';
-
-export const BENCH_DESCRIPTION =
-  'Measure the engine against a hand-written reference loop, repeated until stable; with --baseline, exit 3 on a regression';
-
-export const BENCH_EXAMPLES: readonly [string, string][] = [
-  ['$0 bench --out bench.json', 'measure and write the benchmark file (a baseline for later)'],
-  [
-    '$0 bench --baseline bench.json --max-regression 10%',
-    'measure again; exit 3 if a case is more than 10% slower',
-  ],
-  ['$0 bench --only w1.callback,micro.seizeRelease --max-rounds 8', 'two cases, at most 8 rounds'],
-];
 
 export function benchOptions<T>(y: Argv<T>) {
   return y

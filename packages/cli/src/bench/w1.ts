@@ -13,25 +13,32 @@ import {
   exponential,
   hoursFromMinutes,
   minutesFromHours,
+  mmcMeanWaitMinutes,
   RandomStreams,
   type RequestId,
   Resource,
   Simulation,
 } from '@carepool/engine';
+import { startCustomerSource, type WorkloadCounts } from './arrivals.js';
 
 const SERVERS = 10;
 const ARRIVALS_PER_HOUR = 9;
 const SERVICE_MEAN_HOURS = 1;
 
 /** What a W1 run measured (before timing and memory are added). */
-export interface W1Result {
-  customers: number;
-  events: number;
+export interface W1Result extends WorkloadCounts {
   /** Mean wait in queue, from the resource's own statistics, in hours. */
   meanWaitHours: number;
   /** Erlang C's mean wait for these parameters, in hours. */
   erlangCWaitHours: number;
 }
+
+/** Erlang C's mean wait in queue of W1, in hours (the engine's theory; any consistent unit works). */
+export const W1_ERLANG_C_WAIT_HOURS = mmcMeanWaitMinutes({
+  arrivalsPerMinute: ARRIVALS_PER_HOUR,
+  meanServiceMinutes: SERVICE_MEAN_HOURS,
+  servers: SERVERS,
+});
 
 /** Runs W1 until `customers` have completed service. */
 export function runW1(style: 'callback' | 'process', customers: number, seed: number): W1Result {
@@ -66,12 +73,7 @@ export function runW1(style: 'callback' | 'process', customers: number, seed: nu
       servers.release(request);
       if (++completed === customers) sim.stop();
     }
-    sim.process(function* source() {
-      for (;;) {
-        yield interarrivalMinutes.sample(arrivalStream);
-        sim.process(customer, 'customer');
-      }
-    }, 'w1.source');
+    startCustomerSource(sim, 'w1', interarrivalMinutes, arrivalStream, customer, 'customer');
   }
 
   sim.run();
@@ -80,20 +82,6 @@ export function runW1(style: 'callback' | 'process', customers: number, seed: nu
     customers: completed,
     events: sim.eventsExecuted,
     meanWaitHours: hoursFromMinutes(servers.stats().meanWaitMinutes),
-    erlangCWaitHours: erlangCWait(SERVERS, ARRIVALS_PER_HOUR, 1 / SERVICE_MEAN_HOURS),
+    erlangCWaitHours: W1_ERLANG_C_WAIT_HOURS,
   };
-}
-
-/** Erlang C mean wait in queue (time units of 1/mu) for an M/M/c queue. */
-export function erlangCWait(servers: number, lambda: number, mu: number): number {
-  const a = lambda / mu;
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < servers; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  term *= a / servers;
-  const top = (term * servers) / (servers - a);
-  return top / (sum + top) / (servers * mu - lambda);
 }

@@ -23,6 +23,7 @@ import {
   Resource,
   Simulation,
 } from '@carepool/engine';
+import { startCustomerSource, type WorkloadCounts } from './arrivals.js';
 
 const ED_SERVERS = 6;
 const ARRIVALS_PER_HOUR = 1.8;
@@ -31,10 +32,7 @@ const SHARE_NEEDING_BED = 0.35;
 const LOS_MEAN_HOURS = 120;
 const LOS_SD_HOURS = 120;
 
-export interface W2Result {
-  /** Patients who left ED during the run. */
-  customers: number;
-  events: number;
+export interface W2Result extends WorkloadCounts {
   meanEdTimeInSystemHours: number;
   /** Patients still in ED (waiting, in service or blocked) when the run ended. */
   inEdAtEnd: number;
@@ -42,107 +40,119 @@ export interface W2Result {
 
 /** Runs W2 for `years` simulated years with `beds` ward beds. */
 export function runW2(style: 'callback' | 'process', years: number, beds: number, seed: number): W2Result {
-  const sim = new Simulation();
-  const streams = new RandomStreams(seed);
-  const arrivalStream = streams.stream('w2.arrivals');
-  const edStream = streams.stream('w2.edService');
-  const routeStream = streams.stream('w2.route');
-  const losStream = streams.stream('w2.los');
-  const interarrivalMinutes = exponential({ mean: minutesFromHours(1 / ARRIVALS_PER_HOUR) });
-  const edServiceMinutes = exponential({ mean: minutesFromHours(ED_SERVICE_MEAN_HOURS) });
-  const needsBed = bernoulli({ p: SHARE_NEEDING_BED });
-  const losMinutes = lognormal({
-    mean: minutesFromHours(LOS_MEAN_HOURS),
-    sd: minutesFromHours(LOS_SD_HOURS),
-  });
-  const ed = new Resource(sim, { name: 'ed', capacity: ED_SERVERS });
-  const ward = new Resource(sim, { name: 'ward', capacity: beds });
-  let left = 0;
-  let edMinutesSum = 0;
-
-  if (style === 'callback') {
-    // Patients in ED live in slots of growable typed arrays, reused through a free list.
-    let arrivedAt: Float64Array = new Float64Array(1024);
-    let edRequest: Float64Array = new Float64Array(1024);
-    let freeSlots = new Int32Array(1024);
-    let freeCount = 0;
-    let slotCount = 0;
-    const allocPatient = (): number => {
-      if (freeCount > 0) return freeSlots[--freeCount];
-      if (slotCount === arrivedAt.length) {
-        arrivedAt = grow(arrivedAt);
-        edRequest = grow(edRequest);
-        const f = new Int32Array(freeSlots.length * 2);
-        f.set(freeSlots);
-        freeSlots = f;
-      }
-      return slotCount++;
-    };
-    const leaveEd = (patient: number): void => {
-      ed.release(edRequest[patient]);
-      edMinutesSum += sim.now - arrivedAt[patient];
-      left++;
-      freeSlots[freeCount++] = patient;
-    };
-    const discharge = sim.registerHandler(
-      (bedRequest: RequestId) => ward.release(bedRequest),
-      'w2.discharge',
-    );
-    // A bed is granted: only now does the patient leave ED (and free its server).
-    const bedGranted = (patient: number, bedRequest: RequestId): void => {
-      leaveEd(patient);
-      sim.schedule(losMinutes.sample(losStream), discharge, bedRequest);
-    };
-    const edServiceEnd = sim.registerHandler((patient: number) => {
-      if (needsBed.sample(routeStream) === 1) ward.seize(bedGranted, patient);
-      else leaveEd(patient);
-    }, 'w2.edServiceEnd');
-    const edGranted = (patient: number, request: RequestId): void => {
-      edRequest[patient] = request;
-      sim.schedule(edServiceMinutes.sample(edStream), edServiceEnd, patient);
-    };
-    const arrival = sim.registerHandler(() => {
-      sim.schedule(interarrivalMinutes.sample(arrivalStream), arrival);
-      const patient = allocPatient();
-      arrivedAt[patient] = sim.now;
-      ed.seize(edGranted, patient);
-    }, 'w2.arrival');
-    sim.schedule(interarrivalMinutes.sample(arrivalStream), arrival);
-  } else {
-    function* patient() {
-      const arrived = sim.now;
-      const edRequest = ed.request();
-      yield edRequest;
-      yield edServiceMinutes.sample(edStream);
-      if (needsBed.sample(routeStream) === 1) {
-        const bed = ward.request();
-        yield bed; // still holding the ED server: blocking after service
-        ed.release(edRequest);
-        edMinutesSum += sim.now - arrived;
-        left++;
-        yield losMinutes.sample(losStream);
-        ward.release(bed);
-      } else {
-        ed.release(edRequest);
-        edMinutesSum += sim.now - arrived;
-        left++;
-      }
-    }
-    sim.process(function* source() {
-      for (;;) {
-        yield interarrivalMinutes.sample(arrivalStream);
-        sim.process(patient, 'patient');
-      }
-    }, 'w2.source');
-  }
-
-  sim.run(years * MINUTES_PER_YEAR);
+  const model = w2Model(beds, seed);
+  const tally = style === 'callback' ? callbackPatients(model) : processPatients(model);
+  model.sim.run(years * MINUTES_PER_YEAR);
+  const { left, edMinutesSum } = tally();
   return {
     customers: left,
-    events: sim.eventsExecuted,
+    events: model.sim.eventsExecuted,
     meanEdTimeInSystemHours: hoursFromMinutes(edMinutesSum / left),
-    inEdAtEnd: ed.inUse + ed.queueLength,
+    inEdAtEnd: model.ed.inUse + model.ed.queueLength,
   };
+}
+
+/** The simulation, its streams, distributions and resources, shared by both styles. */
+function w2Model(beds: number, seed: number) {
+  const sim = new Simulation();
+  const streams = new RandomStreams(seed);
+  return {
+    sim,
+    arrivalStream: streams.stream('w2.arrivals'),
+    edStream: streams.stream('w2.edService'),
+    routeStream: streams.stream('w2.route'),
+    losStream: streams.stream('w2.los'),
+    interarrivalMinutes: exponential({ mean: minutesFromHours(1 / ARRIVALS_PER_HOUR) }),
+    edServiceMinutes: exponential({ mean: minutesFromHours(ED_SERVICE_MEAN_HOURS) }),
+    needsBed: bernoulli({ p: SHARE_NEEDING_BED }),
+    losMinutes: lognormal({ mean: minutesFromHours(LOS_MEAN_HOURS), sd: minutesFromHours(LOS_SD_HOURS) }),
+    ed: new Resource(sim, { name: 'ed', capacity: ED_SERVERS }),
+    ward: new Resource(sim, { name: 'ward', capacity: beds }),
+  };
+}
+
+type W2Model = ReturnType<typeof w2Model>;
+/** Reads what the patients who left ED add up to, once the run has ended. */
+type W2Tally = () => { left: number; edMinutesSum: number };
+
+/** The callback style: each patient in ED a slot of growable typed arrays, reused through a free list. */
+function callbackPatients(model: W2Model): W2Tally {
+  const { sim, ed, ward, arrivalStream, edStream, routeStream, losStream } = model;
+  const { interarrivalMinutes, edServiceMinutes, needsBed, losMinutes } = model;
+  let left = 0;
+  let edMinutesSum = 0;
+  let arrivedAt: Float64Array = new Float64Array(1024);
+  let edRequest: Float64Array = new Float64Array(1024);
+  let freeSlots = new Int32Array(1024);
+  let freeCount = 0;
+  let slotCount = 0;
+  const allocPatient = (): number => {
+    if (freeCount > 0) return freeSlots[--freeCount];
+    if (slotCount === arrivedAt.length) {
+      arrivedAt = grow(arrivedAt);
+      edRequest = grow(edRequest);
+      const f = new Int32Array(freeSlots.length * 2);
+      f.set(freeSlots);
+      freeSlots = f;
+    }
+    return slotCount++;
+  };
+  const leaveEd = (patient: number): void => {
+    ed.release(edRequest[patient]);
+    edMinutesSum += sim.now - arrivedAt[patient];
+    left++;
+    freeSlots[freeCount++] = patient;
+  };
+  const discharge = sim.registerHandler((bedRequest: RequestId) => ward.release(bedRequest), 'w2.discharge');
+  // A bed is granted: only now does the patient leave ED (and free its server).
+  const bedGranted = (patient: number, bedRequest: RequestId): void => {
+    leaveEd(patient);
+    sim.schedule(losMinutes.sample(losStream), discharge, bedRequest);
+  };
+  const edServiceEnd = sim.registerHandler((patient: number) => {
+    if (needsBed.sample(routeStream) === 1) ward.seize(bedGranted, patient);
+    else leaveEd(patient);
+  }, 'w2.edServiceEnd');
+  const edGranted = (patient: number, request: RequestId): void => {
+    edRequest[patient] = request;
+    sim.schedule(edServiceMinutes.sample(edStream), edServiceEnd, patient);
+  };
+  const arrival = sim.registerHandler(() => {
+    sim.schedule(interarrivalMinutes.sample(arrivalStream), arrival);
+    const patient = allocPatient();
+    arrivedAt[patient] = sim.now;
+    ed.seize(edGranted, patient);
+  }, 'w2.arrival');
+  sim.schedule(interarrivalMinutes.sample(arrivalStream), arrival);
+  return () => ({ left, edMinutesSum });
+}
+
+/** The process style: one generator process per patient, holding its ED request while it waits for a bed. */
+function processPatients(model: W2Model): W2Tally {
+  const { sim, ed, ward, edStream, routeStream, losStream, edServiceMinutes, needsBed, losMinutes } = model;
+  let left = 0;
+  let edMinutesSum = 0;
+  function* patient() {
+    const arrived = sim.now;
+    const edRequest = ed.request();
+    yield edRequest;
+    yield edServiceMinutes.sample(edStream);
+    if (needsBed.sample(routeStream) === 1) {
+      const bed = ward.request();
+      yield bed; // still holding the ED server: blocking after service
+      ed.release(edRequest);
+      edMinutesSum += sim.now - arrived;
+      left++;
+      yield losMinutes.sample(losStream);
+      ward.release(bed);
+    } else {
+      ed.release(edRequest);
+      edMinutesSum += sim.now - arrived;
+      left++;
+    }
+  }
+  startCustomerSource(sim, 'w2', model.interarrivalMinutes, model.arrivalStream, patient, 'patient');
+  return () => ({ left, edMinutesSum });
 }
 
 function grow(a: Float64Array): Float64Array {

@@ -22,7 +22,9 @@ export interface MergeArgs {
   quiet: boolean;
 }
 
-function readShard(io: CliIo, given: string): { given: string; manifest: ShardManifest; dir: string } {
+type Shard = { given: string; manifest: ShardManifest; dir: string };
+
+function readShard(io: CliIo, given: string): Shard {
   const dir = resolvePath(io, given);
   const file = join(dir, SHARD_FILE);
   if (!existsSync(file)) {
@@ -41,6 +43,46 @@ function readShard(io: CliIo, given: string): { given: string; manifest: ShardMa
 export async function mergeCommand(io: CliIo, args: MergeArgs): Promise<number> {
   if (args.out.trim() === '') throw new UsageError('--out needs a folder name');
   const shards = args.shards.map((s) => readShard(io, s));
+  checkShardSet(shards);
+  const first = shards[0].manifest;
+  // Rebuild the experiment as the shards ran it (paths relative to where they ran).
+  const cwd = existsSync(first.cwd) ? first.cwd : io.cwd;
+  const runArgs = { ...first.args, out: args.out, json: true, quiet: args.quiet };
+  const prepared = await prepareExperiment({ ...io, cwd }, runArgs);
+  if (prepared.key !== first.experimentKey) {
+    throw new CliError(
+      `the scenario files or options differ from those the shards ran with (experiment ${prepared.key.slice(0, 12)}, shards ${first.experimentKey.slice(0, 12)})`,
+    );
+  }
+  const records = shardRecords(shards);
+  let result: ReturnType<typeof resultFromRecords<(typeof prepared.built.arms)[number]['config']>>;
+  try {
+    result = resultFromRecords(prepared.built.arms, prepared.replications, records, {
+      keepSeries: first.args.series,
+      workers: shards.reduce((s, x) => s + x.manifest.workers, 0),
+      wallSeconds: Math.max(...shards.map((x) => x.manifest.wallSeconds)),
+    });
+  } catch (error) {
+    throw new CliError(`cannot merge: ${(error as Error).message}`);
+  }
+  const outcome = analyseExperiment(runArgs, prepared, result, { shards: shardProvenance(shards) });
+  const folder = openResultsFolder(resolvePath(io, args.out), prepared.key, args.force);
+  folder.finish(outcome.files);
+  const code = await printOutcome(
+    io,
+    { ...runArgs, json: args.json, trace: undefined, quiet: true },
+    outcome,
+  );
+  if (!args.quiet) {
+    io.stderr(
+      `merged ${shards.length} shards (${result.replications} replications × ${result.arms.length} arms) into ${args.out}/\n`,
+    );
+  }
+  return code;
+}
+
+/** The shards must be of one experiment, each given once, none missing. */
+function checkShardSet(shards: readonly Shard[]): void {
   const first = shards[0].manifest;
   for (const s of shards.slice(1)) {
     const m = s.manifest;
@@ -68,16 +110,10 @@ export async function mergeCommand(io: CliIo, args: MergeArgs): Promise<number> 
       `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.shard.count} missing`,
     );
   }
+}
 
-  // Rebuild the experiment as the shards ran it (paths relative to where they ran).
-  const cwd = existsSync(first.cwd) ? first.cwd : io.cwd;
-  const runArgs = { ...first.args, out: args.out, json: true, quiet: args.quiet };
-  const prepared = await prepareExperiment({ ...io, cwd }, runArgs);
-  if (prepared.key !== first.experimentKey) {
-    throw new CliError(
-      `the scenario files or options differ from those the shards ran with (experiment ${prepared.key.slice(0, 12)}, shards ${first.experimentKey.slice(0, 12)})`,
-    );
-  }
+/** Every shard's journal of replication records, in the order the shards were given. */
+function shardRecords(shards: readonly Shard[]): ReplicationRecord[] {
   const records: ReplicationRecord[] = [];
   for (const s of shards) {
     try {
@@ -86,39 +122,19 @@ export async function mergeCommand(io: CliIo, args: MergeArgs): Promise<number> 
       throw new CliError(`cannot read '${s.given}/${SHARD_RECORDS}': ${(error as Error).message}`);
     }
   }
-  let result: ReturnType<typeof resultFromRecords<(typeof prepared.built.arms)[number]['config']>>;
-  try {
-    result = resultFromRecords(prepared.built.arms, prepared.replications, records, {
-      keepSeries: first.args.series,
-      workers: shards.reduce((s, x) => s + x.manifest.workers, 0),
-      wallSeconds: Math.max(...shards.map((x) => x.manifest.wallSeconds)),
-    });
-  } catch (error) {
-    throw new CliError(`cannot merge: ${(error as Error).message}`);
-  }
-  const outcome = analyseExperiment(runArgs, prepared, result, {
-    shards: shards
-      .map((s) => ({
-        shard: `${s.manifest.shard.index}/${s.manifest.shard.count}`,
-        folder: s.given,
-        host: s.manifest.host,
-        workers: s.manifest.workers,
-        wallSeconds: s.manifest.wallSeconds,
-        records: s.manifest.records,
-      }))
-      .sort((a, b) => a.shard.localeCompare(b.shard, 'en', { numeric: true })),
-  });
-  const folder = openResultsFolder(resolvePath(io, args.out), prepared.key, args.force);
-  folder.finish(outcome.files);
-  const code = await printOutcome(
-    io,
-    { ...runArgs, json: args.json, trace: undefined, quiet: true },
-    outcome,
-  );
-  if (!args.quiet) {
-    io.stderr(
-      `merged ${shards.length} shards (${result.replications} replications × ${result.arms.length} arms) into ${args.out}/\n`,
-    );
-  }
-  return code;
+  return records;
+}
+
+/** What manifest.json records of each shard, in shard order. */
+function shardProvenance(shards: readonly Shard[]) {
+  return shards
+    .map((s) => ({
+      shard: `${s.manifest.shard.index}/${s.manifest.shard.count}`,
+      folder: s.given,
+      host: s.manifest.host,
+      workers: s.manifest.workers,
+      wallSeconds: s.manifest.wallSeconds,
+      records: s.manifest.records,
+    }))
+    .sort((a, b) => a.shard.localeCompare(b.shard, 'en', { numeric: true }));
 }

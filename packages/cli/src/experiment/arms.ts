@@ -66,6 +66,69 @@ export function buildArms(inputs: ArmInputs): BuiltArms {
   const overrides = commonOverrides(inputs, kind);
   const load = (file: string, extra: string[] = []) =>
     loadScenario(file, scenarioOptions([...overrides, ...extra]));
+  const scenarios = loadScenarios(inputs, kind, load);
+  checkPolicies(inputs, kind);
+  const sweep = sweepPoints(inputs, first);
+  const arms: Arm<CareArmConfig>[] = [];
+  const armScenarios: LoadedScenario[] = [];
+  for (const s of scenarios) {
+    for (const point of sweep.points) {
+      for (const policy of policiesFor(inputs, s.loaded)) {
+        const extra = [...point.overrides, ...(policy.setting ? [`workforce.policy=${policy.setting}`] : [])];
+        const loaded = extra.length === 0 ? s.loaded : load(s.loaded.file, extra);
+        armScenarios.push(loaded);
+        arms.push(arm(s.name, point.id, policy, loaded));
+      }
+    }
+  }
+  const ids = new Set<string>();
+  for (const a of arms) {
+    if (ids.has(a.id))
+      throw new UsageError(`two arms would both be called '${a.id}': a policy is listed twice`);
+    ids.add(a.id);
+  }
+  return {
+    kind,
+    arms,
+    scenarios,
+    armScenarios,
+    ...(sweep.parameters !== undefined
+      ? { sweep: { parameters: sweep.parameters, mode: inputs.sweepMode, points: sweep.points.length } }
+      : {}),
+  };
+}
+
+type Policy = { id: string; setting?: string; module?: string };
+
+function arm(
+  variant: string,
+  sweepPoint: string,
+  policy: Policy,
+  loaded: LoadedScenario,
+): Arm<CareArmConfig> {
+  return {
+    id: armId(variant, policy.id, sweepPoint),
+    scenario: loaded.config.name,
+    variant,
+    sweepPoint,
+    policy: policy.id,
+    config:
+      loaded.kind === 'network'
+        ? { kind: 'network', config: loaded.config }
+        : {
+            kind: 'system',
+            config: loaded.config,
+            ...(policy.module !== undefined ? { policyModule: policy.module } : {}),
+          },
+  };
+}
+
+/** The base scenario and each variant file, with the common overrides: all of one kind, distinctly named. */
+function loadScenarios(
+  inputs: ArmInputs,
+  kind: LoadedScenario['kind'],
+  load: (file: string) => LoadedScenario,
+): BuiltArms['scenarios'] {
   const scenarios = [{ name: 'base', given: inputs.scenario.given, loaded: load(inputs.scenario.file) }];
   for (const v of inputs.variants) {
     const name = basename(v.file, extname(v.file));
@@ -80,7 +143,11 @@ export function buildArms(inputs: ArmInputs): BuiltArms {
     }
     scenarios.push({ name, given: v.given, loaded });
   }
+  return scenarios;
+}
 
+/** `--policies` and `--policy-module`: only on system scenarios, built-in ids, none twice. */
+function checkPolicies(inputs: ArmInputs, kind: LoadedScenario['kind']): void {
   if (kind === 'network' && (inputs.policies !== undefined || inputs.policyModule !== undefined)) {
     throw new UsageError(
       `'${inputs.scenario.given}' is a network scenario: it has no deployment policy to choose`,
@@ -96,10 +163,16 @@ export function buildArms(inputs: ArmInputs): BuiltArms {
   if (inputs.policies !== undefined && new Set(inputs.policies).size !== inputs.policies.length) {
     throw new UsageError('--policies lists a policy twice');
   }
+}
 
+/** The sweep's points (the base alone without a sweep), and its parameters when a sweep runs. */
+function sweepPoints(
+  inputs: ArmInputs,
+  first: LoadedScenario,
+): { parameters?: SweepParameterSpec[]; points: { id: string; overrides: string[] }[] } {
   const sweepParameters =
     inputs.sweep ?? (first.kind === 'system' && inputs.runSweep ? first.sweep?.parameters : undefined);
-  if (sweepParameters !== undefined && kind === 'network') {
+  if (sweepParameters !== undefined && first.kind === 'network') {
     throw new UsageError('sweeps apply to system scenarios only');
   }
   const sweepOn = inputs.runSweep && sweepParameters !== undefined && sweepParameters.length > 0;
@@ -117,67 +190,21 @@ export function buildArms(inputs: ArmInputs): BuiltArms {
       `there is no sweep to run: '${inputs.scenario.given}' declares no sweep: block; give --sweep 'path=v1,v2'`,
     );
   }
-  const count = sweepOn ? sweepPointCount(sweepParameters!, inputs.sweepMode) : 1;
+  if (!sweepOn) return { points: [{ id: 'base', overrides: [] }] };
+  const count = sweepPointCount(sweepParameters!, inputs.sweepMode);
   if (count > MAX_SWEEP_POINTS) {
     throw new UsageError(`the sweep has ${count} points; at most ${MAX_SWEEP_POINTS} are allowed`);
   }
-  const points = sweepOn ? expandSweep(sweepParameters!, inputs.sweepMode) : [{ id: 'base', overrides: [] }];
-
-  const arms: Arm<CareArmConfig>[] = [];
-  const armScenarios: LoadedScenario[] = [];
-  for (const s of scenarios) {
-    const file = s.loaded.file;
-    for (const point of points) {
-      const policies = policiesFor(inputs, s.loaded);
-      for (const policy of policies) {
-        const extra = [...point.overrides, ...(policy.setting ? [`workforce.policy=${policy.setting}`] : [])];
-        const loaded = extra.length === 0 ? s.loaded : load(file, extra);
-        armScenarios.push(loaded);
-        arms.push({
-          id: armId(s.name, policy.id, point.id),
-          scenario: loaded.config.name,
-          variant: s.name,
-          sweepPoint: point.id,
-          policy: policy.id,
-          config:
-            loaded.kind === 'network'
-              ? { kind: 'network', config: loaded.config }
-              : {
-                  kind: 'system',
-                  config: loaded.config,
-                  ...(policy.module !== undefined ? { policyModule: policy.module } : {}),
-                },
-        });
-      }
-    }
-  }
-  const ids = new Set<string>();
-  for (const a of arms) {
-    if (ids.has(a.id))
-      throw new UsageError(`two arms would both be called '${a.id}': a policy is listed twice`);
-    ids.add(a.id);
-  }
-  return {
-    kind,
-    arms,
-    scenarios,
-    armScenarios,
-    ...(sweepOn
-      ? { sweep: { parameters: sweepParameters!, mode: inputs.sweepMode, points: points.length } }
-      : {}),
-  };
+  return { parameters: sweepParameters!, points: expandSweep(sweepParameters!, inputs.sweepMode) };
 }
 
 /** The policies one scenario runs under: id shown, the `workforce.policy` to set (if any), a module (if any). */
-function policiesFor(
-  inputs: ArmInputs,
-  scenario: LoadedScenario,
-): { id: string; setting?: string; module?: string }[] {
+function policiesFor(inputs: ArmInputs, scenario: LoadedScenario): Policy[] {
   if (scenario.kind === 'network') return [{ id: 'none' }];
   const listed =
     inputs.policies ??
     (inputs.policyModule !== undefined ? [] : inputs.defaultPolicies === 'all' ? [...POLICY_IDS] : undefined);
-  const policies: { id: string; setting?: string; module?: string }[] =
+  const policies: Policy[] =
     listed === undefined
       ? [{ id: scenario.config.workforce.policy }]
       : listed.map((p) => ({ id: p, ...(p !== scenario.config.workforce.policy ? { setting: p } : {}) }));
