@@ -57,7 +57,9 @@ function pairedDiffs(
 
 describe('what-ifs on the default ICS with the real workforce', () => {
   it('more carers (+50 per council, funded and in post) shorten package waits and lower NCTR bed-days and ED boarding', () => {
-    const diffs = pairedDiffs(shortDefault(), withExtraStaff(shortDefault(), /\.careWorker$/, 50), 5, [
+    // 8 replications: the effect is always positive but its size depends on how blocked the beds are
+    // (paired differences of NCTR bed-days range over 100–5,000 by seed), so 5 were too few to show it.
+    const diffs = pairedDiffs(shortDefault(), withExtraStaff(shortDefault(), /\.careWorker$/, 50), 8, [
       ['carePackage.waitDays', 'mean'],
       ['nctr.bedDays', 'total'],
       ['ed.boardingPatientsCount', 'mean'],
@@ -139,8 +141,8 @@ describe('common random numbers across deployment policies (mini ICS, real workf
   it('every policy sees the same arrivals with the same needs, while outcomes differ', () => {
     const runs = POLICIES.map((p) => ({ policy: p, ...patientsUnder(p) }));
     const base = runs[0];
-    // ~96 ED attendances and ~9 direct admissions a day.
-    expect(base.patients.length).toBeGreaterThan(days * 90);
+    // Stays are drawn for patients admitted to a ward: ~27 from ED and ~9 direct admissions a day.
+    expect(base.patients.length).toBeGreaterThan(days * 30);
     for (const r of runs.slice(1)) expect(r.patients, r.policy).toEqual(base.patients);
     // The policies do act: some outcome differs from siloed under at least one of them.
     const outcome = (rows: MetricRow[]): number[] =>

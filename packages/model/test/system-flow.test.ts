@@ -131,9 +131,11 @@ describe('system flow on the mini ICS (fixed staffing double)', () => {
                 [
                   run.sim.now.toFixed(6),
                   P.admit[id],
-                  P.pathway[id],
-                  P.clinicalLosMinutes[id].toFixed(6),
                   P.treatmentMinutes[id].toFixed(6),
+                  // A stay is drawn only for a patient admitted to a ward here.
+                  ...(P.admit[id] === 1 && P.wardAdmit[id] === 1
+                    ? [P.pathway[id], P.clinicalLosMinutes[id].toFixed(6)]
+                    : []),
                 ].join('|'),
               );
               break;
