@@ -103,6 +103,22 @@ export const FLOW_METRICS = [
     false,
   ),
   m(
+    'ed.ambulanceHandoverMinutes',
+    'Ambulance arrivals: time from arrival to handover, taken as the wait until the ED takes the patient into a cubicle with a clinician (no rows when the ED has no ambulance arrivals configured).',
+    BOTH,
+    LOWER,
+    ['mean', 'p50', 'p95'],
+    false,
+  ),
+  m(
+    'ed.ambulanceHandoverOver60Share',
+    'Share of ambulance arrivals handed over more than 60 minutes after arrival (the NHS standard: none; 95% within 30 minutes).',
+    BOTH,
+    LOWER,
+    ['value'],
+    true,
+  ),
+  m(
     'ed.boardingPatientsCount',
     'Admitted patients waiting in ED for a bed (boarding, each holding a cubicle): time-weighted mean and maximum.',
     BOTH,

@@ -194,6 +194,8 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
       dayTimeToBedSum: edDay.of('timeToBedSum'),
       dayTimeToBedCount: edDay.of('timeToBedCount'),
       dayDtaOver12h: edDay.of('dtaOver12h'),
+      dayHandovers: edDay.of('handovers'),
+      dayHandoversOver60: edDay.of('handoversOver60'),
       arrivals: 0,
       lastBoardingArea: 0,
       lastInDepartmentArea: 0,

@@ -41,6 +41,8 @@ const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
       dtaOver12h: (e, d) => e.day.of('dtaOver12h')[d],
       timeToBedSum: (e, d) => e.day.of('timeToBedSum')[d],
       timeToBedCount: (e, d) => e.day.of('timeToBedCount')[d],
+      handovers: (e, d) => e.day.of('handovers')[d],
+      handoversOver60: (e, d) => e.day.of('handoversOver60')[d],
       inDepartmentMean: (e, d) => e.day.of('inDepartmentMean')[d],
     },
     metrics: [
@@ -49,6 +51,7 @@ const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
       { id: 'ed.twelveHourFromArrivalShare', value: (s) => share(s.over12h, s.attendances) },
       { id: 'ed.decisionToAdmitOver12hCount', value: (s) => s.dtaOver12h },
       { id: 'ed.timeToBedMinutes', value: (s) => share(s.timeToBedSum, s.timeToBedCount) },
+      { id: 'ed.ambulanceHandoverOver60Share', value: (s) => share(s.handoversOver60, s.handovers) },
       { id: 'ed.patientsInDepartmentCount', value: (s) => s.inDepartmentMean },
     ],
     icsWithoutUnits: true,

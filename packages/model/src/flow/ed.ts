@@ -171,8 +171,13 @@ export class EmergencyDepartments extends FlowModule {
         const s = ed.stats;
         s.timeToClinician.record(waited);
         if (edStream === EdStream.ambulance) {
+          const day = Math.floor(now / MINUTES_PER_DAY);
           s.handover.record(waited);
-          if (waited > ONE_HOUR) s.handoverOver60++;
+          ed.dayHandovers[day]++;
+          if (waited > ONE_HOUR) {
+            s.handoverOver60++;
+            ed.dayHandoversOver60[day]++;
+          }
         }
       }
       this.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);

@@ -60,6 +60,11 @@ const FLOW_SUMMARY: readonly UnitGroup<unknown>[] = [
       { id: 'ed.timeToClinicianMinutes', histogram: (e) => e.stats.timeToClinician },
       { id: 'ed.timeToBedMinutes', histogram: (e) => e.stats.timeToBed },
       { id: 'ed.leftWithoutBeingSeenShare', ratio: [(e) => e.stats.lwbs, (e) => e.stats.attendances] },
+      { id: 'ed.ambulanceHandoverMinutes', histogram: (e) => e.stats.handover },
+      {
+        id: 'ed.ambulanceHandoverOver60Share',
+        ratio: [(e) => e.stats.handoverOver60, (e) => e.stats.handover.count],
+      },
       {
         id: 'ed.boardingPatientsCount',
         sum: (e, p) => e.boardingLevel.areaUntil(p.endMinutes) / p.spanMinutes,

@@ -28,6 +28,8 @@ export const ED_DAY_SERIES = [
   'timeToBedSum',
   'timeToBedCount',
   'dtaOver12h',
+  'handovers',
+  'handoversOver60',
   'boardingMean',
   'inDepartmentMean',
 ] as const;
@@ -127,6 +129,8 @@ export interface EdUnit {
   dayTimeToBedSum: Float64Array;
   dayTimeToBedCount: Float64Array;
   dayDtaOver12h: Float64Array;
+  dayHandovers: Float64Array;
+  dayHandoversOver60: Float64Array;
   arrivals: number;
   lastBoardingArea: number;
   lastInDepartmentArea: number;
