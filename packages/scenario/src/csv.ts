@@ -52,6 +52,19 @@ export function resolveCsvReferences(root: Tree, access: FileAccess): Tree {
   return visit(root, []);
 }
 
+interface CsvRecord {
+  record: Record<string, string>;
+  info: { lines: number };
+}
+
+/** The parsed rows of a CSV file, and where each cell is, for error messages. */
+interface CsvTable {
+  records: CsvRecord[];
+  header: string[];
+  display: string;
+  cellLocation(line: number, name: string): SourceLocation;
+}
+
 function readCsvReference(
   reference: TreeObject & { csv: string },
   access: FileAccess,
@@ -67,40 +80,65 @@ function readCsvReference(
       expected: 'a column name',
     });
   }
-  // Only files in the folder of the file that names them, or below it: a scenario from someone
-  // else must not read arbitrary files (/etc/..., ../../secrets.csv) into its configuration.
+  const { absolute, display } = allowedCsvPath(reference.csv, where, access, fieldPath);
+  const table = parseCsv(readCsvText(access, absolute, display, where, fieldPath), display, fieldPath);
+  if (column === undefined) return rowsOf(table, where, fieldPath);
+  if (!table.header.includes(column)) {
+    throw new ScenarioError({
+      location: locationOf(reference, 'column') ?? where,
+      fieldPath: `${fieldPath}.column`,
+      problem: `no column '${column}' in '${display}'`,
+      expected: `one of the columns ${table.header.join(', ')}`,
+    });
+  }
+  return columnOf(table, column, where, fieldPath);
+}
+
+/**
+ * Only files in the folder of the file that names them, or below it: a scenario from someone else
+ * must not read arbitrary files (/etc/..., ../../secrets.csv) into its configuration.
+ */
+function allowedCsvPath(
+  csv: string,
+  where: SourceLocation,
+  access: FileAccess,
+  fieldPath: string,
+): { absolute: string; display: string } {
   const folder = path.dirname(path.resolve(where.file));
-  const absolute = path.resolve(folder, reference.csv);
+  const absolute = path.resolve(folder, csv);
   const relative = path.relative(folder, absolute);
-  if (
-    path.isAbsolute(reference.csv) ||
-    relative === '' ||
-    relative.startsWith('..') ||
-    path.isAbsolute(relative)
-  ) {
+  if (path.isAbsolute(csv) || relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,
-      problem: `'${clip(reference.csv)}' is ${path.isAbsolute(reference.csv) ? 'an absolute path' : 'outside the folder of this file'}`,
+      problem: `'${clip(csv)}' is ${path.isAbsolute(csv) ? 'an absolute path' : 'outside the folder of this file'}`,
       expected:
         'a CSV file in the folder of the file that names it, or below it (a relative path without ..)',
     });
   }
-  const display = path.join(path.dirname(where.file), relative);
   // The same on the real path: a symlink inside the folder must not lead outside it.
   const real = realPath(absolute);
   if (!isInside(real, realPath(folder)) && access.rootOf(real) === undefined) {
     throw new ScenarioError({
       location: where,
       fieldPath: `${fieldPath}.csv`,
-      problem: `'${clip(reference.csv)}' is a link to ${clip(real)}, outside the folder of this file`,
+      problem: `'${clip(csv)}' is a link to ${clip(real)}, outside the folder of this file`,
       expected:
         'a CSV file in the folder of the file that names it, or below it, or a folder allowed explicitly',
     });
   }
-  let text: string;
+  return { absolute, display: path.join(path.dirname(where.file), relative) };
+}
+
+function readCsvText(
+  access: FileAccess,
+  absolute: string,
+  display: string,
+  where: SourceLocation,
+  fieldPath: string,
+): string {
   try {
-    text = access.read(absolute, 'csv');
+    return access.read(absolute, 'csv');
   } catch (error) {
     const reason = readFailure(error);
     throw new ScenarioError({
@@ -110,8 +148,11 @@ function readCsvReference(
       expected: 'a CSV file, path relative to the file that names it',
     });
   }
+}
+
+function parseCsv(text: string, display: string, fieldPath: string): CsvTable {
   const lines = text.split(/\r?\n/);
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: CsvRecord[];
   let forbidden: string | undefined;
   try {
     records = parse(text, {
@@ -127,7 +168,7 @@ function readCsvReference(
       to: MAX_ROWS + 1,
       info: true,
       bom: true,
-    }) as typeof records;
+    }) as CsvRecord[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new ScenarioError({
@@ -162,47 +203,46 @@ function readCsvReference(
     const offset = cells.slice(0, Math.max(index, 0)).reduce((sum, cell) => sum + cell.length + 1, 0);
     return { file: display, line, column: offset + 1 };
   };
-  if (column !== undefined) {
-    if (!header.includes(column)) {
+  return { records, header, display, cellLocation };
+}
+
+/** `{ csv, column }`: the numbers in one column. */
+function columnOf(table: CsvTable, column: string, where: SourceLocation, fieldPath: string): Tree {
+  const values: Tree[] = [];
+  const keys = new Map<string | number, SourceLocation>();
+  table.records.forEach(({ record, info }, i) => {
+    const cell = record[column] ?? '';
+    const location = table.cellLocation(info.lines, column);
+    refusePlus(cell, location, `${fieldPath}[${i}]`);
+    if (!NUMBER.test(cell)) {
       throw new ScenarioError({
-        location: locationOf(reference, 'column') ?? where,
-        fieldPath: `${fieldPath}.column`,
-        problem: `no column '${column}' in '${display}'`,
-        expected: `one of the columns ${header.join(', ')}`,
+        location,
+        fieldPath: `${fieldPath}[${i}]`,
+        problem: `'${clip(cell)}' in column '${clip(column)}'`,
+        expected: 'a number',
       });
     }
-    const values: Tree[] = [];
-    const keys = new Map<string | number, SourceLocation>();
-    records.forEach(({ record, info }, i) => {
-      const cell = record[column] ?? '';
-      const location = cellLocation(info.lines, column);
-      refusePlus(cell, location, `${fieldPath}[${i}]`);
-      if (!NUMBER.test(cell)) {
-        throw new ScenarioError({
-          location,
-          fieldPath: `${fieldPath}[${i}]`,
-          problem: `'${clip(cell)}' in column '${clip(column)}'`,
-          expected: 'a number',
-        });
-      }
-      values.push(Number(cell));
-      keys.set(i, location);
-    });
-    setLocation(values, where, keys);
-    return values;
-  }
+    values.push(Number(cell));
+    keys.set(i, location);
+  });
+  setLocation(values, where, keys);
+  return values;
+}
+
+/** `{ csv }`: the rows as mappings (empty cells left out), with ids unique. */
+function rowsOf(table: CsvTable, where: SourceLocation, fieldPath: string): Tree {
   const rows: Tree[] = [];
   const rowKeys = new Map<string | number, SourceLocation>();
-  records.forEach(({ record, info }, i) => {
+  table.records.forEach(({ record, info }, i) => {
     const row: TreeObject = {};
     const keys = new Map<string | number, SourceLocation>();
     for (const [name, cell] of Object.entries(record)) {
       if (cell === '') continue;
-      refusePlus(cell, cellLocation(info.lines, name), `${fieldPath}[${i}].${name}`);
+      refusePlus(cell, table.cellLocation(info.lines, name), `${fieldPath}[${i}].${name}`);
       row[name] = NUMBER.test(cell) ? Number(cell) : cell === 'true' ? true : cell === 'false' ? false : cell;
-      keys.set(name, cellLocation(info.lines, name));
+      keys.set(name, table.cellLocation(info.lines, name));
     }
-    const rowLocation = { file: display, line: info.lines, column: 1 };
+    const rowLocation = { file: table.display, line: info.lines, column: 1 };
     setLocation(row, rowLocation, keys);
     rows.push(row);
     rowKeys.set(i, rowLocation);

@@ -19,7 +19,8 @@ import { scenarioErrorFromIssues } from './issues.js';
 import { checkUniqueItems, mergeTrees } from './merge.js';
 import { bindProfileChanges, requireBound } from './profiles.js';
 import { extendsSchema } from './schema/document.js';
-import { copyLocations, locationOf, parseYamlTree, type TreeObject } from './source.js';
+import { copyLocations, locationOf, type TreeObject } from './source.js';
+import { parseYamlTree } from './yaml-tree.js';
 
 const MAX_EXTENDS_DEPTH = 20;
 const MAX_TEXT_LENGTH = 20_000_000;

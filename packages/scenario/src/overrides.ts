@@ -16,8 +16,9 @@ import { findItem, itemKey, type PathSegment, parsePath } from './paths.js';
 import { isRelativeForm, relativeChange } from './relative.js';
 import { networkConfigSchema } from './schema/network.js';
 import { systemConfigSchema } from './schema/system.js';
-import { checkShape, setKeyLocation } from './source.js';
+import { setKeyLocation } from './source.js';
 import { percentValue, takesPercentages } from './values.js';
+import { checkShape } from './yaml-tree.js';
 
 /** One parsed override. `source` names it in error messages (e.g. `--set 'a.b=+10%'`). */
 export interface Override {
