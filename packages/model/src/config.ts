@@ -134,6 +134,20 @@ export interface WardSpecialtyConfig {
   admissionShare: number;
   /** Clinical length of stay in this specialty (admission to medically fit), days; replaces the trust's. */
   clinicalLosDays: DistributionSpec;
+  /**
+   * Discharge pathway shares of this specialty's patients (P0–P3, summing to 1), replacing the
+   * system's `dischargePathways` shares for them: older patients with long stays need support more
+   * often. Absent: the system's shares.
+   */
+  dischargePathways?: SpecialtyPathwayShares;
+}
+
+/** P0–P3 shares of one specialty's discharges (sum to 1); the VCSE and follow-up shares stay the system's. */
+export interface SpecialtyPathwayShares {
+  p0HomeShare: number;
+  p1HomeWithCareShare: number;
+  p2StepDownShare: number;
+  p3CareHomeShare: number;
 }
 
 /**
@@ -229,6 +243,11 @@ export interface HomeCareConfig {
   minutesPerVisit: number;
   /** Staff pool ids whose on-shift carers deliver visits. */
   carerPoolIds: string[];
+  /**
+   * Days from a hospital patient being medically fit until a package could start if carers were
+   * free (assessment of needs, brokerage, funding), drawn per patient. Absent: at once.
+   */
+  readyAfterDays?: DistributionSpec;
 }
 
 /** Bedded places (care-home and discharge-to-assess beds) of one local authority. */
@@ -244,6 +263,12 @@ export interface PlacementConfig {
   initialOccupiedPlaces: number;
   /** Minimum days from a patient being fit to the placement starting (assessment, brokerage). */
   assessmentDays: number;
+  /**
+   * Days from a hospital patient being medically fit until they could take a place (assessment,
+   * funding decision, the family's choice of home), drawn per patient; replaces the fixed
+   * `assessmentDays` for hospital patients. Absent: `assessmentDays` for everyone.
+   */
+  readyAfterDays?: DistributionSpec;
 }
 
 /** General practice of one primary care network (or the whole ICS), modelled as daily counts against slots. */
@@ -327,6 +352,8 @@ export interface SystemConfig {
   communityNursing: CommunityNursingConfig[];
   vcseSupport: VcseSupportConfig[];
   surges: SurgeConfig[];
+  /** Winter as it happens: what changes month by month besides demand. Absent: no seasonality. */
+  seasonality?: SeasonalityConfig;
   /** When a trust counts as escalated (OPEL); absent: see `SYSTEM_CONFIG_DEFAULTS`. */
   escalation?: EscalationConfig;
   workforce: WorkforceConfig;
@@ -336,4 +363,21 @@ export interface SystemConfig {
 export interface EscalationConfig {
   /** Pressure scores (0–1) at which a trust reaches OPEL 2, 3 and 4, rising. */
   opelThresholds: [number, number, number];
+}
+
+/**
+ * What the season changes besides the volume of demand (which the demand profiles' month multipliers
+ * carry): acuity, length of stay, staff sickness and beds closed for infection control. Month
+ * multipliers are January first and renormalised to a mean of 1 over the year, so the annual figures
+ * (`admissionShare`, the length-of-stay distributions, `sicknessAbsenceShare`) are kept.
+ */
+export interface SeasonalityConfig {
+  /** 12 multipliers on each ED's `admissionShare` (type-1 conversion: sicker patients in winter), by month of arrival. */
+  edAdmissionShareMonthMultipliers?: number[];
+  /** 12 multipliers on the clinical length of stay, by month of admission. */
+  clinicalLosMonthMultipliers?: number[];
+  /** 12 multipliers on the rate at which staff fall sick (every pool), by month. */
+  sicknessMonthMultipliers?: number[];
+  /** 12 shares of each trust's physical G&A beds closed for infection control (norovirus, flu bays), by month. */
+  infectionClosedBedShareByMonth?: number[];
 }

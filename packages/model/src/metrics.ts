@@ -7,6 +7,7 @@
  * `Hours`, `Days`, `Count`, `Gbp`. Never a percentage.
  */
 import { BOTH, HIGHER, LOWER, type MetricDefinition, m, NEUTRAL } from './metric-definition.js';
+import { DISCHARGE_METRICS } from './metrics-discharge.js';
 import { WORKFORCE_METRICS, type WorkforceMetricId } from './metrics-workforce.js';
 import { POLICY_ACTIVITY_METRICS } from './workforce/policy-activity.js';
 
@@ -232,6 +233,7 @@ export const FLOW_METRICS = [
     ['mean', 'p50', 'p95'],
     false,
   ),
+  ...DISCHARGE_METRICS,
   m(
     'discharges.patientsCount',
     'Patients discharged from G&A beds in the period, all pathways.',

@@ -9,6 +9,7 @@ import type {
   AcuteWardsConfig,
   EmergencyDepartmentConfig,
   EscalationConfig,
+  SeasonalityConfig,
   SystemConfig,
 } from './config.js';
 import type { ServiceKind } from './contracts.js';
@@ -45,12 +46,19 @@ export interface ResolvedWorkforceConfig
   policySettings: ResolvedPolicySettings;
 }
 export interface ResolvedSystemConfig
-  extends Omit<SystemConfig, 'emergencyDepartments' | 'acuteWards' | 'escalation' | 'workforce'> {
+  extends Omit<
+    SystemConfig,
+    'emergencyDepartments' | 'acuteWards' | 'escalation' | 'seasonality' | 'workforce'
+  > {
   emergencyDepartments: ResolvedEmergencyDepartmentConfig[];
   escalation: EscalationConfig;
+  seasonality: Required<SeasonalityConfig>;
   acuteWards: ResolvedAcuteWardsConfig[];
   workforce: ResolvedWorkforceConfig;
 }
+
+const FLAT_MONTHS: readonly number[] = Array.from({ length: 12 }, () => 1);
+const NO_MONTHS: readonly number[] = Array.from({ length: 12 }, () => 0);
 
 /** Every default of the system configuration: its value (or rule) and what it means. */
 export const SYSTEM_CONFIG_DEFAULTS = {
@@ -80,6 +88,28 @@ export const SYSTEM_CONFIG_DEFAULTS = {
   'acuteWards[].specialties': { value: [], meaning: 'one pool of emergency beds' },
   'acuteWards[].outlieAfterMinutes': { value: Number.POSITIVE_INFINITY, meaning: 'patients never outlie' },
   'acuteWards[].bedTurnaroundMinutes': { value: 0, meaning: 'a freed bed takes the next patient at once' },
+  'acuteWards[].specialties[].dischargePathways': {
+    value: 'the system’s `dischargePathways`',
+    meaning: 'every specialty discharges alike',
+  },
+  'homeCare[].readyAfterDays': { value: 0, meaning: 'a package can start as soon as the patient is fit' },
+  'placements[].readyAfterDays': {
+    value: 'the fixed `assessmentDays`',
+    meaning: 'every hospital patient is ready for a place after the same days',
+  },
+  'seasonality.edAdmissionShareMonthMultipliers': {
+    value: FLAT_MONTHS,
+    meaning: 'the same conversion all year',
+  },
+  'seasonality.clinicalLosMonthMultipliers': {
+    value: FLAT_MONTHS,
+    meaning: 'the same length of stay all year',
+  },
+  'seasonality.sicknessMonthMultipliers': { value: FLAT_MONTHS, meaning: 'the same sickness all year' },
+  'seasonality.infectionClosedBedShareByMonth': {
+    value: NO_MONTHS,
+    meaning: 'no beds closed for infection control',
+  },
   'escalation.opelThresholds': {
     value: [0.85, 0.92, 0.97] as [number, number, number],
     meaning: 'OPEL 2, 3 and 4 from pressure 0.85, 0.92 and 0.97',
@@ -133,6 +163,7 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
       bedTurnaroundMinutes: w.bedTurnaroundMinutes ?? D['acuteWards[].bedTurnaroundMinutes'].value,
     })),
     escalation: resolveEscalation(config),
+    seasonality: resolveSeasonality(config.seasonality),
     workforce: {
       ...wf,
       staffPools: wf.staffPools.map((p) => ({
@@ -160,6 +191,24 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
         },
       },
     },
+  };
+}
+
+function resolveSeasonality(given: SeasonalityConfig | undefined): Required<SeasonalityConfig> {
+  const s = given ?? {};
+  return {
+    edAdmissionShareMonthMultipliers: [
+      ...(s.edAdmissionShareMonthMultipliers ?? D['seasonality.edAdmissionShareMonthMultipliers'].value),
+    ],
+    clinicalLosMonthMultipliers: [
+      ...(s.clinicalLosMonthMultipliers ?? D['seasonality.clinicalLosMonthMultipliers'].value),
+    ],
+    sicknessMonthMultipliers: [
+      ...(s.sicknessMonthMultipliers ?? D['seasonality.sicknessMonthMultipliers'].value),
+    ],
+    infectionClosedBedShareByMonth: [
+      ...(s.infectionClosedBedShareByMonth ?? D['seasonality.infectionClosedBedShareByMonth'].value),
+    ],
   };
 }
 

@@ -9,7 +9,7 @@ import {
   TimeWeighted,
 } from '@carepool/engine';
 import { ModelError } from '../errors.js';
-import { hourlyArrivals, surgeMultiplierByDay } from './calendar.js';
+import { hourlyArrivals, monthValuesByDay, surgeMultiplierByDay } from './calendar.js';
 import { CommunityUnit, GpUnit, HomeCareUnit, PlacementUnit, VcseUnit } from './care-units.js';
 import type { FlowState } from './state.js';
 import {
@@ -79,6 +79,21 @@ function buildAuthorities(state: FlowState, streams: RandomStreams): AuthorityOf
 function buildWards(state: FlowState, streams: RandomStreams, authorityOf: AuthorityOf): void {
   const config = state.config;
   const otherSurge = surgeMultiplierByDay(config.surges, state.totalDays, 'other');
+  const season = config.seasonality;
+  const losMultiplierByDay = monthValuesByDay(
+    season.clinicalLosMonthMultipliers,
+    state.calendar,
+    true,
+    'seasonality.clinicalLosMonthMultipliers',
+  );
+  const closedShareByDay = monthValuesByDay(
+    season.infectionClosedBedShareByMonth,
+    state.calendar,
+    false,
+    'seasonality.infectionClosedBedShareByMonth',
+  );
+  if (closedShareByDay.some((v) => !(v >= 0 && v < 1)))
+    throw new ModelError('seasonality.infectionClosedBedShareByMonth: shares must be in [0, 1)');
 
   for (const w of config.acuteWards) {
     const physical = w.physicalBeds;
@@ -113,6 +128,8 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       waiting: 0,
       occupied: 0,
       bedsTurningAround: 0,
+      losMultiplierByDay,
+      infectionClosedByDay: Int32Array.from(closedShareByDay, (v) => Math.round(v * physical)),
       staffedEmergency: Math.max(0, physical - w.ringFencedElectiveBeds),
       staffedTotal: physical,
       nurses: 0,
@@ -139,6 +156,12 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
 function buildEds(state: FlowState, streams: RandomStreams): Map<string, number> {
   const config = state.config;
   const edSurge = surgeMultiplierByDay(config.surges, state.totalDays, 'ed');
+  const conversionByDay = monthValuesByDay(
+    config.seasonality.edAdmissionShareMonthMultipliers,
+    state.calendar,
+    true,
+    'seasonality.edAdmissionShareMonthMultipliers',
+  );
   const wardByOrg = new Map(state.wards.map((w) => [w.organisationId, w.index]));
   const edIndexById = new Map<string, number>();
   for (const e of config.emergencyDepartments) {
@@ -174,6 +197,7 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
         e.leaveWithoutBeingSeenAfterMinutes === undefined
           ? undefined
           : distributionFromSpec(e.leaveWithoutBeingSeenAfterMinutes),
+      admissionShareByDay: conversionByDay.map((m) => Math.min(1, e.admissionShare * m)),
       ...edStreams(e),
       queue: new IntQueue(),
       minorsQueue: new IntQueue(),

@@ -64,7 +64,8 @@ export class RunCalendar {
   }
 }
 
-function normalised(multipliers: readonly number[], expected: number, what: string): Float64Array {
+/** Multipliers divided by their mean (so the mean is kept), checked finite, ≥ 0 and not all 0. */
+export function normalised(multipliers: readonly number[], expected: number, what: string): Float64Array {
   if (multipliers.length !== expected) {
     throw new ModelError(`${what} needs ${expected} multipliers; got ${multipliers.length}`);
   }
@@ -155,4 +156,39 @@ export function hourlyRatePerMinute(
     for (let h = 0; h < 24; h++) out[d * 24 + h] = base * byDay[d] * hour[h];
   }
   return out;
+}
+
+/**
+ * One value per simulated day from 12 month values (January first): multipliers renormalised to a
+ * mean of 1 over the year when `renormalise`, else the values as given (e.g. shares of beds closed).
+ */
+export function monthValuesByDay(
+  monthValues: readonly number[],
+  calendar: RunCalendar,
+  renormalise: boolean,
+  what: string,
+): Float64Array {
+  const month = renormalise ? normalised(monthValues, 12, what) : Float64Array.from(monthValues);
+  if (month.length !== 12) throw new ModelError(`${what} needs 12 values; got ${month.length}`);
+  const out = new Float64Array(calendar.totalDays);
+  for (let d = 0; d < calendar.totalDays; d++) out[d] = month[calendar.month[d]];
+  return out;
+}
+
+/** Whether every one of `values` is 1 (a flat profile: seasonality off). */
+export function isFlat(values: readonly number[]): boolean {
+  return values.every((v) => v === 1);
+}
+
+/** Month (January = 0) of day `day` counted from `startDate` (any day, inside the run or not). */
+export function monthOfDay(startDate: string, day: number): number {
+  return new Date((parseIsoDate(startDate) + Math.floor(day)) * MS_PER_DAY).getUTCMonth();
+}
+
+/** The first day after `day` (counted from `startDate`) that is the 1st of a month. */
+export function nextMonthStartDay(startDate: string, day: number): number {
+  const start = parseIsoDate(startDate);
+  const date = new Date((start + Math.floor(day)) * MS_PER_DAY);
+  const next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  return Math.round(next / MS_PER_DAY) - start;
 }

@@ -5,7 +5,9 @@
 import {
   DailySeries,
   type Distribution,
+  type DistributionSpec,
   distributionFromSpec,
+  MINUTES_PER_DAY,
   poisson,
   type RandomStream,
   type RandomStreams,
@@ -29,6 +31,22 @@ export type GpDaySeries = (typeof GP_DAY_SERIES)[number];
 export interface Referral {
   atMinutes: number;
   patient: number;
+  /** When the referral can first be served (assessment, brokerage, choice done). */
+  readyAtMinutes: number;
+}
+
+/** Days to readiness drawn per hospital patient, from a stream of its own (absent: none drawn). */
+interface Readiness {
+  days: Distribution;
+  stream: RandomStream;
+}
+
+function readiness(
+  spec: DistributionSpec | undefined,
+  streams: RandomStreams,
+  name: string,
+): Readiness | undefined {
+  return spec === undefined ? undefined : { days: distributionFromSpec(spec), stream: streams.stream(name) };
 }
 
 export class HomeCareUnit {
@@ -52,6 +70,8 @@ export class HomeCareUnit {
   referrals: Distribution;
   referralStream: RandomStream;
   durationStream: RandomStream;
+  /** Per-patient days from fit until a package could start (`readyAfterDays`). */
+  ready: Readiness | undefined;
   onDuty = 0;
   constructor(
     readonly cfg: HomeCareConfig,
@@ -62,6 +82,12 @@ export class HomeCareUnit {
     this.referrals = poisson({ mean: cfg.communityReferralsPerDay });
     this.referralStream = streams.stream(`homeCare.${cfg.id}.referrals`);
     this.durationStream = streams.stream(`homeCare.${cfg.id}.durations`);
+    this.ready = readiness(cfg.readyAfterDays, streams, `homeCare.${cfg.id}.ready`);
+  }
+  /** When a hospital patient fit at `now` could start a package. */
+  hospitalReadyAt(now: number): number {
+    const r = this.ready;
+    return r === undefined ? now : now + r.days.sample(r.stream) * MINUTES_PER_DAY;
   }
   visitsNeeded(ageDays: number): number {
     const c = this.cfg;
@@ -84,6 +110,8 @@ export class PlacementUnit {
   /** Admissions from the community a day (Poisson). */
   communityAdmissions: Distribution;
   stream: RandomStream;
+  /** Per-patient days from fit until they could take a place (`readyAfterDays`; absent: `assessmentDays`). */
+  ready: Readiness | undefined;
   constructor(
     readonly cfg: PlacementConfig,
     readonly authority: number,
@@ -92,6 +120,13 @@ export class PlacementUnit {
     this.stay = distributionFromSpec(cfg.stayDays);
     this.communityAdmissions = poisson({ mean: cfg.communityAdmissionsPerDay });
     this.stream = streams.stream(`placement.${cfg.id}`);
+    this.ready = readiness(cfg.readyAfterDays, streams, `placement.${cfg.id}.ready`);
+  }
+  /** When a hospital patient fit at `now` could take a place. */
+  hospitalReadyAt(now: number): number {
+    const r = this.ready;
+    const days = r === undefined ? this.cfg.assessmentDays : r.days.sample(r.stream);
+    return now + days * MINUTES_PER_DAY;
   }
 }
 

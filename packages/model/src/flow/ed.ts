@@ -80,14 +80,16 @@ export class EmergencyDepartments extends FlowModule {
     // Attributes in a fixed order from the ED's attribute stream (common random numbers). Only what
     // this patient uses is drawn: the admission flags come first and no policy changes them, so
     // every arm still gives each patient the same draws — and the ~70% who go home draw no stay.
-    const admit = stream.uniform() < ed.cfg.admissionShare ? 1 : 0;
+    // Conversion of the day (the season's acuity): a table built once, indexed by arrival day.
+    const admit = stream.uniform() < ed.admissionShareByDay[Math.floor(now / MINUTES_PER_DAY)] ? 1 : 0;
     const wardAdmit = stream.uniform() < ed.cfg.wardAdmissionShare ? 1 : 0;
     P.admit[id] = admit;
     P.wardAdmit[id] = wardAdmit;
     P.treatmentMinutes[id] = ed.treatment.sample(stream);
     P.decisionMinutes[id] = admit === 1 ? ed.admittedDecision.sample(stream) : ed.decision.sample(stream);
     P.patienceMinutes[id] = ed.patience === undefined ? Number.POSITIVE_INFINITY : ed.patience.sample(stream);
-    if (admit === 1 && wardAdmit === 1) this.wardFlow.drawDischargeAttributes(id, this.wards[ed.ward], stream);
+    if (admit === 1 && wardAdmit === 1)
+      this.wardFlow.drawDischargeAttributes(id, this.wards[ed.ward], stream);
     P.edStream[id] = EdStream.majors;
     if (ed.ambulance !== undefined || ed.streaming !== undefined || ed.longWait !== undefined) {
       this.drawStream(ed, id, stream);

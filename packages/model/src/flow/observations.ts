@@ -8,6 +8,7 @@ import {
   MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
   type HandlerId,
 } from '@carepool/engine';
+import { Stage as PATIENT_Stage } from './patients.js';
 import type { Pressure } from './pressure.js';
 import { FlowModule } from './state.js';
 
@@ -16,6 +17,7 @@ import { FlowModule } from './state.js';
 const EventPriority = ENGINE_EventPriority;
 const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
 const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+const Stage = PATIENT_Stage;
 
 export class Observations extends FlowModule {
   /** Set by the orchestrator once every module exists. */
@@ -45,6 +47,7 @@ export class Observations extends FlowModule {
   private onSnapshot(day: number): void {
     const now = this.sim.now;
     if (now >= this.warmupMinutes) {
+      this.countLongStays(now);
       for (const w of this.wards) {
         const s = w.stats;
         const physical = w.cfg.physicalBeds;
@@ -55,7 +58,9 @@ export class Observations extends FlowModule {
         if (occupancy > s.occupancyMax) s.occupancyMax = occupancy;
         if (occupancy > 0.92) s.daysOver92++;
         s.staffedSum += w.staffedTotal;
-        const closed = physical - w.staffedTotal;
+        const infectionClosed = w.infectionClosedByDay[day];
+        s.infectionClosedSum += infectionClosed;
+        const closed = Math.max(0, physical - infectionClosed - w.staffedTotal);
         s.closedSum += closed;
         if (closed > s.closedMax) s.closedMax = closed;
         s.nctrSum += w.nctr;
@@ -69,6 +74,31 @@ export class Observations extends FlowModule {
     const next = now + MINUTES_PER_DAY;
     if (next <= this.endMinutes)
       this.sim.scheduleAt(next, this.hSnapshot, day + 1, EventPriority.observation);
+  }
+
+  /**
+   * Long stays at the snapshot: patients in a bed 14+ and 21+ days since admission, those of them
+   * medically fit by pathway (the NHS counts long-stay delayed patients by reason). One pass over the
+   * patient records a day.
+   */
+  private countLongStays(now: number): void {
+    const P = this.patients;
+    const fourteen = now - 14 * MINUTES_PER_DAY;
+    const twentyOne = now - 21 * MINUTES_PER_DAY;
+    const n = P.capacity;
+    for (let i = 0; i < n; i++) {
+      const stage = P.stage[i];
+      if (stage < Stage.wardClinical || stage > Stage.wardLeaving) continue;
+      const bedAt = P.bedAt[i];
+      if (bedAt > fourteen) continue;
+      const s = this.wards[P.ward[i]].stats;
+      const fit = stage !== Stage.wardClinical;
+      if (fit) s.longStayNctrByPathwaySum[P.pathway[i]]++;
+      if (bedAt <= twentyOne) {
+        s.over21PatientsSum++;
+        if (fit) s.over21NctrSum++;
+      }
+    }
   }
 
   private onHourly(): void {

@@ -74,7 +74,7 @@ export class SocialCare extends FlowModule {
       if (slots > 0) {
         for (let i = 0; i < hc.waiting.length && slots > 0; ) {
           const r = hc.waiting[i];
-          if (r.patient >= 0 && this.patients.vcseEligible[r.patient] === 1) {
+          if (r.patient >= 0 && this.patients.vcseEligible[r.patient] === 1 && r.readyAtMinutes <= now) {
             hc.waiting.splice(i, 1);
             slots--;
             if (counted && a.vcse.length > 0) a.vcse[0].clients++;
@@ -94,8 +94,10 @@ export class SocialCare extends FlowModule {
     const cfg = hc.cfg;
     // Community referrals arrive through the day just ended.
     const newReferrals = hc.referrals.sample(hc.referralStream);
-    for (let i = 0; i < newReferrals; i++)
-      hc.waiting.push({ atMinutes: now - hc.referralStream.uniform() * MINUTES_PER_DAY, patient: -1 });
+    for (let i = 0; i < newReferrals; i++) {
+      const at = now - hc.referralStream.uniform() * MINUTES_PER_DAY;
+      hc.waiting.push({ atMinutes: at, patient: -1, readyAtMinutes: at });
+    }
     // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
     const area = hc.carerMinutes.totalAreaUntil(now);
     const carerMinutes = day === 0 ? this.initialCarerMinutes(hc) : area - hc.lastCarerArea;
@@ -119,11 +121,19 @@ export class SocialCare extends FlowModule {
       hc.visitsDelivered += delivered;
       hc.visitsUndelivered += needed - delivered;
     }
-    // New packages start while today's spare slots cover their first day's visits.
+    // New packages start while today's spare slots cover their first day's visits, first come first
+    // served among those ready (assessed and brokered); the others keep their place in the queue.
     const first = cfg.initialVisitsPerDay;
+    const waiting = hc.waiting;
     let started = 0;
-    while (started < hc.waiting.length && slots >= first) {
-      const r = hc.waiting[started];
+    let kept = 0;
+    let i = 0;
+    for (; i < waiting.length && slots >= first; i++) {
+      const r = waiting[i];
+      if (r.readyAtMinutes > now) {
+        waiting[kept++] = r;
+        continue;
+      }
       slots -= first;
       const duration = Math.max(1, Math.round(hc.duration.sample(hc.durationStream)));
       hc.startDay.push(day);
@@ -134,7 +144,10 @@ export class SocialCare extends FlowModule {
         this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
       started++;
     }
-    if (started > 0) hc.waiting.splice(0, started);
+    if (started > 0) {
+      for (; i < waiting.length; i++) waiting[kept++] = waiting[i];
+      waiting.length = kept;
+    }
     if (day > 0) hc.day[day - 1] = hc.waiting.length;
     if (counted) {
       hc.waitingSum += hc.waiting.length;
@@ -153,16 +166,20 @@ export class SocialCare extends FlowModule {
     const now = this.sim.now;
     const cfg = pl.cfg;
     const newAdmissions = pl.communityAdmissions.sample(pl.stream);
-    for (let i = 0; i < newAdmissions; i++)
-      pl.waiting.push({ atMinutes: now - pl.stream.uniform() * MINUTES_PER_DAY, patient: -1 });
+    for (let i = 0; i < newAdmissions; i++) {
+      const at = now - pl.stream.uniform() * MINUTES_PER_DAY;
+      pl.waiting.push({ atMinutes: at, patient: -1, readyAtMinutes: at });
+    }
     let k = 0;
     for (let i = 0; i < pl.endDay.length; i++) if (pl.endDay[i] > day) pl.endDay[k++] = pl.endDay[i];
     pl.endDay.length = k;
     let free = cfg.places - pl.endDay.length;
     const readyBefore = now - cfg.assessmentDays * MINUTES_PER_DAY;
+    const perPatient = pl.ready !== undefined;
     for (let i = 0; i < pl.waiting.length && free > 0; ) {
       const r = pl.waiting[i];
-      if (r.patient >= 0 && r.atMinutes > readyBefore) {
+      // Hospital patients wait for their assessment first (per patient, or the fixed assessmentDays).
+      if (r.patient >= 0 && (perPatient ? r.readyAtMinutes > now : r.atMinutes > readyBefore)) {
         i++;
         continue;
       }

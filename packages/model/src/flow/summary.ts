@@ -114,6 +114,26 @@ const FLOW_SUMMARY: readonly UnitGroup<unknown>[] = [
       },
       { id: 'nctr.bedDays', sum: (w, p) => w.nctrLevel.areaUntil(p.endMinutes) / MINUTES_PER_DAY },
       { id: 'nctr.dischargeDelayDays', histogram: (w) => w.stats.dischargeDelay },
+      { id: 'nctr.overnightDischargeDelayDays', histogram: (w) => w.stats.overnightDischargeDelay },
+      {
+        id: 'nctr.longStayPatientsCount',
+        sum: (w) => sumOf(w.stats.longStayNctrByPathwaySum) / w.stats.snapshots,
+      },
+      {
+        id: 'nctr.longStayHomeCarePatientsCount',
+        sum: (w) => w.stats.longStayNctrByPathwaySum[1] / w.stats.snapshots,
+      },
+      {
+        id: 'nctr.longStayRehabPatientsCount',
+        sum: (w) => w.stats.longStayNctrByPathwaySum[2] / w.stats.snapshots,
+      },
+      {
+        id: 'nctr.longStayCareHomePatientsCount',
+        sum: (w) => w.stats.longStayNctrByPathwaySum[3] / w.stats.snapshots,
+      },
+      { id: 'nctr.over21DayStayPatientsCount', sum: (w) => w.stats.over21NctrSum / w.stats.snapshots },
+      { id: 'beds.over21DayStayPatientsCount', sum: (w) => w.stats.over21PatientsSum / w.stats.snapshots },
+      { id: 'beds.closedForInfectionCount', sum: (w) => w.stats.infectionClosedSum / w.stats.snapshots },
       { id: 'discharges.patientsCount', sum: (w) => w.stats.discharges },
       { id: 'escalation.opel3PlusShare', ratio: [(w) => w.stats.opel3Hours, (w) => w.stats.hours] },
       { id: 'escalation.opel4Share', ratio: [(w) => w.stats.opel4Hours, (w) => w.stats.hours] },
@@ -244,6 +264,8 @@ function maxRows<U>(
   add(ICS, 'max', all);
   for (const [scope, [v]] of byOrganisation) add(scope, 'max', v);
 }
+
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** Quantile statistics and the probability each reads. */
 const QUANTILES: Partial<Record<MetricStatistic, number>> = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 };

@@ -192,7 +192,9 @@ export class SystemFlow implements PressureSource {
       const nurses = staffing.onDuty(w.organisationId, 'ward');
       const ratio = isDay ? w.cfg.patientsPerNurseDay : w.cfg.patientsPerNurseNight;
       w.nurses = nurses;
-      const staffedTotal = Math.min(w.cfg.physicalBeds, Math.floor(nurses * ratio + 1e-9));
+      // Beds closed for infection control today are not open whatever the staffing.
+      const openBeds = w.cfg.physicalBeds - w.infectionClosedByDay[Math.floor(now / MINUTES_PER_DAY)];
+      const staffedTotal = Math.min(openBeds, Math.floor(nurses * ratio + 1e-9));
       w.staffedTotal = staffedTotal;
       const before = w.staffedEmergency;
       const staffedEmergency = Math.max(0, staffedTotal - w.cfg.ringFencedElectiveBeds);

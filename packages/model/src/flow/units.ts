@@ -13,6 +13,7 @@ import {
   type TabulatedArrivals,
   type TimeWeighted,
 } from '@carepool/engine';
+import type { WardSpecialtyConfig } from '../config.js';
 import { ModelError } from '../errors.js';
 import type { ResolvedAcuteWardsConfig, ResolvedEmergencyDepartmentConfig } from '../resolve.js';
 
@@ -102,6 +103,8 @@ export interface EdUnit {
   decision: Distribution;
   admittedDecision: Distribution;
   patience: Distribution | undefined;
+  /** Admission share (type-1 conversion) of patients arriving on each simulated day: `admissionShare` × the season. */
+  admissionShareByDay: Float64Array;
   /** Undefined when the ED has no such arrivals, stream or waits (no random number drawn). */
   ambulance: EdAmbulanceUnit | undefined;
   streaming: EdStreamingUnit | undefined;
@@ -137,6 +140,14 @@ export interface EdUnit {
 }
 
 export class WardStats {
+  /** Fit-to-discharge delay of patients whose stay passed at least one midnight. */
+  overnightDischargeDelay = daysHistogram();
+  /** Sums over daily snapshots: NCTR patients in hospital 14+ days, by pathway (P0–P3); 21+ days; all patients 21+ days. */
+  longStayNctrByPathwaySum = [0, 0, 0, 0];
+  over21NctrSum = 0;
+  over21PatientsSum = 0;
+  /** Beds closed for infection control, summed over snapshots. */
+  infectionClosedSum = 0;
   admissions = 0;
   /** Admissions into a bed of another specialty (outliers). */
   outlierAdmissions = 0;
@@ -167,6 +178,8 @@ export interface WardGroup {
   /** Beds of groups before this one (for splitting staffed beds in proportion). */
   bedsBefore: number;
   los: Distribution;
+  /** Cumulative P0, P0+P1, P0+P1+P2 shares of this specialty's discharges (undefined: the system's). */
+  pathwayCumulative: Float64Array | undefined;
   /** Patients needing this specialty waiting for a bed, in decision order. */
   queue: IntQueue;
   /** Beds taken: patients in them, plus beds being turned around after a discharge. */
@@ -198,6 +211,10 @@ export interface WardUnit {
   occupied: number;
   /** Beds emptied but not yet ready for the next patient (`bedTurnaroundMinutes`). */
   bedsTurningAround: number;
+  /** Clinical length of stay multiplier by day of admission (the season). */
+  losMultiplierByDay: Float64Array;
+  /** Physical beds closed for infection control on each simulated day. */
+  infectionClosedByDay: Int32Array;
   staffedEmergency: number;
   staffedTotal: number;
   nurses: number;
@@ -235,6 +252,7 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
       beds: emergencyBeds,
       bedsBefore: 0,
       los: distributionFromSpec(w.clinicalLosDays),
+      pathwayCumulative: undefined,
       queue: new IntQueue(),
       occupied: 0,
       staffed: emergencyBeds,
@@ -265,6 +283,7 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
       beds: upTo - before,
       bedsBefore: before,
       los: distributionFromSpec(sp.clinicalLosDays),
+      pathwayCumulative: pathwayCumulative(w.id, sp),
       queue: new IntQueue(),
       occupied: 0,
       staffed: upTo - before,
@@ -323,4 +342,18 @@ export function edStreams(
     };
   }
   return { ambulance, streaming, longWait };
+}
+
+/** A specialty's own P0–P3 shares as cumulative thresholds (undefined: it uses the system's). */
+function pathwayCumulative(wardId: string, sp: WardSpecialtyConfig): Float64Array | undefined {
+  const p = sp.dischargePathways;
+  if (p === undefined) return undefined;
+  const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (shares.some((v) => !(v >= 0)) || Math.abs(sum - 1) > 1e-6) {
+    throw new ModelError(
+      `acuteWards '${wardId}' specialty '${sp.id}': dischargePathways shares must be ≥ 0 and sum to 1; got ${sum}`,
+    );
+  }
+  return Float64Array.of(shares[0], shares[0] + shares[1], shares[0] + shares[1] + shares[2]);
 }

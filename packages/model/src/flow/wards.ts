@@ -92,9 +92,16 @@ export class AcuteWards extends FlowModule {
       P.group[id] = 0;
       P.clinicalLosMinutes[id] = w.los.sample(stream) * MINUTES_PER_DAY;
     }
+    // The season's length of stay, by day of arrival (a table built once; 1 without seasonality).
+    P.clinicalLosMinutes[id] *= w.losMultiplierByDay[Math.floor(this.sim.now / MINUTES_PER_DAY)];
     const u = stream.uniform();
     let pathway: number = Pathway.p3;
-    if (u < shares.p0HomeShare) pathway = Pathway.p0;
+    const own = w.groups[P.group[id]].pathwayCumulative;
+    if (own !== undefined) {
+      if (u < own[0]) pathway = Pathway.p0;
+      else if (u < own[1]) pathway = Pathway.p1;
+      else if (u < own[2]) pathway = Pathway.p2;
+    } else if (u < shares.p0HomeShare) pathway = Pathway.p0;
     else if (u < shares.p0HomeShare + shares.p1HomeWithCareShare) pathway = Pathway.p1;
     else if (u < shares.p0HomeShare + shares.p1HomeWithCareShare + shares.p2StepDownShare)
       pathway = Pathway.p2;
@@ -244,14 +251,13 @@ export class AcuteWards extends FlowModule {
     }
     P.stage[id] = Stage.wardAwaitingCapacity;
     const a = this.authorities[P.authority[id]];
-    const referral = { atMinutes: now, patient: id };
     const unit = pathway === Pathway.p1 ? a.homeCare : pathway === Pathway.p2 ? a.stepDown : a.careHome;
     if (unit === undefined) {
       // No such service configured for this authority: the patient goes home without it.
       this.scheduleDischarge(id, w);
       return;
     }
-    unit.waiting.push(referral);
+    unit.waiting.push({ atMinutes: now, patient: id, readyAtMinutes: unit.hospitalReadyAt(now) });
   }
 
   /** The patient leaves once discharges are running that day and the paperwork is done. */
@@ -285,6 +291,8 @@ export class AcuteWards extends FlowModule {
       w.stats.discharges++;
       w.stats.los.record((now - P.bedAt[id]) / MINUTES_PER_DAY);
       w.stats.dischargeDelay.record((now - P.fitAt[id]) / MINUTES_PER_DAY);
+      if (Math.floor(now / MINUTES_PER_DAY) > Math.floor(P.bedAt[id] / MINUTES_PER_DAY))
+        w.stats.overnightDischargeDelay.record((now - P.fitAt[id]) / MINUTES_PER_DAY);
       w.dayDischarges[Math.floor(now / MINUTES_PER_DAY)]++;
     }
     if (P.communityFollowUp[id] === 1 && this.community.length > 0) {

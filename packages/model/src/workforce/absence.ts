@@ -4,9 +4,12 @@
  * recruitment.
  */
 import {
+  EventPriority as ENGINE_EventPriority,
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
   MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR,
+  type HandlerId,
 } from '@carepool/engine';
+import { isFlat, monthOfDay, nextMonthStartDay, normalised } from '../flow/calendar.js';
 import {
   type PoolRuntime,
   removeFromList,
@@ -23,8 +26,36 @@ const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
 const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
 const MEMBER_SICK = STATE_MEMBER_SICK;
 const MEMBER_LEFT = STATE_MEMBER_LEFT;
+const EventPriority = ENGINE_EventPriority;
 
 export class Absence extends WorkforcePart {
+  /** Sickness onset multipliers by month (mean 1), or undefined without seasonality. */
+  private sicknessByMonth: Float64Array | undefined;
+  private hSeason: HandlerId | undefined;
+
+  /**
+   * With seasonal sickness (`seasonality.sicknessMonthMultipliers`), re-rates onsets at each month's
+   * start; without it no event is added. Call once, from `start`, before the first multiplier is read.
+   */
+  startSeason(): void {
+    const months = this.s.config.seasonality.sicknessMonthMultipliers;
+    if (isFlat(months)) return;
+    this.sicknessByMonth = normalised(months, 12, 'seasonality.sicknessMonthMultipliers');
+    this.hSeason = this.s.sim.registerHandler(() => this.onMonthStart(), 'workforce.sicknessSeason');
+    this.scheduleNextMonthStart();
+  }
+
+  private scheduleNextMonthStart(): void {
+    if (this.hSeason === undefined) return;
+    const day = nextMonthStartDay(this.s.config.startDate, this.s.sim.now / MINUTES_PER_DAY);
+    this.s.sim.scheduleAt(day * MINUTES_PER_DAY, this.hSeason, 0, EventPriority.capacityChange);
+  }
+
+  private onMonthStart(): void {
+    this.onSurgeBoundary();
+    this.scheduleNextMonthStart();
+  }
+
   makeSick(pool: PoolRuntime, member: number): void {
     removeFromList(pool.healthy, member, this.s.memberPosition);
     this.s.memberState[member] = MEMBER_SICK;
@@ -32,9 +63,11 @@ export class Absence extends WorkforcePart {
     pool.sick.push(member);
   }
 
+  /** Surges in force × the month's seasonal multiplier, at `atMinutes`. */
   surgeSicknessMultiplier(atMinutes: number): number {
-    let multiplier = 1;
     const day = atMinutes / MINUTES_PER_DAY;
+    const season = this.sicknessByMonth;
+    let multiplier = season === undefined ? 1 : season[monthOfDay(this.s.config.startDate, day)];
     for (const surge of this.s.config.surges) {
       if (day >= surge.startDay && day < surge.startDay + surge.durationDays)
         multiplier *= surge.sicknessMultiplier;

@@ -96,6 +96,7 @@ export class Workforce implements StaffingSource {
     for (const pool of this.s.pools) this.p.pools.initialisePool(pool);
     for (const pool of this.s.pools) this.p.roster.scheduleFirstBoundary(pool);
     this.p.deployment.requestDecision();
+    this.p.absence.startSeason();
     this.s.sicknessMultiplier = this.p.absence.surgeSicknessMultiplier(now);
     for (const pool of this.s.pools) {
       this.p.absence.rescheduleSickness(pool);

@@ -16,7 +16,7 @@ import {
   wholeCount,
 } from './common.js';
 import { distributionSchema } from './distribution.js';
-import { withModelDefault } from './model-defaults.js';
+import { type ModelDefaultKey, withModelDefault } from './model-defaults.js';
 import { checkSystemReferences } from './references.js';
 import { opelThresholdsSchema, workforceSchema } from './workforce.js';
 
@@ -146,6 +146,25 @@ const emergencyDepartmentSchema = strictObject({
     ),
 }).describe('A type-1 emergency department of an acute trust.');
 
+const specialtyPathwaysSchema = strictObject({
+  p0HomeShare: share('P0: home without new support.'),
+  p1HomeWithCareShare: share('P1: home with a new care package or reablement.'),
+  p2StepDownShare: share('P2: a bedded rehabilitation / step-down place.'),
+  p3CareHomeShare: share('P3: a new care-home placement.'),
+})
+  .refine(
+    (p) => Math.abs(p.p0HomeShare + p.p1HomeWithCareShare + p.p2StepDownShare + p.p3CareHomeShare - 1) < 1e-6,
+    {
+      message: 'the four pathway shares must sum to 1',
+    },
+  )
+  .describe(
+    withModelDefault(
+      "This specialty's discharge pathway shares (P0–P3, summing to 1), replacing the system's `dischargePathways` shares for its patients: older patients with long stays need support more often.",
+      'acuteWards[].specialties[].dischargePathways',
+    ),
+  );
+
 const acuteWardsSchema = strictObject({
   id: idString('Unique id of this ward group, e.g. `trustA.wards`.'),
   organisationId: idString('The acute trust (an `organisations` id).'),
@@ -227,6 +246,7 @@ const acuteWardsSchema = strictObject({
         clinicalLosDays: distributionSchema.describe(
           "Clinical length of stay in this specialty (admission to medically fit), days; replaces the trust's `clinicalLosDays`.",
         ),
+        dischargePathways: specialtyPathwaysSchema.optional(),
       }).describe(
         'A specialty bed group (acute medicine, care of older people, surgery…): patients need one specialty and take a bed of another only by outlying.',
       ),
@@ -296,6 +316,14 @@ const homeCareSchema = strictObject({
     .array(idString('A staff pool id.'))
     .min(1)
     .describe('Staff pools whose on-shift carers deliver visits.'),
+  readyAfterDays: distributionSchema
+    .optional()
+    .describe(
+      withModelDefault(
+        'Days from a hospital patient being medically fit until a package could start if carers were free (assessment of needs, brokerage, funding), drawn per patient.',
+        'homeCare[].readyAfterDays',
+      ),
+    ),
 }).describe('Domiciliary (home) care of one local authority, in daily steps.');
 
 const placementSchema = strictObject({
@@ -317,6 +345,14 @@ const placementSchema = strictObject({
     'Minimum days from a patient being fit to the placement starting. Default 0.',
     365,
   ).default(0),
+  readyAfterDays: distributionSchema
+    .optional()
+    .describe(
+      withModelDefault(
+        "Days from a hospital patient being medically fit until they could take a place (assessment, funding decision, the family's choice of home), drawn per patient; replaces `assessmentDays` for hospital patients.",
+        'placements[].readyAfterDays',
+      ),
+    ),
 }).describe('Bedded places (care-home or step-down) of one local authority.');
 
 const generalPracticeSchema = strictObject({
@@ -390,6 +426,34 @@ const surgeSchema = strictObject({
   ),
 }).describe('A time-limited surge in demand (flu, heatwave).');
 
+const monthValues = (what: string, key: ModelDefaultKey, item: z.ZodNumber) =>
+  z.array(item).length(12).optional().describe(withModelDefault(what, key));
+
+const seasonalitySchema = strictObject({
+  edAdmissionShareMonthMultipliers: monthValues(
+    "12 multipliers (January first) on each ED's `admissionShare` by month of arrival: sicker patients in winter. Renormalised to a mean of 1, so the annual conversion is kept.",
+    'seasonality.edAdmissionShareMonthMultipliers',
+    multiplier('Multiplier for one month.'),
+  ),
+  clinicalLosMonthMultipliers: monthValues(
+    '12 multipliers (January first) on the clinical length of stay, by month of arrival. Renormalised to a mean of 1.',
+    'seasonality.clinicalLosMonthMultipliers',
+    multiplier('Multiplier for one month.'),
+  ),
+  sicknessMonthMultipliers: monthValues(
+    "12 multipliers (January first) on the rate at which staff fall sick, every pool. Renormalised to a mean of 1, so each pool's `sicknessAbsenceShare` stays the annual mean.",
+    'seasonality.sicknessMonthMultipliers',
+    multiplier('Multiplier for one month.'),
+  ),
+  infectionClosedBedShareByMonth: monthValues(
+    "12 shares (January first) of each trust's physical G&A beds closed for infection control (norovirus, flu bays), by month; closed beds take no patients whatever the staffing.",
+    'seasonality.infectionClosedBedShareByMonth',
+    z.number().min(0).lt(1).describe('Share of beds closed in one month.'),
+  ),
+}).describe(
+  'Winter as it happens: what changes month by month besides the volume of demand (which the demand profiles carry). Omit for no seasonality.',
+);
+
 const escalationSchema = strictObject({
   opelThresholds: opelThresholdsSchema.describe(
     withModelDefault(
@@ -444,6 +508,7 @@ export const systemConfigShape = {
     .default([])
     .describe('VCSE home-from-hospital services. Default none.'),
   surges: z.array(surgeSchema).max(1000).default([]).describe('Time-limited demand surges. Default none.'),
+  seasonality: seasonalitySchema.optional(),
   escalation: escalationSchema.optional(),
   workforce: workforceSchema,
 };
