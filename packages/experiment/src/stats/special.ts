@@ -1,7 +1,8 @@
 /**
- * Special functions behind the t and normal distributions, written out (Numerical Recipes style)
- * so the statistics layer has no dependencies. Internal to `stats/`: the public surface is the
- * distribution functions in `student-t.ts` and `normal.ts`.
+ * The two special functions behind the t distribution that the engine's (normal, ln Γ, incomplete
+ * gamma: special-functions.ts, their home) do not cover: the ratio Γ(a + ½)/Γ(a) without
+ * cancellation, and the incomplete beta's continued fraction (Numerical Recipes style). Internal
+ * to `stats/`: the public surface is the distribution functions in `student-t.ts` and `normal.ts`.
  */
 
 /** Smallest magnitude the Lentz continued fractions let a denominator reach before nudging it. */
@@ -73,53 +74,4 @@ export function betaContinuedFraction(a: number, b: number, x: number, y: number
     if (Math.abs(del - 1) <= CONVERGED) return h;
   }
   throw new Error(`betaContinuedFraction(a=${a}, b=${b}, x=${x}) did not converge`);
-}
-
-/**
- * Regularized incomplete gamma functions P(½, x) and Q(½, x) = 1 − P, each computed without
- * subtracting from 1 on the side where it is small. erf(z) = P(½, z²), erfc(z) = Q(½, z²).
- */
-export function incompleteGammaHalf(x: number): { lower: number; upper: number } {
-  if (x <= 0) return { lower: 0, upper: 1 };
-  if (x === Number.POSITIVE_INFINITY) return { lower: 1, upper: 0 };
-  const a = 0.5;
-  // ln of x^a e^{-x} / Γ(a), with Γ(½) = √π.
-  const lnFront = a * Math.log(x) - x - 0.5 * Math.log(Math.PI);
-  if (x < a + 1) {
-    // Series: converges quickly below a + 1.
-    let ap = a;
-    let del = 1 / a;
-    let sum = del;
-    for (let n = 1; n <= MAX_TERMS; n++) {
-      ap += 1;
-      del *= x / ap;
-      sum += del;
-      if (Math.abs(del) < Math.abs(sum) * CONVERGED) {
-        const lower = sum * Math.exp(lnFront);
-        return { lower, upper: 1 - lower };
-      }
-    }
-    throw new Error(`incompleteGammaHalf(${x}) series did not converge`);
-  }
-  // Continued fraction (modified Lentz) for Q above a + 1.
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i <= MAX_TERMS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) <= CONVERGED) {
-      const upper = Math.exp(lnFront) * h;
-      return { lower: 1 - upper, upper };
-    }
-  }
-  throw new Error(`incompleteGammaHalf(${x}) continued fraction did not converge`);
 }
