@@ -4,21 +4,7 @@ import type { MetricRow } from '../src/contracts.js';
 import { defaultIcsConfig } from '../src/default-ics.js';
 import { miniIcsConfig } from '../src/mini-ics.js';
 import { runSystem, startSystemRun } from '../src/run.js';
-
-const value = (rows: MetricRow[], id: string, statistic: string, scope = 'ics'): number => {
-  const row = rows.find((r) => r.metricId === id && r.statistic === statistic && r.scope === scope);
-  if (row === undefined) throw new Error(`no row ${id}/${statistic}/${scope}`);
-  return row.value;
-};
-
-/** Mean and 95% CI half-width of paired differences (t with n−1 df, n ≤ 11). */
-function pairedCi(diffs: number[]): { mean: number; half: number } {
-  const n = diffs.length;
-  const mean = diffs.reduce((a, b) => a + b, 0) / n;
-  const variance = diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
-  const t = [0, 12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23][n - 1] ?? 2.23;
-  return { mean, half: t * Math.sqrt(variance / n) };
-}
+import { pairedCi, metricValue as value } from './paired.js';
 
 /** The default ICS, shortened: 40 days' warm-up (the caseload starts near equilibrium), 100 days reported. */
 const shortDefault = (): SystemConfig => {
@@ -55,6 +41,14 @@ function pairedDiffs(
   return out;
 }
 
+/** Every metric's paired differences have a 95% interval wholly above zero. */
+function expectAllAboveZero(diffs: Map<string, number[]>): void {
+  for (const [key, d] of diffs) {
+    const ci = pairedCi(d);
+    expect(ci.mean - ci.half, `${key}: ${ci.mean} ± ${ci.half}`).toBeGreaterThan(0);
+  }
+}
+
 describe('what-ifs on the default ICS with the real workforce', () => {
   it('more carers (+50 per council, funded and in post) shorten package waits and lower NCTR bed-days and ED boarding', () => {
     // 8 replications: the effect is always positive but its size depends on how blocked the beds are
@@ -64,11 +58,8 @@ describe('what-ifs on the default ICS with the real workforce', () => {
       ['nctr.bedDays', 'total'],
       ['ed.boardingPatientsCount', 'mean'],
     ]);
-    for (const [key, d] of diffs) {
-      const ci = pairedCi(d);
-      // Baseline − more carers: the whole 95% interval lies above zero.
-      expect(ci.mean - ci.half, `${key}: ${ci.mean} ± ${ci.half}`).toBeGreaterThan(0);
-    }
+    // Baseline − more carers: the whole 95% interval lies above zero.
+    expectAllAboveZero(diffs);
   });
 
   it('more ward nurses (+25 per trust) close fewer beds for staffing and lower ED boarding', () => {
@@ -76,10 +67,7 @@ describe('what-ifs on the default ICS with the real workforce', () => {
       ['beds.closedForStaffingCount', 'mean'],
       ['ed.boardingPatientsCount', 'mean'],
     ]);
-    for (const [key, d] of diffs) {
-      const ci = pairedCi(d);
-      expect(ci.mean - ci.half, `${key}: ${ci.mean} ± ${ci.half}`).toBeGreaterThan(0);
-    }
+    expectAllAboveZero(diffs);
   });
 });
 

@@ -2,7 +2,7 @@ import { MINUTES_PER_DAY } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
-import { poolState, pressure, snapshot } from './policy-fixtures.js';
+import { careWorkers, pressure, snapshot, wardNurses } from './policy-fixtures.js';
 import { FakePressure, harness, systemWith } from './workforce-fixtures.js';
 
 describe('dischargeFirst policy', () => {
@@ -14,28 +14,9 @@ describe('dischargeFirst policy', () => {
     const decision = policy.decide(
       snapshot(
         [
-          poolState({
-            poolId: 'trustA.wardRn',
-            organisationId: 'trustA',
-            homeService: 'ward',
-            onDutyAtHome: 6,
-            requiredOnDuty: 10,
-          }),
-          poolState({
-            poolId: 'trustB.wardRn',
-            organisationId: 'trustB',
-            homeService: 'ward',
-            onDutyAtHome: 14,
-            requiredOnDuty: 10,
-          }),
-          poolState({
-            poolId: 'councilNorth.careWorker',
-            organisationId: 'councilNorth',
-            homeService: 'homeCare',
-            role: 'careWorker',
-            onDutyAtHome: 90,
-            requiredOnDuty: 100,
-          }),
+          wardNurses('trustA', { onDutyAtHome: 6, requiredOnDuty: 10 }),
+          wardNurses('trustB', { onDutyAtHome: 14, requiredOnDuty: 10 }),
+          careWorkers('councilNorth', { onDutyAtHome: 90, requiredOnDuty: 100 }),
         ],
         // The ward is more pressured, but home care comes first.
         [pressure('trustA', 'ward', 0.99), pressure('councilNorth', 'homeCare', 0.6)],
@@ -69,21 +50,8 @@ describe('dischargeFirst policy', () => {
     const decision = policy.decide(
       snapshot(
         [
-          poolState({
-            poolId: 'trustB.wardRn',
-            organisationId: 'trustB',
-            homeService: 'ward',
-            onDutyAtHome: 14,
-            requiredOnDuty: 10,
-          }),
-          poolState({
-            poolId: 'councilNorth.careWorker',
-            organisationId: 'councilNorth',
-            homeService: 'homeCare',
-            role: 'careWorker',
-            onDutyAtHome: 90,
-            requiredOnDuty: 100,
-          }),
+          wardNurses('trustB', { onDutyAtHome: 14, requiredOnDuty: 10 }),
+          careWorkers('councilNorth', { onDutyAtHome: 90, requiredOnDuty: 100 }),
         ],
         [],
         {},

@@ -17,6 +17,22 @@ export function poolState(
   };
 }
 
+/** A trust's ward nurses (`<organisation>.wardRn`). */
+export function wardNurses(organisationId: string, more: Partial<PoolState> = {}): PoolState {
+  return poolState({ poolId: `${organisationId}.wardRn`, organisationId, homeService: 'ward', ...more });
+}
+
+/** A council's care workers (`<organisation>.careWorker`). */
+export function careWorkers(organisationId: string, more: Partial<PoolState> = {}): PoolState {
+  return poolState({
+    poolId: `${organisationId}.careWorker`,
+    organisationId,
+    homeService: 'homeCare',
+    role: 'careWorker',
+    ...more,
+  });
+}
+
 export function pressure(
   organisationId: string,
   service: ServiceKind,

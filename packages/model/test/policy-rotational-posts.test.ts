@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { awayInWeek, createPolicy } from '../src/workforce/policies/index.js';
 import { poolState, snapshot } from './policy-fixtures.js';
-import { FakePressure, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
+import {
+  FakePressure,
+  gpPool,
+  harness,
+  simplePool,
+  systemWith,
+  workforceWith,
+} from './workforce-fixtures.js';
 
 describe('rotationalPosts policy', () => {
   it('the staggered timetable: cohorts go in turn, count × weeksAway / cycleWeeks away each week', () => {
@@ -52,18 +59,7 @@ describe('rotationalPosts policy', () => {
       competencies: [],
       inPostWte: 80, // 20 on a shift, 10 required, minimum 10
     });
-    const gp = simplePool({
-      id: 'primaryCare.gp',
-      organisationId: 'primaryCare',
-      role: 'gp',
-      homeService: 'generalPractice',
-      competencies: ['generalPractice'],
-      establishmentWte: 40,
-      inPostWte: 40,
-      requiredOnDutyByShift: [30],
-      hoursPerWtePerWeek: 37.5,
-      shiftPattern: { shiftsPerDay: 1, hoursPerShift: 10, firstShiftStartHour: 8, worksWeekends: false },
-    });
+    const gp = gpPool();
     const settings = defaultWorkforceConfig().policySettings;
     settings.rotationalPosts = {
       rotations: [

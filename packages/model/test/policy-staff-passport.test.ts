@@ -2,8 +2,15 @@ import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
-import { poolState, pressure, snapshot } from './policy-fixtures.js';
-import { FakePressure, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
+import { careWorkers, poolState, pressure, snapshot, wardNurses } from './policy-fixtures.js';
+import {
+  FakePressure,
+  harness,
+  passportSettings,
+  systemWith,
+  unevenWardPools,
+  workforceWith,
+} from './workforce-fixtures.js';
 
 function config(
   settings: Partial<ReturnType<typeof defaultWorkforceConfig>['policySettings']['staffPassport']> = {},
@@ -26,41 +33,12 @@ describe('staffPassport policy', () => {
       snapshot(
         [
           // Short by 5 at the most pressured ward.
-          poolState({
-            poolId: 'trustA.wardRn',
-            organisationId: 'trustA',
-            homeService: 'ward',
-            onDutyAtHome: 15,
-            requiredOnDuty: 20,
-            minimumRetained: 18,
-          }),
+          wardNurses('trustA', { onDutyAtHome: 15, requiredOnDuty: 20, minimumRetained: 18 }),
           // Donors: trustB quiet (cap 0.2 × 20 = 4, above minimum 20 − 14 = 6 → 4); trustC too pressured.
-          poolState({
-            poolId: 'trustB.wardRn',
-            organisationId: 'trustB',
-            homeService: 'ward',
-            onDutyAtHome: 20,
-            requiredOnDuty: 15,
-            minimumRetained: 14,
-          }),
-          poolState({
-            poolId: 'trustC.wardRn',
-            organisationId: 'trustC',
-            homeService: 'ward',
-            onDutyAtHome: 20,
-            requiredOnDuty: 15,
-            minimumRetained: 14,
-          }),
+          wardNurses('trustB', { onDutyAtHome: 20, requiredOnDuty: 15, minimumRetained: 14 }),
+          wardNurses('trustC', { onDutyAtHome: 20, requiredOnDuty: 15, minimumRetained: 14 }),
           // A carer cannot staff a ward (no competency, no substitution rule).
-          poolState({
-            poolId: 'councilNorth.careWorker',
-            organisationId: 'councilNorth',
-            homeService: 'homeCare',
-            role: 'careWorker',
-            onDutyAtHome: 50,
-            requiredOnDuty: 10,
-            minimumRetained: 9,
-          }),
+          careWorkers('councilNorth', { onDutyAtHome: 50, requiredOnDuty: 10, minimumRetained: 9 }),
           // A district nurse may, by substitution (0.8).
           poolState({
             poolId: 'communityHealth.districtNurse',
@@ -99,17 +77,8 @@ describe('staffPassport policy', () => {
   });
 
   it('inductees count at inductionEffectiveness until inducted; the same members go back next time', () => {
-    const pools = [
-      simplePool({ id: 'trustA.wardRn', organisationId: 'trustA', inPostWte: 64 }), // 16 on, 10 required
-      simplePool({ id: 'trustB.wardRn', organisationId: 'trustB', inPostWte: 24, establishmentWte: 24 }), // 6 on
-    ];
-    const settings = defaultWorkforceConfig().policySettings;
-    settings.staffPassport = {
-      maxShareMoved: 1,
-      inductionDays: 1,
-      inductionEffectiveness: 0.5,
-      pressureGapThreshold: 0.1,
-    };
+    const pools = unevenWardPools();
+    const settings = passportSettings({ inductionDays: 1, inductionEffectiveness: 0.5 });
     const cfg = systemWith(workforceWith(pools, { policy: 'staffPassport', policySettings: settings }));
     const pressureSource = new FakePressure();
     pressureSource.set('trustA', 'ward', 0.5);
@@ -123,17 +92,8 @@ describe('staffPassport policy', () => {
   });
 
   it('a travel time delays the arrival but not the departure', () => {
-    const pools = [
-      simplePool({ id: 'trustA.wardRn', organisationId: 'trustA', inPostWte: 64 }),
-      simplePool({ id: 'trustB.wardRn', organisationId: 'trustB', inPostWte: 24, establishmentWte: 24 }),
-    ];
-    const settings = defaultWorkforceConfig().policySettings;
-    settings.staffPassport = {
-      maxShareMoved: 1,
-      inductionDays: 0,
-      inductionEffectiveness: 1,
-      pressureGapThreshold: 0.1,
-    };
+    const pools = unevenWardPools();
+    const settings = passportSettings({ inductionDays: 0, inductionEffectiveness: 1 });
     const cfg = systemWith(
       workforceWith(pools, {
         policy: 'staffPassport',

@@ -6,7 +6,7 @@ import { miniIcsConfig } from '../src/mini-ics.js';
 import { runSystem } from '../src/run.js';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
-import { poolState, pressure, snapshot } from './policy-fixtures.js';
+import { careWorkers, pressure, snapshot, wardNurses } from './policy-fixtures.js';
 import { FakePressure, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
 
 describe('systemBank policy', () => {
@@ -15,33 +15,11 @@ describe('systemBank policy', () => {
     const decision = policy.decide(
       snapshot(
         [
-          poolState({
-            poolId: 'trustA.wardRn',
-            organisationId: 'trustA',
-            homeService: 'ward',
-            onDutyAtHome: 7,
-          }),
-          poolState({
-            poolId: 'trustB.wardRn',
-            organisationId: 'trustB',
-            homeService: 'ward',
-            onDutyAtHome: 6,
-          }),
-          poolState({
-            poolId: 'councilNorth.careWorker',
-            organisationId: 'councilNorth',
-            homeService: 'homeCare',
-            role: 'careWorker',
-            onDutyAtHome: 5,
-          }),
+          wardNurses('trustA', { onDutyAtHome: 7 }),
+          wardNurses('trustB', { onDutyAtHome: 6 }),
+          careWorkers('councilNorth', { onDutyAtHome: 5 }),
           // Not starting a shift now: not filled.
-          poolState({
-            poolId: 'trustC.wardRn',
-            organisationId: 'trustC',
-            homeService: 'ward',
-            onDutyAtHome: 0,
-            shiftStartsNow: false,
-          }),
+          wardNurses('trustC', { onDutyAtHome: 0, shiftStartsNow: false }),
         ],
         [pressure('trustA', 'ward', 0.9), pressure('trustB', 'ward', 0.95)],
         { registeredNurse: 5, careWorker: 2 },

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../src/contracts.js';
 import { EdStream, Stage } from '../src/flow/patients.js';
 import { miniIcsConfig } from '../src/mini-ics.js';
 import { runSystem, startSystemRun } from '../src/run.js';
 import { fixedIcsStaffing } from './fixed-staffing.js';
-
-const value = (rows: MetricRow[], id: string, statistic = 'value', scope = 'ics'): number => {
-  const row = rows.find((r) => r.metricId === id && r.statistic === statistic && r.scope === scope);
-  if (row === undefined) throw new Error(`no row ${id}/${statistic}/${scope}`);
-  return row.value;
-};
+import { pairedCi, metricValue as value } from './paired.js';
 
 const shortMini = (days = 90) => {
   const c = miniIcsConfig();
@@ -17,15 +11,6 @@ const shortMini = (days = 90) => {
   c.warmupDays = 30;
   return c;
 };
-
-/** Mean and 95% CI half-width of paired differences (t with n−1 df, n ≤ 30). */
-function pairedCi(diffs: number[]): { mean: number; half: number } {
-  const n = diffs.length;
-  const mean = diffs.reduce((a, b) => a + b, 0) / n;
-  const variance = diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
-  const t = [0, 12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23][n - 1] ?? 2.05;
-  return { mean, half: t * Math.sqrt(variance / n) };
-}
 
 describe('system flow on the mini ICS (fixed staffing double)', () => {
   it('conserves patients: every arrival has left or is in exactly one place', () => {

@@ -4,21 +4,21 @@
  */
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
-import type { PolicyId } from '../src/config.js';
+import { POLICY_IDS, type PolicyId } from '../src/config.js';
 import type { ServiceKind } from '../src/contracts.js';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { total } from '../src/workforce/ledger.js';
 import { SERVICE_KINDS } from '../src/workforce/workforce.js';
-import { FakePressure, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
+import {
+  FakePressure,
+  harness,
+  passportSettings,
+  systemWith,
+  unevenWardPools,
+  workforceWith,
+} from './workforce-fixtures.js';
 
-const POLICIES: PolicyId[] = [
-  'siloed',
-  'systemBank',
-  'staffPassport',
-  'rotationalPosts',
-  'mutualAid',
-  'dischargeFirst',
-];
+const POLICIES: readonly PolicyId[] = POLICY_IDS;
 
 function pressured(): FakePressure {
   const pressure = new FakePressure();
@@ -80,10 +80,7 @@ describe('workforce conservation on the default ICS', () => {
 describe('headcount on duty is conserved by moves', () => {
   // Two identical ward pools at two trusts; one has a surplus, the other a gap. With full
   // effectiveness, no induction and no travel, a passport move shifts people one for one.
-  const pools = [
-    simplePool({ id: 'trustA.wardRn', organisationId: 'trustA', inPostWte: 64 }), // 16 on a shift, 10 required
-    simplePool({ id: 'trustB.wardRn', organisationId: 'trustB', inPostWte: 24, establishmentWte: 24 }), // 6 on a shift
-  ];
+  const pools = unevenWardPools();
   const sumOnDuty = (h: ReturnType<typeof harness>) => {
     let sum = 0;
     for (const org of ['trustA', 'trustB'])
@@ -91,13 +88,7 @@ describe('headcount on duty is conserved by moves', () => {
     return sum;
   };
   it('the same total on duty with and without redeployment, and the right split', () => {
-    const settings = defaultWorkforceConfig().policySettings;
-    settings.staffPassport = {
-      maxShareMoved: 1,
-      inductionDays: 0,
-      inductionEffectiveness: 1,
-      pressureGapThreshold: 0.1,
-    };
+    const settings = passportSettings({ inductionDays: 0, inductionEffectiveness: 1 });
     const run = (policy: PolicyId) => {
       const config = systemWith(workforceWith(pools, { policy, policySettings: settings }));
       const pressure = new FakePressure();

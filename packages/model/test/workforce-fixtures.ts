@@ -88,6 +88,40 @@ export function simplePool(
   };
 }
 
+/**
+ * General practice's GPs, weekdays only: f = 37.5 / (10 × 1 × 5) = 0.75, so 40 in post give 30 on
+ * duty 08:00–18:00, Monday to Friday, the 30 required.
+ */
+export function gpPool(): StaffPoolConfig {
+  return simplePool({
+    id: 'primaryCare.gp',
+    organisationId: 'primaryCare',
+    role: 'gp',
+    homeService: 'generalPractice',
+    competencies: ['generalPractice'],
+    establishmentWte: 40,
+    inPostWte: 40,
+    requiredOnDutyByShift: [30],
+    hoursPerWtePerWeek: 37.5,
+    shiftPattern: { shiftsPerDay: 1, hoursPerShift: 10, firstShiftStartHour: 8, worksWeekends: false },
+  });
+}
+
+/** Two ward pools a shift apart in staffing: trustA 16 on duty for 10 required, trustB 6 for 10. */
+export function unevenWardPools(): StaffPoolConfig[] {
+  return [
+    simplePool({ id: 'trustA.wardRn', organisationId: 'trustA', inPostWte: 64 }),
+    simplePool({ id: 'trustB.wardRn', organisationId: 'trustB', inPostWte: 24, establishmentWte: 24 }),
+  ];
+}
+
+/** The default policy settings with staff passports moving freely (any share, gap threshold 0.1). */
+export function passportSettings(induction: { inductionDays: number; inductionEffectiveness: number }) {
+  const settings = defaultWorkforceConfig().policySettings;
+  settings.staffPassport = { maxShareMoved: 1, ...induction, pressureGapThreshold: 0.1 };
+  return settings;
+}
+
 /** A workforce block with the default policy settings and the given pools. */
 export function workforceWith(
   staffPools: StaffPoolConfig[],

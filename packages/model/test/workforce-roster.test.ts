@@ -1,7 +1,7 @@
 /** Shift rostering, on-duty counts and gap filling on small hand-checkable pools. */
 import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
-import { harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
+import { gpPool, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
 
 const H = MINUTES_PER_HOUR;
 
@@ -24,19 +24,7 @@ describe('Workforce rostering', () => {
   });
 
   it('staffs the shift already running at the start, and follows weekday-only patterns', () => {
-    const gp = simplePool({
-      id: 'primaryCare.gp',
-      organisationId: 'primaryCare',
-      role: 'gp',
-      homeService: 'generalPractice',
-      competencies: ['generalPractice'],
-      establishmentWte: 40,
-      inPostWte: 40,
-      requiredOnDutyByShift: [30],
-      hoursPerWtePerWeek: 37.5,
-      // f = 37.5 / (10 × 1 × 5) = 0.75 → 30 on duty 08:00–18:00, Monday to Friday.
-      shiftPattern: { shiftsPerDay: 1, hoursPerShift: 10, firstShiftStartHour: 8, worksWeekends: false },
-    });
+    const gp = gpPool();
     const ward = simplePool({ id: 'trustA.wardRn', organisationId: 'trustA' });
     const config = systemWith(workforceWith([gp, ward])); // 2025-01-06 is a Monday
     const { sim, workforce } = harness(config);

@@ -7,7 +7,9 @@ import {
   EventPriority as ENGINE_EventPriority,
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
   MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR,
+  type EventId,
   type HandlerId,
+  type RandomStream,
 } from '@carepool/engine';
 import { isFlat, monthOfDay, nextMonthStartDay, normalised } from '../flow/calendar.js';
 import {
@@ -82,13 +84,30 @@ export class Absence extends WorkforcePart {
 
   /** One pending onset per pool at rate λ × healthy × surge multiplier (memoryless, so redrawing on change is exact). */
   rescheduleSickness(pool: PoolRuntime): void {
-    if (pool.sicknessEvent >= 0) this.s.sim.cancel(pool.sicknessEvent);
-    pool.sicknessEvent = -1;
     const rate = pool.sicknessOnsetPerMinute * pool.healthy.length * this.s.sicknessMultiplier;
-    if (rate > 0) {
-      const delay = -Math.log(pool.streams.sickness.uniform()) / rate;
-      pool.sicknessEvent = this.s.sim.schedule(delay, this.s.hSicknessOnset, pool.index);
-    }
+    pool.sicknessEvent = this.redrawNext(
+      pool.sicknessEvent,
+      rate,
+      pool.streams.sickness,
+      this.s.hSicknessOnset,
+      pool,
+    );
+  }
+
+  /**
+   * Cancels a pool's pending event (if any) and schedules the next one of a Poisson process at
+   * `ratePerMinute` (memoryless, so redrawing on a change of rate is exact); −1 when the rate is 0.
+   */
+  private redrawNext(
+    pending: EventId,
+    ratePerMinute: number,
+    stream: RandomStream,
+    handler: HandlerId,
+    pool: PoolRuntime,
+  ): EventId {
+    if (pending >= 0) this.s.sim.cancel(pending);
+    if (!(ratePerMinute > 0)) return -1;
+    return this.s.sim.schedule(-Math.log(stream.uniform()) / ratePerMinute, handler, pool.index);
   }
 
   onSicknessOnset(poolIndex: number): void {
@@ -118,14 +137,9 @@ export class Absence extends WorkforcePart {
   }
 
   rescheduleLeaver(pool: PoolRuntime): void {
-    if (pool.leaverEvent >= 0) this.s.sim.cancel(pool.leaverEvent);
-    pool.leaverEvent = -1;
     const inPost = pool.healthy.length + pool.sick.length;
     const rate = (pool.config.turnoverPerYear * pool.leaverRateMultiplier * inPost) / MINUTES_PER_YEAR;
-    if (rate > 0) {
-      const delay = -Math.log(pool.streams.turnover.uniform()) / rate;
-      pool.leaverEvent = this.s.sim.schedule(delay, this.s.hLeaver, pool.index);
-    }
+    pool.leaverEvent = this.redrawNext(pool.leaverEvent, rate, pool.streams.turnover, this.s.hLeaver, pool);
   }
 
   onLeaver(poolIndex: number): void {

@@ -25,6 +25,16 @@ const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
 const SERVICE_COUNT = STATE_SERVICE_COUNT;
 const NO_SLOT = STATE_NO_SLOT;
 
+/** A shift's head counts at its start (`rostered` on duty, nobody moved or filled yet) or end (0). */
+function setShiftCounts(pool: PoolRuntime, rostered: number): void {
+  pool.rostered = rostered;
+  pool.lent = 0;
+  pool.received = 0;
+  pool.bankFills = 0;
+  pool.agencyFills = 0;
+  pool.overtimeFills = 0;
+}
+
 export class Roster extends WorkforcePart {
   /** Start minute of shift `shift` of day `day` for a pool (day may be −1). */
   private shiftStartAt(pool: PoolRuntime, day: number, shift: number): number {
@@ -115,12 +125,7 @@ export class Roster extends WorkforcePart {
     pool.shiftIndex = shift;
     pool.shiftEndsAt = endsAt;
     pool.required = pool.config.requiredOnDutyByShift[shift];
-    pool.rostered = rostered;
-    pool.lent = 0;
-    pool.received = 0;
-    pool.bankFills = 0;
-    pool.agencyFills = 0;
-    pool.overtimeFills = 0;
+    setShiftCounts(pool, rostered);
     pool.startsNow = true;
     this.s.startingPools.push(pool.index);
     this.markPoolSlot(pool);
@@ -130,12 +135,7 @@ export class Roster extends WorkforcePart {
     for (const id of pool.assignments) this.p.deployment.endAssignment(id);
     pool.assignments.length = 0;
     pool.onShift = false;
-    pool.rostered = 0;
-    pool.lent = 0;
-    pool.received = 0;
-    pool.bankFills = 0;
-    pool.agencyFills = 0;
-    pool.overtimeFills = 0;
+    setShiftCounts(pool, 0);
     this.markPoolSlot(pool);
   }
 
