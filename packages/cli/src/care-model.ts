@@ -66,20 +66,36 @@ function tidy(
 export function columnar(rows: readonly DailyRow[]): DailySeries {
   const keyIndex = new Map<string, number>();
   const keys: { metric: string; scope: string }[] = [];
+  // Each row's key index, found once: rows come series by series, so the previous row's key is
+  // usually this one's and the map is asked once a series rather than twice a row.
+  const rowKey = new Int32Array(rows.length);
+  let lastMetric = '';
+  let lastScope = '';
+  let last = -1;
   let days = 0;
-  for (const r of rows) {
-    const key = `${r.metricId}\u0000${r.scope}`;
-    if (!keyIndex.has(key)) {
-      keyIndex.set(key, keys.length);
-      keys.push({ metric: r.metricId, scope: r.scope });
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (last < 0 || r.metricId !== lastMetric || r.scope !== lastScope) {
+      const key = `${r.metricId}\u0000${r.scope}`;
+      let k = keyIndex.get(key);
+      if (k === undefined) {
+        k = keys.length;
+        keyIndex.set(key, k);
+        keys.push({ metric: r.metricId, scope: r.scope });
+      }
+      last = k;
+      lastMetric = r.metricId;
+      lastScope = r.scope;
     }
+    rowKey[i] = last;
     if (r.day + 1 > days) days = r.day + 1;
   }
   const dates: string[] = new Array(days).fill('');
   const values = new Float64Array(keys.length * days).fill(Number.NaN);
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     dates[r.day] = r.date;
-    values[keyIndex.get(`${r.metricId}\u0000${r.scope}`)! * days + r.day] = r.value;
+    values[rowKey[i] * days + r.day] = r.value;
   }
   return { keys, days, dates, values };
 }
