@@ -94,6 +94,11 @@ export interface EdAmbulanceConfig {
   arrivalShare: number;
   /** Share of ambulance arrivals admitted; the ED's overall `admissionShare` is kept. */
   admittedShare: number;
+  /**
+   * Triage ahead of walk-ins: an ambulance arrival queues for a cubicle as if it had arrived this many
+   * minutes earlier (0: first come, first served with walk-in majors; very large: always first).
+   */
+  priorityMinutes: number;
 }
 
 /**

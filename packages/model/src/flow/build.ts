@@ -201,6 +201,8 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
       ...edStreams(e),
       queue: new IntQueue(),
       minorsQueue: new IntQueue(),
+      ambulanceQueue: new IntQueue(),
+      ambulancePriorityMinutes: e.ambulance?.priorityMinutes ?? 0,
       freeCubicles: e.cubicles,
       freeBoardingSpaces: Math.max(0, Math.floor(e.boardingSpaces)),
       corridorBoarding: 0,

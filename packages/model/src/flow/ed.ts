@@ -6,6 +6,7 @@
 import {
   MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
   type HandlerId,
+  type IntQueue,
   type RandomStream,
 } from '@carepool/engine';
 import {
@@ -28,6 +29,9 @@ const EdStream = PATIENT_EdStream;
 const FOUR_HOURS = 240;
 const TWELVE_HOURS = 720;
 const ONE_HOUR = 60;
+/** Set on top of a stream code by `drawStream` for a patient with a long post-treatment wait. */
+const LONG_WAIT = 8;
+const STREAM_MASK = 7;
 
 export class EmergencyDepartments extends FlowModule {
   /** Set by the orchestrator once every module exists. */
@@ -85,77 +89,93 @@ export class EmergencyDepartments extends FlowModule {
     const wardAdmit = stream.uniform() < ed.cfg.wardAdmissionShare ? 1 : 0;
     P.admit[id] = admit;
     P.wardAdmit[id] = wardAdmit;
-    P.treatmentMinutes[id] = ed.treatment.sample(stream);
-    P.decisionMinutes[id] = admit === 1 ? ed.admittedDecision.sample(stream) : ed.decision.sample(stream);
-    P.patienceMinutes[id] = ed.patience === undefined ? Number.POSITIVE_INFINITY : ed.patience.sample(stream);
+    // Arrival by ambulance, minors stream, long wait (only in an ED that has them), then the times of
+    // that stream.
+    const edStream = ed.hasStreams ? this.drawStream(ed, admit === 1, stream) : EdStream.majors;
+    const kind = edStream & STREAM_MASK;
+    P.edStream[id] = kind;
+    const minors = kind === EdStream.minors ? ed.streaming : undefined;
+    P.treatmentMinutes[id] = (minors?.treatment ?? ed.treatment).sample(stream);
+    if (admit === 1) P.decisionMinutes[id] = ed.admittedDecision.sample(stream);
+    else if (minors !== undefined) P.decisionMinutes[id] = minors.decision.sample(stream);
+    else if (edStream !== kind && ed.longWait !== undefined)
+      P.decisionMinutes[id] = ed.longWait.minutes.sample(stream);
+    else P.decisionMinutes[id] = ed.decision.sample(stream);
+    // An ambulance patient is handed over on a trolley and does not leave unseen.
+    if (kind === EdStream.ambulance || ed.patience === undefined)
+      P.patienceMinutes[id] = Number.POSITIVE_INFINITY;
+    else P.patienceMinutes[id] = ed.patience.sample(stream);
     if (admit === 1 && wardAdmit === 1)
       this.wardFlow.drawDischargeAttributes(id, this.wards[ed.ward], stream);
-    P.edStream[id] = EdStream.majors;
-    if (ed.ambulance !== undefined || ed.streaming !== undefined || ed.longWait !== undefined) {
-      this.drawStream(ed, id, stream);
-    }
     if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.arrival', id, ed.cfg.id);
     P.stage[id] = Stage.edWaiting;
     ed.inDepartment++;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
-    if (P.edStream[id] === EdStream.minors) ed.minorsQueue.push(id);
-    else ed.queue.push(id);
+    if (kind === EdStream.majors) ed.queue.push(id);
+    else if (kind === EdStream.minors) ed.minorsQueue.push(id);
+    else ed.ambulanceQueue.push(id);
     this.tryStartTreatment(ed);
   }
 
   /**
-   * Arrival by ambulance, streaming to minors and a long post-treatment wait: drawn after the other
-   * attributes, one uniform for each that the ED has (so an ED without them draws as before).
+   * The patient's stream, from one uniform for each mechanism the ED has: arrival by ambulance, then
+   * (walk-ins not admitted) the minors stream, then (majors not admitted) a long wait, which is
+   * returned as the `LONG_WAIT` bit on top of the stream code.
    */
-  private drawStream(ed: EdUnit, id: number, stream: RandomStream): void {
-    const P = this.patients;
-    const admitted = P.admit[id] === 1;
+  private drawStream(ed: EdUnit, admitted: boolean, stream: RandomStream): number {
+    let kind: number = EdStream.majors;
     const amb = ed.ambulance;
     if (amb !== undefined && stream.uniform() < (admitted ? amb.ifAdmitted : amb.ifNotAdmitted)) {
-      P.edStream[id] = EdStream.ambulance;
-      // Handed over on a trolley: does not leave unseen.
-      P.patienceMinutes[id] = Number.POSITIVE_INFINITY;
+      kind = EdStream.ambulance;
     }
     const minors = ed.streaming;
-    if (
-      minors !== undefined &&
-      stream.uniform() < minors.share &&
-      !admitted &&
-      P.edStream[id] === EdStream.majors
-    ) {
-      P.edStream[id] = EdStream.minors;
-      P.treatmentMinutes[id] = minors.treatment.sample(stream);
-      P.decisionMinutes[id] = minors.decision.sample(stream);
+    if (minors !== undefined && stream.uniform() < minors.share && !admitted && kind === EdStream.majors) {
+      kind = EdStream.minors;
     }
     const long = ed.longWait;
-    if (
-      long !== undefined &&
-      stream.uniform() < long.share &&
-      !admitted &&
-      P.edStream[id] !== EdStream.minors
-    ) {
-      P.decisionMinutes[id] = long.minutes.sample(stream);
+    if (long !== undefined && stream.uniform() < long.share && !admitted && kind !== EdStream.minors) {
+      return kind | LONG_WAIT;
     }
+    return kind;
   }
 
   /**
-   * Starts assessments while clinicians are free: the longer-waiting of the majors head (when a
-   * cubicle is free) and the minors head (no cubicle needed), first come, first served.
+   * Starts assessments while clinicians are free, taking the head with the earliest queue time:
+   * walk-in majors and ambulance arrivals need a free cubicle, minors do not, and an ambulance
+   * arrival queues as if it had come `ambulancePriorityMinutes` earlier (triage ahead of walk-ins).
    */
   tryStartTreatment(ed: EdUnit): void {
     const P = this.patients;
     const now = this.sim.now;
     const queue = ed.queue;
     const minors = ed.minorsQueue;
+    const ambulance = ed.ambulanceQueue;
+    const arrivalAt = P.arrivalAt;
     while (ed.busyClinicians < ed.clinicians) {
-      const majorsReady = queue.length > 0 && ed.freeCubicles > 0;
+      const cubicle = ed.freeCubicles > 0;
       let id: number;
-      if (minors.length > 0 && (!majorsReady || P.arrivalAt[minors.peek()] < P.arrivalAt[queue.peek()])) {
-        id = minors.shift();
-      } else if (majorsReady) {
+      if (minors.length === 0 && ambulance.length === 0) {
+        // The only queue of an ED without streams.
+        if (!cubicle || queue.length === 0) return;
         id = queue.shift();
       } else {
-        return;
+        let best = Number.POSITIVE_INFINITY;
+        let from: IntQueue | undefined;
+        if (cubicle && queue.length > 0) {
+          best = arrivalAt[queue.peek()];
+          from = queue;
+        }
+        if (
+          cubicle &&
+          ambulance.length > 0 &&
+          arrivalAt[ambulance.peek()] - ed.ambulancePriorityMinutes < best
+        ) {
+          best = arrivalAt[ambulance.peek()] - ed.ambulancePriorityMinutes;
+          from = ambulance;
+        }
+        if (minors.length > 0 && arrivalAt[minors.peek()] < best) from = minors;
+        if (from === undefined) return;
+        id = from.shift();
       }
       const waited = now - P.arrivalAt[id];
       if (waited > P.patienceMinutes[id]) {

@@ -25,7 +25,8 @@ export class Pressure extends FlowModule {
   private edPressure(ed: EdUnit): number {
     return Math.min(
       1,
-      (ed.queue.length + ed.minorsQueue.length + ed.boarding) / Math.max(1, ed.cfg.cubicles),
+      (ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length + ed.boarding) /
+        Math.max(1, ed.cfg.cubicles),
     );
   }
 
@@ -66,10 +67,11 @@ export class Pressure extends FlowModule {
         organisationId: ed.organisationId,
         service: 'ed',
         pressureScore: this.edPressure(ed),
-        waitingCount: ed.queue.length + ed.minorsQueue.length + ed.boarding,
+        waitingCount: ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length + ed.boarding,
         staffOnDuty: onDuty(ed.organisationId, 'ed'),
         staffRequired:
-          ed.busyClinicians + ed.queue.length + ed.minorsQueue.length > ed.clinicians
+          ed.busyClinicians + ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length >
+          ed.clinicians
             ? ed.clinicians + 1
             : ed.clinicians,
       });

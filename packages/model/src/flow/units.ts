@@ -105,13 +105,20 @@ export interface EdUnit {
   patience: Distribution | undefined;
   /** Admission share (type-1 conversion) of patients arriving on each simulated day: `admissionShare` × the season. */
   admissionShareByDay: Float64Array;
+  /** Any of the three below (else no random number is drawn for them). */
+  hasStreams: boolean;
   /** Undefined when the ED has no such arrivals, stream or waits (no random number drawn). */
   ambulance: EdAmbulanceUnit | undefined;
   streaming: EdStreamingUnit | undefined;
   longWait: EdLongWaitUnit | undefined;
+  /** Majors: patients waiting for a cubicle and a clinician. */
   queue: IntQueue;
   /** Minors stream: patients waiting for a clinician only. */
   minorsQueue: IntQueue;
+  /** Ambulance arrivals waiting for a cubicle and a clinician. */
+  ambulanceQueue: IntQueue;
+  /** An ambulance arrival queues as if it had arrived this much earlier (0 without ambulances). */
+  ambulancePriorityMinutes: number;
   freeCubicles: number;
   /** Free corridor (boarding) spaces. */
   freeBoardingSpaces: number;
@@ -307,7 +314,7 @@ const checkShare = (edId: string, name: string, v: number): void => {
 /** The ED's ambulance, minors-stream and long-wait tables (undefined where not configured). */
 export function edStreams(
   e: ResolvedEmergencyDepartmentConfig,
-): Pick<EdUnit, 'ambulance' | 'streaming' | 'longWait'> {
+): Pick<EdUnit, 'hasStreams' | 'ambulance' | 'streaming' | 'longWait'> {
   let ambulance: EdAmbulanceUnit | undefined;
   if (e.ambulance !== undefined) {
     const { arrivalShare, admittedShare } = e.ambulance;
@@ -341,7 +348,8 @@ export function edStreams(
       minutes: distributionFromSpec(e.nonAdmittedLongWait.minutes),
     };
   }
-  return { ambulance, streaming, longWait };
+  const hasStreams = ambulance !== undefined || streaming !== undefined || longWait !== undefined;
+  return { hasStreams, ambulance, streaming, longWait };
 }
 
 /** A specialty's own P0–P3 shares as cumulative thresholds (undefined: it uses the system's). */

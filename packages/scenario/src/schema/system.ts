@@ -109,6 +109,10 @@ const emergencyDepartmentSchema = strictObject({
     admittedShare: share(
       'Share of ambulance arrivals admitted, 0–1; the overall `admissionShare` is kept (walk-ins are admitted less often).',
     ),
+    priorityMinutes: nonNegative(
+      'Triage ahead of walk-ins: an ambulance arrival queues for a cubicle as if it had arrived this many minutes earlier (0: first come, first served with walk-in majors).',
+      1e7,
+    ),
   })
     .optional()
     .describe(
