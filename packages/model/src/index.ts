@@ -1,3 +1,15 @@
+/**
+ * The public API of @carepool/model: what a user's model, a custom policy, the scenario package,
+ * the CLI, the report and the benchmarks use (docs/api.md). Everything else is internal; the
+ * package's own modules and tests import each other by relative path.
+ *
+ * - Running it: `runSystem`, `defaultIcsConfig`, `miniIcsConfig`, `runIcsBenchmark`, `ModelError`.
+ * - The configuration a run takes (the scenario package builds it from YAML): `SystemConfig` and its
+ *   parts, `SYSTEM_CONFIG_DEFAULTS`, `POLICY_IDS`.
+ * - Deployment policies: `DeploymentPolicy` and the snapshot it reads; the built-ins by id, `createPolicy`.
+ * - What a run reports: `MetricRow`, `DailyRow`, `WaitHistogram`, the registry `METRICS`/`metricDefinition`.
+ */
+
 export type { TraceRecord, Tracer } from '@carepool/engine';
 export type {
   AcuteWardsConfig,
@@ -18,6 +30,7 @@ export type {
   WardSpecialtyConfig,
 } from './config.js';
 export { POLICY_IDS } from './config.js';
+// What a run reports: tidy rows, the metric registry, wait histograms.
 export type {
   DailyRow,
   DeploymentPolicy,
@@ -25,10 +38,8 @@ export type {
   MetricStatistic,
   PolicyDecision,
   PoolState,
-  PressureSource,
   ServiceKind,
   ServicePressure,
-  StaffingSource,
   StaffMove,
   SystemBankFill,
   SystemSnapshot,
@@ -36,52 +47,14 @@ export type {
 export { defaultIcsConfig } from './default-ics.js';
 export { ModelError } from './errors.js';
 export type { WaitHistogram } from './flow/histograms.js';
-export { mergeWaitHistograms, WAIT_HISTOGRAM_METRIC_IDS } from './flow/histograms.js';
-export type { FlowDepartures, SystemFlowArgs } from './flow/system-flow.js';
-export { SystemFlow } from './flow/system-flow.js';
-export type {
-  MetricDefinition,
-  MetricDirection,
-  MetricProducer,
-  MetricScope,
-  MetricUnit,
-} from './metrics.js';
-export { METRICS, metricDefinition, unitFromMetricId } from './metrics.js';
+export { mergeWaitHistograms } from './flow/histograms.js';
+export type { MetricDefinition, MetricId } from './metrics.js';
+export { METRICS, metricDefinition } from './metrics.js';
 export { miniIcsConfig } from './mini-ics.js';
-export type {
-  ResolvedAcuteWardsConfig,
-  ResolvedEmergencyDepartmentConfig,
-  ResolvedStaffPoolConfig,
-  ResolvedSystemConfig,
-  ResolvedWorkforceConfig,
-} from './resolve.js';
-export { resolveSystemConfig, SYSTEM_CONFIG_DEFAULTS } from './resolve.js';
-export type {
-  RunnableStaffing,
-  StaffingFactory,
-  SystemRunHandle,
-  SystemRunOptions,
-  SystemRunResult,
-} from './run.js';
-export { runIcsBenchmark, runSystem, startSystemRun } from './run.js';
-export {
-  defaultWorkforceConfig,
-  hireSuccessForVacancy,
-  lognormalFromMedianP90,
-} from './workforce/default-workforce.js';
-export { WorkforceLedger } from './workforce/ledger.js';
-export {
-  awayInWeek,
-  createPolicy,
-  dischargeFirstPolicy,
-  mutualAidPolicy,
-  rotationalPostsPolicy,
-  siloedPolicy,
-  staffPassportPolicy,
-  systemBankPolicy,
-} from './workforce/policies/index.js';
-export type { WorkforceArgs } from './workforce/workforce.js';
-export { SERVICE_KINDS, Workforce } from './workforce/workforce.js';
+export { SYSTEM_CONFIG_DEFAULTS } from './resolve.js';
+export type { SystemRunOptions, SystemRunResult } from './run.js';
+export { runIcsBenchmark, runSystem } from './run.js';
+export { createPolicy } from './workforce/policies/index.js';
 export type {
   ContractKind,
   PolicySettings,
