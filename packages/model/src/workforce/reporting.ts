@@ -3,13 +3,47 @@ import { MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR } from '@carepool/engine';
 import type { DailyRow, MetricRow } from '../contracts.js';
 import { RunCalendar } from '../flow/calendar.js';
 import type { WorkforceMetricId } from '../metrics-workforce.js';
-import { total } from './ledger.js';
+import { total, type WorkforceLedger } from './ledger.js';
 import { policyActivityRows } from './policy-activity.js';
 import { DAILY_METRICS, ratio, WorkforcePart } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
 const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
+
+/** A staff group with metrics of its own: its pools' role and the ledger accounts they read. */
+interface StaffGroup {
+  role: string;
+  vacancyId: WorkforceMetricId;
+  vacancy: (L: WorkforceLedger) => Float64Array;
+  establishment: (L: WorkforceLedger) => Float64Array;
+  leaverRate?: {
+    id: WorkforceMetricId;
+    leavers: (L: WorkforceLedger) => Float64Array;
+    inPost: (L: WorkforceLedger) => Float64Array;
+  };
+}
+
+/** The staff groups, in row order. */
+const STAFF_GROUPS: readonly StaffGroup[] = [
+  {
+    role: 'registeredNurse',
+    vacancyId: 'workforce.registeredNurseVacancyShare',
+    vacancy: (L) => L.nurseVacancyWteMinutes,
+    establishment: (L) => L.nurseEstablishmentWteMinutes,
+    leaverRate: {
+      id: 'workforce.registeredNurseLeaverRateShare',
+      leavers: (L) => L.nurseLeavers,
+      inPost: (L) => L.nurseInPostWteMinutes,
+    },
+  },
+  {
+    role: 'careWorker',
+    vacancyId: 'workforce.careWorkerVacancyShare',
+    vacancy: (L) => L.careWorkerVacancyWteMinutes,
+    establishment: (L) => L.careWorkerEstablishmentWteMinutes,
+  },
+];
 
 export class Reporting extends WorkforcePart {
   /** Workforce metrics over the reported period (after warm-up), scope `ics` and per organisation. */
@@ -32,27 +66,17 @@ export class Reporting extends WorkforcePart {
       const establishment = pick(L.establishmentWteMinutes);
       add('workforce.vacancyShare', 'mean', ratio(pick(L.vacancyWteMinutes), establishment));
       add('workforce.vacancyShare', 'value', this.p.accounting.currentVacancyShare(organisationIndex));
-      const nurseEstablishment = pick(L.nurseEstablishmentWteMinutes);
-      if (nurseEstablishment > 0) {
-        add(
-          'workforce.registeredNurseVacancyShare',
-          'mean',
-          ratio(pick(L.nurseVacancyWteMinutes), nurseEstablishment),
-        );
-        const nurseInPostYears = pick(L.nurseInPostWteMinutes) / MINUTES_PER_YEAR;
-        add(
-          'workforce.registeredNurseLeaverRateShare',
-          'value',
-          ratio(pick(L.nurseLeavers), nurseInPostYears),
-        );
-      }
-      const careWorkerEstablishment = pick(L.careWorkerEstablishmentWteMinutes);
-      if (careWorkerEstablishment > 0) {
-        add(
-          'workforce.careWorkerVacancyShare',
-          'mean',
-          ratio(pick(L.careWorkerVacancyWteMinutes), careWorkerEstablishment),
-        );
+      for (const g of STAFF_GROUPS) {
+        const groupEstablishment = pick(g.establishment(L));
+        if (!(groupEstablishment > 0)) continue;
+        add(g.vacancyId, 'mean', ratio(pick(g.vacancy(L)), groupEstablishment));
+        const leavers = g.leaverRate;
+        if (leavers !== undefined)
+          add(
+            leavers.id,
+            'value',
+            ratio(pick(leavers.leavers(L)), pick(leavers.inPost(L)) / MINUTES_PER_YEAR),
+          );
       }
       add('workforce.leaversCount', 'total', pick(L.leavers));
       add(
@@ -118,17 +142,13 @@ export class Reporting extends WorkforcePart {
    * vacant WTE over establishment of that group's pools.
    */
   staffGroupDailyRows(startDate: string): DailyRow[] {
-    const groups: { metricId: WorkforceMetricId; role: string }[] = [
-      { metricId: 'workforce.registeredNurseVacancyShare', role: 'registeredNurse' },
-      { metricId: 'workforce.careWorkerVacancyShare', role: 'careWorker' },
-    ];
     const rows: DailyRow[] = [];
     const dates = new RunCalendar(startDate, this.s.poolDailyVacancy.length + 1);
     const scopes = [...this.s.organisationIds.map((id, i) => ({ id, index: i })), { id: 'ics', index: -1 }];
     for (let day = 0; day < this.s.poolDailyVacancy.length; day++) {
       const date = dates.isoDate(day);
       const shares = this.s.poolDailyVacancy[day];
-      for (const g of groups) {
+      for (const g of STAFF_GROUPS) {
         for (const scope of scopes) {
           let vacant = 0;
           let establishment = 0;
@@ -139,7 +159,7 @@ export class Reporting extends WorkforcePart {
             establishment += pool.establishment;
           }
           if (establishment > 0)
-            rows.push({ day, date, metricId: g.metricId, scope: scope.id, value: vacant / establishment });
+            rows.push({ day, date, metricId: g.vacancyId, scope: scope.id, value: vacant / establishment });
         }
       }
     }
