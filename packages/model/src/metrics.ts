@@ -8,6 +8,7 @@
  */
 import { BOTH, HIGHER, LOWER, type MetricDefinition, m, NEUTRAL } from './metric-definition.js';
 import { DISCHARGE_METRICS } from './metrics-discharge.js';
+import { ED_METRICS } from './metrics-ed.js';
 import { WORKFORCE_METRICS, type WorkforceMetricId } from './metrics-workforce.js';
 import { POLICY_ACTIVITY_METRICS } from './workforce/policy-activity.js';
 
@@ -22,119 +23,7 @@ export { unitFromMetricId } from './metric-definition.js';
 
 /** Patient flow's metrics, in the order docs/metrics.md lists them (flow/summary.ts produces them). */
 export const FLOW_METRICS = [
-  // Emergency department (type 1). Patient measures are counted at departure from ED, within the reported period.
-  m(
-    'ed.attendancesCount',
-    'Type-1 ED attendances that departed (discharged, admitted, transferred or left without being seen) in the period.',
-    BOTH,
-    NEUTRAL,
-    ['total'],
-    true,
-  ),
-  m(
-    'ed.fourHourShare',
-    'Share of type-1 attendances whose time in department (arrival to departure, boarding included) was at most 240 minutes; counted at departure, left-without-being-seen included.',
-    BOTH,
-    HIGHER,
-    ['value'],
-    true,
-  ),
-  m(
-    'ed.admittedFourHourShare',
-    'Share of admitted type-1 patients who left ED for a bed within 240 minutes of arrival.',
-    BOTH,
-    HIGHER,
-    ['value'],
-    false,
-  ),
-  m(
-    'ed.twelveHourFromArrivalShare',
-    'Share of type-1 attendances that spent more than 12 hours in the department from arrival (counted at departure).',
-    BOTH,
-    LOWER,
-    ['value'],
-    true,
-  ),
-  m(
-    'ed.twelveHourFromArrivalCount',
-    'Type-1 attendances that spent more than 12 hours in the department from arrival (counted at departure).',
-    BOTH,
-    LOWER,
-    ['total'],
-    false,
-  ),
-  m(
-    'ed.decisionToAdmitOver12hCount',
-    '"Trolley waits": admitted patients who waited more than 12 hours from decision to admit to leaving ED for a bed.',
-    BOTH,
-    LOWER,
-    ['total'],
-    true,
-  ),
-  m(
-    'ed.timeInDepartmentMinutes',
-    'Time from arrival to departure from ED, all type-1 attendances departing in the period.',
-    BOTH,
-    LOWER,
-    ['mean', 'p50', 'p95'],
-    false,
-  ),
-  m(
-    'ed.timeToClinicianMinutes',
-    'Time from arrival to the start of assessment by an ED clinician in a cubicle (patients seen).',
-    BOTH,
-    LOWER,
-    ['mean', 'p50', 'p95'],
-    false,
-  ),
-  m(
-    'ed.timeToBedMinutes',
-    'Time from decision to admit to leaving ED for a staffed ward bed (boarding time), admitted patients.',
-    BOTH,
-    LOWER,
-    ['mean', 'p50', 'p95'],
-    true,
-  ),
-  m(
-    'ed.leftWithoutBeingSeenShare',
-    'Share of type-1 attendances who left before being seen by a clinician.',
-    BOTH,
-    LOWER,
-    ['value'],
-    false,
-  ),
-  m(
-    'ed.ambulanceHandoverMinutes',
-    'Ambulance arrivals: time from arrival to handover, taken as the wait until the ED takes the patient into a cubicle with a clinician (no rows when the ED has no ambulance arrivals configured).',
-    BOTH,
-    LOWER,
-    ['mean', 'p50', 'p95'],
-    false,
-  ),
-  m(
-    'ed.ambulanceHandoverOver60Share',
-    'Share of ambulance arrivals handed over more than 60 minutes after arrival (the NHS standard: none; 95% within 30 minutes).',
-    BOTH,
-    LOWER,
-    ['value'],
-    true,
-  ),
-  m(
-    'ed.boardingPatientsCount',
-    'Admitted patients waiting in ED for a bed (boarding, each holding a cubicle): time-weighted mean and maximum.',
-    BOTH,
-    LOWER,
-    ['mean', 'max'],
-    true,
-  ),
-  m(
-    'ed.patientsInDepartmentCount',
-    'Patients in ED (waiting, in treatment, awaiting decision or boarding): time-weighted mean and maximum.',
-    BOTH,
-    LOWER,
-    ['mean', 'max'],
-    true,
-  ),
+  ...ED_METRICS,
   // Acute beds.
   m(
     'beds.occupancyShare',
