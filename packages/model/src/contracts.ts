@@ -7,6 +7,15 @@
 /** The services staff can be deployed to. */
 export type ServiceKind = 'ed' | 'ward' | 'homeCare' | 'generalPractice' | 'community';
 
+/** Every `ServiceKind`, in the order the workforce indexes them. */
+export const SERVICE_KINDS: readonly ServiceKind[] = [
+  'ed',
+  'ward',
+  'homeCare',
+  'generalPractice',
+  'community',
+];
+
 /** The pressure on one organisation's service at a decision point (what a policy sees). */
 export interface ServicePressure {
   organisationId: string;

@@ -14,6 +14,7 @@ import type {
 } from './config.js';
 import type { ServiceKind } from './contracts.js';
 import { ModelError } from './errors.js';
+import { checkSystemConfig } from './resolve-checks.js';
 import type { PolicySettings, StaffPoolConfig, WorkforceConfig } from './workforce-config.js';
 
 /** Optional fields `K` of `T` made present. */
@@ -138,11 +139,14 @@ export const SYSTEM_CONFIG_DEFAULTS = {
 
 const D = SYSTEM_CONFIG_DEFAULTS;
 
-/** The configuration with every default filled (a new object; `config` is not changed). */
+/**
+ * The configuration with every default filled (a new object; `config` is not changed) and every
+ * model-level check run (resolve-checks.ts); throws ModelError for what the model cannot run.
+ */
 export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig {
   const wf = config.workforce;
   const settings = wf.policySettings;
-  return {
+  const resolved: ResolvedSystemConfig = {
     ...config,
     emergencyDepartments: config.emergencyDepartments.map((e) => ({
       ...e,
@@ -192,6 +196,8 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
       },
     },
   };
+  checkSystemConfig(resolved);
+  return resolved;
 }
 
 function resolveSeasonality(given: SeasonalityConfig | undefined): Required<SeasonalityConfig> {

@@ -76,19 +76,14 @@ export function startSystemRun(
   options: SystemRunOptions,
   makeStaffing: StaffingFactory = workforceStaffing,
 ): SystemRunHandle {
-  if (!(config.durationDays > 0))
-    throw new ModelError(`durationDays must be > 0; got ${config.durationDays}`);
-  if (!(config.warmupDays >= 0)) throw new ModelError(`warmupDays must be ≥ 0; got ${config.warmupDays}`);
-  if (!(config.bedSnapshotHour >= 0 && config.bedSnapshotHour < 24)) {
-    throw new ModelError(`bedSnapshotHour must be in [0, 24); got ${config.bedSnapshotHour}`);
-  }
+  // Defaults are filled and the configuration checked here, once; the flow and the workforce read
+  // only the resolved form.
+  const resolved = resolveSystemConfig(config);
   const sim = new Simulation();
   sim.setTracer(options.trace);
   const streams = new RandomStreams(options.seed, options.replication);
   const warmupMinutes = config.warmupDays * MINUTES_PER_DAY;
   const endMinutes = (config.warmupDays + config.durationDays) * MINUTES_PER_DAY;
-  // Defaults are filled here, once; the flow and the workforce read only the resolved form.
-  const resolved = resolveSystemConfig(config);
   const flow = new SystemFlow({ sim, config: resolved, streams, warmupMinutes, endMinutes });
   const policy = options.policy ?? createPolicy(config.workforce.policy, config);
   const staffing = makeStaffing({ sim, config: resolved, streams, policy, pressure: flow, warmupMinutes });

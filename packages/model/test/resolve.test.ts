@@ -53,3 +53,24 @@ describe('resolveSystemConfig: escalation thresholds have their own place', () =
     expect(() => resolveSystemConfig(config)).not.toThrow();
   });
 });
+
+describe('resolveSystemConfig: every model-level check runs here, before a run is built', () => {
+  it('refuses what the model cannot run, naming the field', () => {
+    const cases: [string, (c: ReturnType<typeof miniIcsConfig>) => void, RegExp][] = [
+      ['run length', (c) => void (c.durationDays = 0), /durationDays must be > 0/],
+      ['pool', (c) => c.workforce.staffPools.push({ ...c.workforce.staffPools[0] }), /duplicate pool id/],
+      ['ward', (c) => void (c.acuteWards[0].dischargeCatchment = []), /at least one local authority/],
+      ['ED', (c) => void (c.emergencyDepartments[0].organisationId = 'nowhere'), /has no acuteWards/],
+      [
+        'system bank',
+        (c) => void (c.workforce.policySettings.systemBank.headcountByRole = { registeredNurse: -1 }),
+        /headcountByRole.registeredNurse must be ≥ 0/,
+      ],
+    ];
+    for (const [, change, message] of cases) {
+      const config = miniIcsConfig();
+      change(config);
+      expect(() => resolveSystemConfig(config)).toThrow(message);
+    }
+  });
+});

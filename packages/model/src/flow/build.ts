@@ -8,7 +8,6 @@ import {
   type RandomStreams,
   TimeWeighted,
 } from '@carepool/engine';
-import { ModelError } from '../errors.js';
 import { hourlyArrivals, monthValuesByDay, surgeMultiplierByDay } from './calendar.js';
 import { CommunityUnit, GpUnit, HomeCareUnit, PlacementUnit, VcseUnit } from './care-units.js';
 import type { FlowState } from './state.js';
@@ -34,7 +33,7 @@ export function buildUnits(state: FlowState, streams: RandomStreams): void {
   for (const c of config.communityNursing) state.community.push(new CommunityUnit(c, streams));
 }
 
-type AuthorityOf = (id: string, what: string) => number;
+type AuthorityOf = (id: string) => number;
 
 /** Local authorities with their home care, placements and VCSE support; returns the id lookup. */
 function buildAuthorities(state: FlowState, streams: RandomStreams): AuthorityOf {
@@ -51,26 +50,22 @@ function buildAuthorities(state: FlowState, streams: RandomStreams): AuthorityOf
       vcse: [],
     });
   }
-  const authorityOf = (id: string, what: string): number => {
-    const i = authorityIndex.get(id);
-    if (i === undefined) throw new ModelError(`${what}: '${id}' is not a localAuthority organisation`);
-    return i;
-  };
+  // resolve-checks.ts has checked that every id named here is a local authority's.
+  const authorityOf = (id: string): number => authorityIndex.get(id) as number;
   for (const hc of config.homeCare) {
-    const a = authorityOf(hc.organisationId, `homeCare '${hc.id}'`);
+    const a = authorityOf(hc.organisationId);
     state.authorities[a].homeCare = new HomeCareUnit(hc, a, streams);
     state.authorities[a].homeCare.day = new Float64Array(state.totalDays);
   }
   for (const pl of config.placements) {
-    const a = authorityOf(pl.organisationId, `placement '${pl.id}'`);
+    const a = authorityOf(pl.organisationId);
     const unit = new PlacementUnit(pl, a, streams);
     unit.day = new Float64Array(state.totalDays);
     if (pl.kind === 'stepDown') state.authorities[a].stepDown = unit;
     else state.authorities[a].careHome = unit;
   }
   for (const v of config.vcseSupport) {
-    for (const la of v.localAuthorityIds)
-      state.authorities[authorityOf(la, `vcseSupport '${v.id}'`)].vcse.push(new VcseUnit(v));
+    for (const la of v.localAuthorityIds) state.authorities[authorityOf(la)].vcse.push(new VcseUnit(v));
   }
   return authorityOf;
 }
@@ -92,8 +87,6 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
     false,
     'seasonality.infectionClosedBedShareByMonth',
   );
-  if (closedShareByDay.some((v) => !(v >= 0 && v < 1)))
-    throw new ModelError('seasonality.infectionClosedBedShareByMonth: shares must be in [0, 1)');
 
   for (const w of config.acuteWards) {
     const physical = w.physicalBeds;
@@ -121,9 +114,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       los: distributionFromSpec(w.clinicalLosDays),
       processing: distributionFromSpec(w.dischargeProcessingMinutes),
       catchmentCumulative,
-      catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) =>
-        authorityOf(c.localAuthorityId, `acuteWards '${w.id}' dischargeCatchment`),
-      ),
+      catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) => authorityOf(c.localAuthorityId)),
       ...wardGroups(w),
       waiting: 0,
       occupied: 0,
@@ -145,9 +136,6 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       lastNctrArea: 0,
       eds: [],
     };
-    if (ward.catchmentAuthority.length === 0) {
-      throw new ModelError(`acuteWards '${w.id}': dischargeCatchment must name at least one local authority`);
-    }
     state.wards.push(ward);
   }
 }
@@ -165,12 +153,8 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
   const wardByOrg = new Map(state.wards.map((w) => [w.organisationId, w.index]));
   const edIndexById = new Map<string, number>();
   for (const e of config.emergencyDepartments) {
-    const ward = wardByOrg.get(e.organisationId);
-    if (ward === undefined) {
-      throw new ModelError(
-        `emergencyDepartment '${e.id}': organisation '${e.organisationId}' has no acuteWards`,
-      );
-    }
+    // resolve-checks.ts has checked that every ED's trust has acute wards.
+    const ward = wardByOrg.get(e.organisationId) as number;
     const edDay = new DailySeries(ED_DAY_SERIES, state.totalDays);
     const unit: EdUnit = {
       cfg: e,

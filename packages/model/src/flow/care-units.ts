@@ -20,7 +20,6 @@ import type {
   PlacementConfig,
   VcseSupportConfig,
 } from '../config.js';
-import { ModelError } from '../errors.js';
 import { daysHistogram } from './units.js';
 
 /** Per-day series of a GP unit (index = simulated day). */
@@ -173,15 +172,8 @@ export class GpUnit {
       running += t.share / (sum || 1);
       return running;
     });
-    this.spillTargets = cfg.edSpillTargets.map((t) => {
-      const i = edIndexById.get(t.emergencyDepartmentId);
-      if (i === undefined) {
-        throw new ModelError(
-          `generalPractice '${cfg.id}': unknown edSpillTargets ED '${t.emergencyDepartmentId}'`,
-        );
-      }
-      return i;
-    });
+    // resolve-checks.ts has checked that the spill targets are EDs.
+    this.spillTargets = cfg.edSpillTargets.map((t) => edIndexById.get(t.emergencyDepartmentId) as number);
   }
   get backlog(): number {
     let n = 0;

@@ -14,7 +14,6 @@ import {
   type TimeWeighted,
 } from '@carepool/engine';
 import type { WardSpecialtyConfig } from '../config.js';
-import { ModelError } from '../errors.js';
 import type { ResolvedAcuteWardsConfig, ResolvedEmergencyDepartmentConfig } from '../resolve.js';
 
 /** Fixed bins, so that replications, arms and organisations merge by adding counts. */
@@ -250,9 +249,6 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
   const emergencyBeds = Math.max(0, w.physicalBeds - w.ringFencedElectiveBeds);
   const specs = w.specialties;
   const outlieAfterMinutes = w.outlieAfterMinutes;
-  if (!(outlieAfterMinutes >= 0)) {
-    throw new ModelError(`acuteWards '${w.id}': outlieAfterMinutes must be ≥ 0; got ${w.outlieAfterMinutes}`);
-  }
   if (specs.length === 0) {
     const group: WardGroup = {
       index: 0,
@@ -266,19 +262,12 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
     };
     return { groups: [group], groupCumulative: Float64Array.of(1), outlieAfterMinutes, emergencyBeds };
   }
-  if (specs.length > 255) throw new ModelError(`acuteWards '${w.id}': at most 255 specialties`);
   let bedSum = 0;
   let admissionSum = 0;
   for (const sp of specs) {
-    if (!(sp.bedShare > 0) || !(sp.admissionShare >= 0)) {
-      throw new ModelError(
-        `acuteWards '${w.id}' specialty '${sp.id}': bedShare must be > 0 and admissionShare ≥ 0`,
-      );
-    }
     bedSum += sp.bedShare;
     admissionSum += sp.admissionShare;
   }
-  if (!(admissionSum > 0)) throw new ModelError(`acuteWards '${w.id}': specialty admissionShares sum to 0`);
   const groups: WardGroup[] = [];
   let before = 0;
   let cumulativeShare = 0;
@@ -290,7 +279,7 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
       beds: upTo - before,
       bedsBefore: before,
       los: distributionFromSpec(sp.clinicalLosDays),
-      pathwayCumulative: pathwayCumulative(w.id, sp),
+      pathwayCumulative: pathwayCumulative(sp),
       queue: new IntQueue(),
       occupied: 0,
       staffed: upTo - before,
@@ -306,11 +295,6 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
   return { groups, groupCumulative, outlieAfterMinutes, emergencyBeds };
 }
 
-const checkShare = (edId: string, name: string, v: number): void => {
-  if (!(v >= 0 && v <= 1))
-    throw new ModelError(`emergencyDepartment '${edId}': ${name} must be in [0, 1]; got ${v}`);
-};
-
 /** The ED's ambulance, minors-stream and long-wait tables (undefined where not configured). */
 export function edStreams(
   e: ResolvedEmergencyDepartmentConfig,
@@ -318,22 +302,14 @@ export function edStreams(
   let ambulance: EdAmbulanceUnit | undefined;
   if (e.ambulance !== undefined) {
     const { arrivalShare, admittedShare } = e.ambulance;
-    checkShare(e.id, 'ambulance.arrivalShare', arrivalShare);
-    checkShare(e.id, 'ambulance.admittedShare', admittedShare);
     // P(ambulance | admitted) and P(ambulance | not admitted), so that the conversion stays admissionShare.
     const a = e.admissionShare;
     const ifAdmitted = a > 0 ? (arrivalShare * admittedShare) / a : 0;
     const ifNotAdmitted = a < 1 ? (arrivalShare * (1 - admittedShare)) / (1 - a) : 0;
-    if (ifAdmitted > 1 + 1e-9 || ifNotAdmitted > 1 + 1e-9) {
-      throw new ModelError(
-        `emergencyDepartment '${e.id}': ambulance arrivalShare × admittedShare is inconsistent with admissionShare ${a}`,
-      );
-    }
     ambulance = { ifAdmitted, ifNotAdmitted };
   }
   let streaming: EdStreamingUnit | undefined;
   if (e.streaming !== undefined) {
-    checkShare(e.id, 'streaming.share', e.streaming.share);
     streaming = {
       share: e.streaming.share,
       treatment: distributionFromSpec(e.streaming.treatmentMinutes),
@@ -342,7 +318,6 @@ export function edStreams(
   }
   let longWait: EdLongWaitUnit | undefined;
   if (e.nonAdmittedLongWait !== undefined) {
-    checkShare(e.id, 'nonAdmittedLongWait.share', e.nonAdmittedLongWait.share);
     longWait = {
       share: e.nonAdmittedLongWait.share,
       minutes: distributionFromSpec(e.nonAdmittedLongWait.minutes),
@@ -353,15 +328,9 @@ export function edStreams(
 }
 
 /** A specialty's own P0–P3 shares as cumulative thresholds (undefined: it uses the system's). */
-function pathwayCumulative(wardId: string, sp: WardSpecialtyConfig): Float64Array | undefined {
+function pathwayCumulative(sp: WardSpecialtyConfig): Float64Array | undefined {
   const p = sp.dischargePathways;
   if (p === undefined) return undefined;
   const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (shares.some((v) => !(v >= 0)) || Math.abs(sum - 1) > 1e-6) {
-    throw new ModelError(
-      `acuteWards '${wardId}' specialty '${sp.id}': dischargePathways shares must be ≥ 0 and sum to 1; got ${sum}`,
-    );
-  }
   return Float64Array.of(shares[0], shares[0] + shares[1], shares[0] + shares[1] + shares[2]);
 }

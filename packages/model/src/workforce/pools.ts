@@ -11,7 +11,6 @@ import {
   type RandomStreams,
 } from '@carepool/engine';
 import type { ServiceKind } from '../contracts.js';
-import { ModelError } from '../errors.js';
 import type { ResolvedStaffPoolConfig } from '../resolve.js';
 import {
   lengthBiasedLognormal,
@@ -30,40 +29,6 @@ const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
 const SERVICE_COUNT = STATE_SERVICE_COUNT;
 const NO_SLOT = STATE_NO_SLOT;
 const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
-
-/** The configuration checks of one pool that its own fields decide. */
-function checkPoolConfig(config: ResolvedStaffPoolConfig, fail: (what: string) => never): void {
-  const pattern = config.shiftPattern;
-  if (!(Number.isInteger(pattern.shiftsPerDay) && pattern.shiftsPerDay >= 1))
-    fail('shiftsPerDay must be an integer ≥ 1');
-  if (!(pattern.hoursPerShift > 0)) fail('hoursPerShift must be > 0');
-  if (pattern.shiftsPerDay * pattern.hoursPerShift > 24 + 1e-9) {
-    fail('shifts of one day must not overlap (shiftsPerDay × hoursPerShift ≤ 24)');
-  }
-  if (config.requiredOnDutyByShift.length !== pattern.shiftsPerDay) {
-    fail(
-      `requiredOnDutyByShift needs ${pattern.shiftsPerDay} entries (one per shift); got ${config.requiredOnDutyByShift.length}`,
-    );
-  }
-  for (const [name, value] of [
-    ['plannedAbsenceShare', config.plannedAbsenceShare],
-    ['sicknessAbsenceShare', config.sicknessAbsenceShare],
-    ['bankFillShare', config.bankFillShare],
-    ['agencyFillShare', config.agencyFillShare],
-    ['minimumRetainedShare', config.minimumRetainedShare],
-    ['hireSuccessShare', config.hireSuccessShare],
-    ['overtimeFillShare', config.overtimeFillShare],
-  ] as const) {
-    if (!(value >= 0 && value <= 1)) fail(`${name} must be in [0, 1]; got ${value}`);
-  }
-  if (config.sicknessAbsenceShare >= 1) fail('sicknessAbsenceShare must be < 1');
-  if (!(config.hireSuccessShare > 0)) fail('hireSuccessShare must be > 0');
-  if (!(config.sicknessSpellDays > 0)) fail('sicknessSpellDays must be > 0');
-  if (!(config.turnoverPerYear >= 0)) fail('turnoverPerYear must be ≥ 0');
-  const homeService = config.homeService;
-  if (homeService !== 'none' && !SERVICE_KINDS.includes(homeService))
-    fail(`unknown homeService '${homeService}'`);
-}
 
 /** Where a new pool sits (its index, organisation and home slot) and the burnout window it keeps. */
 interface PoolPlace {
@@ -142,15 +107,9 @@ function newPoolRuntime(
 }
 
 export class PoolSetup extends WorkforcePart {
+  /** Adds a pool of a checked configuration (resolve-checks.ts: unique id, known organisation, ...). */
   addPool(config: ResolvedStaffPoolConfig, streams: RandomStreams): void {
-    // Typed as a declaration so that the compiler knows code after a failed check does not run.
-    const fail: (what: string) => never = (what) => {
-      throw new ModelError(`staff pool '${config.id}': ${what}`);
-    };
-    if (this.s.poolIndex.has(config.id)) fail('duplicate pool id');
-    const organisationIndex = this.s.organisationIndex.get(config.organisationId);
-    if (organisationIndex === undefined) fail(`unknown organisationId '${config.organisationId}'`);
-    checkPoolConfig(config, fail);
+    const organisationIndex = this.s.organisationIndex.get(config.organisationId) as number;
     const homeService = config.homeService;
     const homeSlot =
       homeService === 'none'

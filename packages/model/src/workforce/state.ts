@@ -15,7 +15,12 @@ import {
   type RandomStreams,
   type Simulation,
 } from '@carepool/engine';
-import type { DeploymentPolicy, PressureSource, ServiceKind } from '../contracts.js';
+import {
+  SERVICE_KINDS as CONTRACT_SERVICE_KINDS,
+  type DeploymentPolicy,
+  type PressureSource,
+  type ServiceKind,
+} from '../contracts.js';
 import { RunCalendar } from '../flow/calendar.js';
 import type { WorkforceMetricId } from '../metrics-workforce.js';
 import type { ResolvedStaffPoolConfig, ResolvedSystemConfig } from '../resolve.js';
@@ -31,13 +36,8 @@ import type { Roster } from './roster.js';
 
 const EventPriority = ENGINE_EventPriority;
 
-export const SERVICE_KINDS: readonly ServiceKind[] = [
-  'ed',
-  'ward',
-  'homeCare',
-  'generalPractice',
-  'community',
-];
+// A local binding (see pools.ts): tsx compiles imported bindings to getter calls.
+export const SERVICE_KINDS = CONTRACT_SERVICE_KINDS;
 export const SERVICE_COUNT = SERVICE_KINDS.length;
 export const NO_SLOT = -1;
 

@@ -63,8 +63,6 @@ export class Workforce implements StaffingSource {
     const bank = wf.policySettings.systemBank;
     if (s.usesSystemBank) {
       for (const [role, headcount] of Object.entries(bank.headcountByRole)) {
-        if (!(headcount >= 0))
-          throw new ModelError(`systemBank.headcountByRole.${role} must be ≥ 0; got ${headcount}`);
         s.systemBank.set(role, {
           role,
           freeFrom: new Array<number>(Math.round(headcount)).fill(0),

@@ -1,6 +1,6 @@
 import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, ServiceKind, StaffMove } from '../../contracts.js';
-import { ModelError } from '../../errors.js';
+import type { StaffPoolConfig } from '../../workforce-config.js';
 
 /**
  * Rotational posts on a fixed timetable. Rotation r has `count` members, numbered i = 0..count−1;
@@ -12,20 +12,11 @@ import { ModelError } from '../../errors.js';
  */
 export function rotationalPostsPolicy(config: SystemConfig): DeploymentPolicy {
   const pools = new Map(config.workforce.staffPools.map((p) => [p.id, p]));
+  // resolve-checks.ts has checked the rotations: known pools, 0 < weeksAway ≤ cycleWeeks, and a
+  // destination that staffs a modelled service.
   const rotations = config.workforce.policySettings.rotationalPosts.rotations.map((r) => {
-    const to = pools.get(r.toPoolId);
-    if (!pools.has(r.fromPoolId) || to === undefined) {
-      throw new ModelError(`rotation ${r.fromPoolId} → ${r.toPoolId}: unknown staff pool`);
-    }
-    if (!(r.weeksAway > 0 && r.cycleWeeks >= r.weeksAway)) {
-      throw new ModelError(`rotation ${r.fromPoolId} → ${r.toPoolId}: need 0 < weeksAway ≤ cycleWeeks`);
-    }
-    const service = (to.homeService ?? to.competencies[0]) as ServiceKind | 'none' | undefined;
-    if (service === undefined || service === 'none') {
-      throw new ModelError(
-        `rotation ${r.fromPoolId} → ${r.toPoolId}: the destination pool staffs no modelled service`,
-      );
-    }
+    const to = pools.get(r.toPoolId) as StaffPoolConfig;
+    const service = (to.homeService ?? to.competencies[0]) as ServiceKind;
     return { ...r, toOrganisationId: to.organisationId, toService: service };
   });
   return {
