@@ -105,53 +105,7 @@ export class RateProfile {
   private readonly logGrowthPerDay: number;
 
   constructor(options: RateProfileOptions) {
-    const hasMean = options.meanRatePerHour !== undefined;
-    const hasTable = options.ratesPerHourOfWeek !== undefined;
-    if (hasMean === hasTable) {
-      invalid(
-        'rate profile',
-        'given exactly one of meanRatePerHour and ratesPerHourOfWeek',
-        'both or neither',
-      );
-    }
-    if (hasTable) {
-      if (options.hourOfDayMultipliers !== undefined || options.dayOfWeekMultipliers !== undefined) {
-        invalid(
-          'hourOfDayMultipliers/dayOfWeekMultipliers',
-          'omitted when ratesPerHourOfWeek is given',
-          'both',
-        );
-      }
-      const table = options.ratesPerHourOfWeek!;
-      if (!Array.isArray(table) || table.length !== HOURS_PER_WEEK) {
-        invalid(
-          'ratesPerHourOfWeek',
-          `an array of ${HOURS_PER_WEEK} numbers`,
-          Array.isArray(table) ? `length ${table.length}` : table,
-        );
-      }
-      table.forEach((v, i) => {
-        if (typeof v !== 'number' || !(v >= 0) || v === Number.POSITIVE_INFINITY) {
-          invalid(`ratesPerHourOfWeek[${i}]`, 'a finite number ≥ 0', v);
-        }
-      });
-      this.ratesPerHourOfWeek = Float64Array.from(table);
-    } else {
-      const mean = options.meanRatePerHour!;
-      if (typeof mean !== 'number' || !(mean >= 0) || mean === Number.POSITIVE_INFINITY) {
-        invalid('meanRatePerHour', 'a finite number ≥ 0', mean);
-      }
-      const hourly = normalised(
-        multipliers('hourOfDayMultipliers', options.hourOfDayMultipliers ?? ones(24), 24),
-      );
-      const daily = normalised(
-        multipliers('dayOfWeekMultipliers', options.dayOfWeekMultipliers ?? ones(7), 7),
-      );
-      this.ratesPerHourOfWeek = new Float64Array(HOURS_PER_WEEK);
-      for (let d = 0; d < 7; d++) {
-        for (let h = 0; h < 24; h++) this.ratesPerHourOfWeek[d * 24 + h] = mean * daily[d] * hourly[h];
-      }
-    }
+    this.ratesPerHourOfWeek = weeklyRatesPerHour(options);
     let total = 0;
     for (const r of this.ratesPerHourOfWeek) total += r;
     this.meanRatePerHour = total / HOURS_PER_WEEK;
@@ -162,16 +116,7 @@ export class RateProfile {
     }
     this.annualGrowth = growth;
     this.logGrowthPerDay = Math.log1p(growth) / DAYS_PER_YEAR;
-
-    const seasonal = multipliers(
-      'seasonalMultipliersByMonth',
-      options.seasonalMultipliersByMonth ?? ones(12),
-      12,
-    );
-    let dayWeighted = 0;
-    for (let m = 0; m < 12; m++) dayWeighted += seasonal[m] * DAYS_IN_MONTH[m];
-    for (let m = 0; m < 12; m++) seasonal[m] *= DAYS_PER_YEAR / dayWeighted;
-    this.seasonalMultipliersByMonth = seasonal;
+    this.seasonalMultipliersByMonth = dayWeightedSeasonal(options.seasonalMultipliersByMonth);
 
     const dow = options.startDayOfWeek ?? 0;
     if (!Number.isInteger(dow) || dow < 0 || dow > 6)
@@ -386,4 +331,58 @@ export class PoissonArrivals {
       );
     }
   }
+}
+
+/** The 168 hourly rates of a week, from the table given or from the mean × day × hour multipliers. */
+function weeklyRatesPerHour(options: RateProfileOptions): Float64Array {
+  const hasMean = options.meanRatePerHour !== undefined;
+  const hasTable = options.ratesPerHourOfWeek !== undefined;
+  if (hasMean === hasTable) {
+    invalid('rate profile', 'given exactly one of meanRatePerHour and ratesPerHourOfWeek', 'both or neither');
+  }
+  if (hasTable) {
+    if (options.hourOfDayMultipliers !== undefined || options.dayOfWeekMultipliers !== undefined) {
+      invalid(
+        'hourOfDayMultipliers/dayOfWeekMultipliers',
+        'omitted when ratesPerHourOfWeek is given',
+        'both',
+      );
+    }
+    const table = options.ratesPerHourOfWeek!;
+    if (!Array.isArray(table) || table.length !== HOURS_PER_WEEK) {
+      invalid(
+        'ratesPerHourOfWeek',
+        `an array of ${HOURS_PER_WEEK} numbers`,
+        Array.isArray(table) ? `length ${table.length}` : table,
+      );
+    }
+    table.forEach((v, i) => {
+      if (typeof v !== 'number' || !(v >= 0) || v === Number.POSITIVE_INFINITY) {
+        invalid(`ratesPerHourOfWeek[${i}]`, 'a finite number ≥ 0', v);
+      }
+    });
+    return Float64Array.from(table);
+  }
+  const mean = options.meanRatePerHour!;
+  if (typeof mean !== 'number' || !(mean >= 0) || mean === Number.POSITIVE_INFINITY) {
+    invalid('meanRatePerHour', 'a finite number ≥ 0', mean);
+  }
+  const hourly = normalised(
+    multipliers('hourOfDayMultipliers', options.hourOfDayMultipliers ?? ones(24), 24),
+  );
+  const daily = normalised(multipliers('dayOfWeekMultipliers', options.dayOfWeekMultipliers ?? ones(7), 7));
+  const rates = new Float64Array(HOURS_PER_WEEK);
+  for (let d = 0; d < 7; d++) {
+    for (let h = 0; h < 24; h++) rates[d * 24 + h] = mean * daily[d] * hourly[h];
+  }
+  return rates;
+}
+
+/** Monthly multipliers (January first; default flat), scaled to a day-weighted mean of 1. */
+function dayWeightedSeasonal(given: readonly number[] | undefined): Float64Array {
+  const seasonal = multipliers('seasonalMultipliersByMonth', given ?? ones(12), 12);
+  let dayWeighted = 0;
+  for (let m = 0; m < 12; m++) dayWeighted += seasonal[m] * DAYS_IN_MONTH[m];
+  for (let m = 0; m < 12; m++) seasonal[m] *= DAYS_PER_YEAR / dayWeighted;
+  return seasonal;
 }
