@@ -62,3 +62,23 @@ export function startClocks(): () => { wallSeconds: number; cpuSeconds: number }
   const cpuStarted = process.cpuUsage();
   return () => ({ wallSeconds: secondsSince(started), cpuSeconds: cpuSecondsSince(cpuStarted) });
 }
+
+/** What every workload line reports, in this order: the run's counts, its times and the peak memory. */
+export interface MeasuredLine {
+  customers: number;
+  events: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+}
+
+/** Runs a workload between the clocks: its result, and the line's counts, times and memory. */
+export function measured<R extends { customers: number; events: number }>(
+  run: () => R,
+): { result: R; line: MeasuredLine } {
+  const clocks = startClocks();
+  const result = run();
+  const { wallSeconds, cpuSeconds } = clocks();
+  const line = { customers: result.customers, events: result.events, wallSeconds, cpuSeconds };
+  return { result, line: { ...line, peakRssMb: peakRssMb() } };
+}

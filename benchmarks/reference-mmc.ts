@@ -7,21 +7,15 @@
  */
 import { runReferenceLoop } from '../packages/cli/src/bench/reference-loop.js';
 import { W1_ERLANG_C_WAIT_HOURS } from '../packages/cli/src/bench/w1.js';
-import { parseWorkloadArgs, peakRssMb, startClocks } from './common.js';
+import { measured, parseWorkloadArgs } from './common.js';
 
 const args = parseWorkloadArgs(process.argv.slice(2));
-const clocks = startClocks();
-const result = runReferenceLoop(args.customers, args.seed);
-const { wallSeconds, cpuSeconds } = clocks();
+const { result, line } = measured(() => runReferenceLoop(args.customers, args.seed));
 console.log(
   JSON.stringify({
     workload: 'w1',
     impl: 'reference loop (benchmarks/reference-mmc.ts)',
-    customers: result.customers,
-    events: result.events,
-    wallSeconds,
-    cpuSeconds,
-    peakRssMb: peakRssMb(),
+    ...line,
     meanWaitHours: result.meanWaitHours,
     erlangCWaitHours: W1_ERLANG_C_WAIT_HOURS,
   }),

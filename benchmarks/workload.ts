@@ -16,9 +16,9 @@
  * `events`); this script adds the timing and memory figures.
  */
 
-import { runW1 } from '../packages/cli/src/bench/w1.js';
+import { runW1, W1_ERLANG_C_WAIT_HOURS } from '../packages/cli/src/bench/w1.js';
 import { runW2 } from '../packages/cli/src/bench/w2.js';
-import { parseWorkloadArgs, peakRssMb, startClocks } from './common.js';
+import { measured, parseWorkloadArgs, peakRssMb, startClocks } from './common.js';
 
 type Style = 'callback' | 'process';
 
@@ -35,35 +35,23 @@ async function main(argv: string[]): Promise<number> {
   let line: Record<string, unknown>;
   if (workload === 'w1') {
     const style = styleOf(args.style);
-    const clocks = startClocks();
-    const result = runW1(style, args.customers, args.seed);
-    const { wallSeconds, cpuSeconds } = clocks();
+    const { result, line: measuredLine } = measured(() => runW1(style, args.customers, args.seed));
     line = {
       workload: 'w1',
       style,
-      customers: result.customers,
-      events: result.events,
-      wallSeconds,
-      cpuSeconds,
-      peakRssMb: peakRssMb(),
+      ...measuredLine,
       meanWaitHours: result.meanWaitHours,
-      erlangCWaitHours: result.erlangCWaitHours,
+      erlangCWaitHours: W1_ERLANG_C_WAIT_HOURS,
     };
   } else if (workload === 'w2') {
     const style = styleOf(args.style);
-    const clocks = startClocks();
-    const result = runW2(style, args.years, args.beds, args.seed);
-    const { wallSeconds, cpuSeconds } = clocks();
+    const { result, line: measuredLine } = measured(() => runW2(style, args.years, args.beds, args.seed));
     line = {
       workload: 'w2',
       style,
       years: args.years,
       beds: args.beds,
-      customers: result.customers,
-      events: result.events,
-      wallSeconds,
-      cpuSeconds,
-      peakRssMb: peakRssMb(),
+      ...measuredLine,
       meanEdTimeInSystemHours: result.meanEdTimeInSystemHours,
       inEdAtEnd: result.inEdAtEnd,
     };

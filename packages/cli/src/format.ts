@@ -46,69 +46,31 @@ export function formatValue(value: number, unit: string): string {
  * Each names its statistic so a metric reported two ways (vacancy: time-weighted mean and end of
  * period) always shows the same one.
  */
-export const SYSTEM_HEADLINES: readonly { metric: string; statistic: MetricStatistic; label: string }[] = [
-  {
-    metric: 'ed.fourHourShare',
-    statistic: 'value',
-    label: 'ED: within 4 hours of arrival (share of attendances)',
-  },
-  {
-    metric: 'ed.twelveHourFromArrivalShare',
-    statistic: 'value',
-    label: 'ED: over 12 hours from arrival (share of attendances)',
-  },
-  {
-    metric: 'ed.twelveHourFromArrivalCount',
-    statistic: 'total',
-    label: 'ED: over 12 hours from arrival (patients)',
-  },
-  {
-    metric: 'ed.decisionToAdmitOver12hCount',
-    statistic: 'total',
-    label: 'ED: over 12 hours from decision to admit (trolley waits)',
-  },
-  { metric: 'ed.timeInDepartmentMinutes', statistic: 'p50', label: 'ED time in department, median' },
-  { metric: 'ed.timeInDepartmentMinutes', statistic: 'p95', label: 'ED time in department, 95th centile' },
-  {
-    metric: 'beds.occupancyShare',
-    statistic: 'mean',
-    label: 'General and acute bed occupancy (daily snapshot)',
-  },
-  {
-    metric: 'nctr.patientsCount',
-    statistic: 'mean',
-    label: 'Patients with no criteria to reside (daily mean)',
-  },
-  { metric: 'nctr.bedDays', statistic: 'total', label: 'Bed-days occupied by NCTR patients' },
-  { metric: 'carePackage.waitDays', statistic: 'mean', label: 'Wait for a home-care package, mean' },
-  { metric: 'workforce.vacancyShare', statistic: 'mean', label: 'Vacancy rate, all staff (WTE)' },
-  {
-    metric: 'workforce.registeredNurseVacancyShare',
-    statistic: 'mean',
-    label: 'Registered nurse vacancy rate',
-  },
-  { metric: 'staffing.agencyShiftsCount', statistic: 'total', label: 'Agency shifts' },
-  { metric: 'staffing.costGbp', statistic: 'total', label: 'Staffing cost (substantive, bank, agency)' },
-  {
-    metric: 'redeployment.movesCount',
-    statistic: 'total',
-    label: 'Staff moves made by the policy (all kinds)',
-  },
-  {
-    metric: 'staffing.systemBankShiftsCount',
-    statistic: 'total',
-    label: 'Shifts filled from the system bank',
-  },
-  { metric: 'redeployment.passportMovesCount', statistic: 'total', label: 'Staff-passport moves' },
-  { metric: 'redeployment.rotationMovesCount', statistic: 'total', label: 'Rotational-post moves' },
-  { metric: 'redeployment.mutualAidLoansCount', statistic: 'total', label: 'Mutual-aid loans' },
-  { metric: 'redeployment.dischargeFirstMovesCount', statistic: 'total', label: 'Discharge-first moves' },
-  {
-    metric: 'staffing.dischargeFirstBankShiftsCount',
-    statistic: 'total',
-    label: 'Discharge-first system-bank shifts',
-  },
-];
+export const SYSTEM_HEADLINES: readonly { metric: string; statistic: MetricStatistic; label: string }[] = (
+  [
+    ['ed.fourHourShare', 'value', 'ED: within 4 hours of arrival (share of attendances)'],
+    ['ed.twelveHourFromArrivalShare', 'value', 'ED: over 12 hours from arrival (share of attendances)'],
+    ['ed.twelveHourFromArrivalCount', 'total', 'ED: over 12 hours from arrival (patients)'],
+    ['ed.decisionToAdmitOver12hCount', 'total', 'ED: over 12 hours from decision to admit (trolley waits)'],
+    ['ed.timeInDepartmentMinutes', 'p50', 'ED time in department, median'],
+    ['ed.timeInDepartmentMinutes', 'p95', 'ED time in department, 95th centile'],
+    ['beds.occupancyShare', 'mean', 'General and acute bed occupancy (daily snapshot)'],
+    ['nctr.patientsCount', 'mean', 'Patients with no criteria to reside (daily mean)'],
+    ['nctr.bedDays', 'total', 'Bed-days occupied by NCTR patients'],
+    ['carePackage.waitDays', 'mean', 'Wait for a home-care package, mean'],
+    ['workforce.vacancyShare', 'mean', 'Vacancy rate, all staff (WTE)'],
+    ['workforce.registeredNurseVacancyShare', 'mean', 'Registered nurse vacancy rate'],
+    ['staffing.agencyShiftsCount', 'total', 'Agency shifts'],
+    ['staffing.costGbp', 'total', 'Staffing cost (substantive, bank, agency)'],
+    ['redeployment.movesCount', 'total', 'Staff moves made by the policy (all kinds)'],
+    ['staffing.systemBankShiftsCount', 'total', 'Shifts filled from the system bank'],
+    ['redeployment.passportMovesCount', 'total', 'Staff-passport moves'],
+    ['redeployment.rotationMovesCount', 'total', 'Rotational-post moves'],
+    ['redeployment.mutualAidLoansCount', 'total', 'Mutual-aid loans'],
+    ['redeployment.dischargeFirstMovesCount', 'total', 'Discharge-first moves'],
+    ['staffing.dischargeFirstBankShiftsCount', 'total', 'Discharge-first system-bank shifts'],
+  ] as const satisfies readonly [metric: string, statistic: MetricStatistic, label: string][]
+).map(([metric, statistic, label]) => ({ metric, statistic, label }));
 
 /** The per-station table of a network run, then whole-network lines. */
 export function networkTable(

@@ -15,6 +15,8 @@ import { cli, REPO_ROOT, tempDir } from './helpers.js';
 
 const MINI = 'scenarios/test/mini-ics.yaml';
 const SHORT = ['--set', 'durationDays=10', '--reps', '3', '--workers', '1', '--quiet'];
+/** `carepool check` on the mini ICS, short, with these arguments. */
+const checkMini = (...args: string[]) => cli('check', MINI, ...SHORT, ...args);
 
 beforeAll(() => {
   process.chdir(REPO_ROOT);
@@ -125,10 +127,7 @@ describe('carepool check on the mini ICS', () => {
   let probe: CheckJson;
   beforeAll(async () => {
     // One run to learn the intervals; thresholds below are placed relative to them, so no value is tuned to a seed.
-    const r = await cli(
-      'check',
-      MINI,
-      ...SHORT,
+    const r = await checkMini(
       '--json',
       '--expect',
       'ed.fourHourShare >= 0',
@@ -146,16 +145,13 @@ describe('carepool check on the mini ICS', () => {
   });
 
   it('passes a satisfied expectation (exit 0)', async () => {
-    const r = await cli('check', MINI, ...SHORT, '--expect', `ed.fourHourShare >= ${four().ciLow - width()}`);
+    const r = await checkMini('--expect', `ed.fourHourShare >= ${four().ciLow - width()}`);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/1 passed, 0 failed, 0 inconclusive/);
   });
 
   it('fails a violated one (exit 3), and failure wins over inconclusive', async () => {
-    const r = await cli(
-      'check',
-      MINI,
-      ...SHORT,
+    const r = await checkMini(
       '--expect',
       `ed.fourHourShare >= ${four().ciHigh + width()}`,
       '--expect',
@@ -169,15 +165,7 @@ describe('carepool check on the mini ICS', () => {
   it('reports an interval straddling the threshold as inconclusive (exit 4), with the replications to settle it', async () => {
     const threshold = four().estimate + width() / 4;
     const dir = tempDir();
-    const r = await cli(
-      'check',
-      MINI,
-      ...SHORT,
-      '--expect',
-      `ed.fourHourShare < ${threshold}`,
-      '--junit',
-      join(dir, 'c.xml'),
-    );
+    const r = await checkMini('--expect', `ed.fourHourShare < ${threshold}`, '--junit', join(dir, 'c.xml'));
     expect(r.code).toBe(4);
     expect(r.out).toMatch(/inconclusive/);
     expect(r.out).toMatch(/about \d+ replications per arm would likely settle it/);
@@ -188,10 +176,7 @@ describe('carepool check on the mini ICS', () => {
 
   it('judges diff(m, A, B) on the paired difference A − B of the two arms’ replications', async () => {
     const dir = tempDir();
-    const r = await cli(
-      'check',
-      MINI,
-      ...SHORT,
+    const r = await checkMini(
       '--json',
       '--out',
       dir,
@@ -227,14 +212,14 @@ describe('carepool check on the mini ICS', () => {
     [['--expect', 'ed.fourHourShare > 0', '--report'], 'check writes no report'],
     [[], 'nothing to check'],
   ])('refuses %j as a usage error (exit 2) before running', async (extra, message) => {
-    const r = await cli('check', MINI, ...SHORT, ...extra);
+    const r = await checkMini(...extra);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
     expect(r.out).toBe('');
   });
 
   it('refuses a scope the arm does not report (exit 2)', async () => {
-    const r = await cli('check', MINI, ...SHORT, '--expect', 'ed.fourHourShare@trustZ > 0');
+    const r = await checkMini('--expect', 'ed.fourHourShare@trustZ > 0');
     expect(r.code).toBe(2);
     expect(r.err).toContain(
       'reports no ed.fourHourShare:value@trustZ; the scopes it reports for ed.fourHourShare: ',

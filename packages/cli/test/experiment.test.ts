@@ -13,6 +13,9 @@ import { cli, REPO_ROOT, tempDir } from './helpers.js';
 
 const MINI = 'scenarios/test/mini-ics.yaml';
 const SHORT = ['--set', 'durationDays=10', '--set', 'warmupDays=2', '--reps', '3', '--quiet'];
+/** `carepool run` on the mini ICS for `days` days and `reps` replications, with more arguments. */
+const runMini = (days: number, reps: number, ...more: string[]) =>
+  cli('run', MINI, '--set', `durationDays=${days}`, '--reps', String(reps), ...more);
 
 beforeAll(() => {
   process.chdir(REPO_ROOT);
@@ -231,18 +234,7 @@ describe('precision and warm-up', () => {
 
   it('--warmup auto picks the warm-up by MSER-5 and records it; refuses a growing demand', async () => {
     const out = join(tempDir(), 'auto');
-    const r = await cli(
-      'run',
-      MINI,
-      '--set',
-      'durationDays=40',
-      '--reps',
-      '2',
-      '--warmup',
-      'auto',
-      '--out',
-      out,
-    );
+    const r = await runMini(40, 2, '--warmup', 'auto', '--out', out);
     expect(r.code, r.err).toBe(0);
     const manifest = JSON.parse(read(out, 'manifest.json'));
     expect(manifest.warmup.method).toBe('MSER-5');
@@ -272,19 +264,7 @@ describe('an --out that cannot be written is refused before the run, in one line
 describe('run --trace', () => {
   it('writes the event log of replication 0', async () => {
     const file = join(tempDir(), 'trace.csv');
-    const r = await cli(
-      'run',
-      MINI,
-      '--set',
-      'durationDays=1',
-      '--set',
-      'warmupDays=0',
-      '--reps',
-      '1',
-      '--trace',
-      file,
-      '--quiet',
-    );
+    const r = await runMini(1, 1, '--set', 'warmupDays=0', '--trace', file, '--quiet');
     expect(r.code, r.err).toBe(0);
     const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true });
     expect(Object.keys(rows[0])).toEqual(['timeMinutes', 'event', 'entity', 'resource']);

@@ -1,4 +1,5 @@
-/** Shared helpers for the CLI tests: run `main` in-process and capture what it printed. */
+/** Shared helpers for the CLI tests: run `main` in-process (or the bin script in a process) and capture what it printed. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +21,19 @@ export async function cli(...argv: string[]): Promise<CliRun> {
   const io = memoryIo(REPO_ROOT);
   const code = await main(argv, io);
   return { code, out: io.out, err: io.err };
+}
+
+/** The installed bin script, as a user runs it. */
+export const BIN = join(REPO_ROOT, 'packages/cli/bin/carepool.mjs');
+
+/** Runs the bin script in a child process from the repository root (exit code null if it timed out). */
+export function carepoolProcess(args: readonly string[], timeoutMs: number) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 /** A fresh empty temporary directory. */

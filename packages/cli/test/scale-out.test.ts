@@ -8,19 +8,25 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from './helpers.js';
+import { BIN, carepoolProcess, REPO_ROOT, tempDir } from './helpers.js';
 
-const BIN = join(REPO_ROOT, 'packages/cli/bin/carepool.mjs');
 const MINI = 'scenarios/test/mini-ics.yaml';
 
-function carepool(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const carepool = (...args: string[]) => carepoolProcess(args, 120_000);
+
+/** Two policies on the mini ICS for `days` days, `reps` replications, quiet. */
+const compareMini = (days: number, reps: number, ...more: string[]) => [
+  'compare',
+  MINI,
+  '--policies',
+  'siloed,systemBank',
+  '--set',
+  `durationDays=${days}`,
+  '--reps',
+  String(reps),
+  ...more,
+  '--quiet',
+];
 
 /** Every file of `a` but the manifest equals the same file of `b`. */
 function expectSameResults(a: string, b: string): void {
@@ -33,19 +39,7 @@ function expectSameResults(a: string, b: string): void {
 }
 
 describe('shards and merge', () => {
-  const experiment = [
-    'compare',
-    MINI,
-    '--policies',
-    'siloed,systemBank',
-    '--set',
-    'durationDays=8',
-    '--reps',
-    '4',
-    '--warmup-days',
-    '2',
-    '--quiet',
-  ];
+  const experiment = compareMini(8, 4, '--warmup-days', '2');
 
   it('three shards merged are byte for byte one run; duplicated, missing and foreign shards are refused', () => {
     const dir = tempDir();
@@ -96,17 +90,7 @@ describe('shards and merge', () => {
 });
 
 describe('resume after kill -9', () => {
-  const experiment = [
-    'compare',
-    MINI,
-    '--policies',
-    'siloed,systemBank',
-    '--set',
-    'durationDays=40',
-    '--reps',
-    '10',
-    '--quiet',
-  ];
+  const experiment = compareMini(40, 10);
 
   it.each([1, 2])('on %i worker(s): redoes nothing finished, loses nothing, same bytes', async (workers) => {
     const dir = tempDir();

@@ -1,21 +1,11 @@
 /** A few real processes: the installed bin script and the root `carepool` script's entry point. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers.js';
+import { carepoolProcess } from './helpers.js';
 
-const BIN = join(REPO_ROOT, 'packages/cli/bin/carepool.mjs');
-
-function carepool(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const carepool = (...args: string[]) => carepoolProcess(args, 60_000);
 
 describe('the carepool executable', () => {
   it('prints its version', () => {

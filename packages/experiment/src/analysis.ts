@@ -15,8 +15,12 @@ export interface MetricRef {
   statistic: string;
 }
 
-export interface SummaryRow extends MetricRef {
-  arm: number;
+/**
+ * One arm's outcome across replications. `Arm` names the arm: its index here, its id in
+ * summary.json (`SummaryRow<string>`, what the report reads).
+ */
+export interface SummaryRow<Arm = number> extends MetricRef {
+  arm: Arm;
   n: number;
   mean: number;
   sd: number;
@@ -32,9 +36,10 @@ export interface SummaryRow extends MetricRef {
  */
 export type Verdict = 'better' | 'worse' | 'no detectable difference' | 'identical' | '';
 
-export interface DifferenceRow extends MetricRef {
-  arm: number;
-  baseline: number;
+/** One arm's paired difference from the baseline; arms by index here, by id in summary.json. */
+export interface DifferenceRow<Arm = number> extends MetricRef {
+  arm: Arm;
+  baseline: Arm;
   /** Pairs (replications where both arms reported a finite value). */
   n: number;
   /** Mean of (arm − baseline) over the pairs. */

@@ -4,7 +4,7 @@
  * (shortest round-trip form), NaN — nothing observed — as an empty cell, so pandas and readr load them
  * unchanged. Every row is written in (arm, replication) order, never completion order.
  */
-import type { DailyMoments } from './accumulate.js';
+import type { ArmAccumulator, DailyMoments } from './accumulate.js';
 import type { DifferenceRow, SummaryRow } from './analysis.js';
 import type { ReplicateResult } from './replicate.js';
 import { studentTQuantile } from './stats/student-t.js';
@@ -32,8 +32,26 @@ export function csvLine(cells: readonly Cell[]): string {
   return cells.map(csvCell).join(',');
 }
 
+/** The columns naming an arm, first in every file. */
+const ARM_COLUMNS = 4;
+
 function armCells(arm: Arm<unknown>): Cell[] {
   return [arm.scenario, arm.variant, arm.sweepPoint, arm.policy];
+}
+
+/**
+ * A row's cells after the arm's, each column the row's field of that name, so the header and the
+ * cells cannot drift apart.
+ */
+function namedCells(header: string, row: object): Cell[] {
+  return header
+    .split(',')
+    .slice(ARM_COLUMNS)
+    .map((column) => {
+      const cell = (row as Record<string, Cell | undefined>)[column];
+      if (cell === undefined) throw new Error(`no '${column}' in a row written under '${header}'`);
+      return cell;
+    });
 }
 
 /** Joins a header and lines into a file's text (always newline-terminated). */
@@ -41,36 +59,38 @@ function file(header: string, lines: string[]): string {
   return `${[header, ...lines].join('\n')}\n`;
 }
 
+/**
+ * A file of rows from each arm that did not fail, in arm order: `rowsOf` writes an arm's rows from
+ * its accumulator, each starting with the arm's cells.
+ */
+function perArmFile(
+  result: ReplicateResult<unknown>,
+  header: string,
+  rowsOf: (acc: ArmAccumulator, arm: readonly Cell[], row: (cells: readonly Cell[]) => void) => void,
+): string {
+  const lines: string[] = [];
+  const row = (cells: readonly Cell[]) => {
+    lines.push(csvLine(cells));
+  };
+  result.accumulators.forEach((acc, a) => {
+    if (!result.failures.has(a)) rowsOf(acc, armCells(result.arms[a]), row);
+  });
+  return file(header, lines);
+}
+
 /** results.csv: one row per (arm, replication, metric, scope, statistic). */
 export function resultsCsv(result: ReplicateResult<unknown>): string {
-  const lines: string[] = [];
-  result.accumulators.forEach((acc, a) => {
-    if (result.failures.has(a)) return;
-    const arm = armCells(result.arms[a]);
+  return perArmFile(result, HEADERS.results, (acc, arm, row) => {
     acc.metrics.forEach((rows, r) => {
-      for (const m of rows) lines.push(csvLine([...arm, r, m.metric, m.scope, m.statistic, m.value]));
+      for (const m of rows) row([...arm, r, m.metric, m.scope, m.statistic, m.value]);
     });
   });
-  return file(HEADERS.results, lines);
 }
 
 export function summaryCsv(result: ReplicateResult<unknown>, rows: readonly SummaryRow[]): string {
   return file(
     HEADERS.summary,
-    rows.map((s) =>
-      csvLine([
-        ...armCells(result.arms[s.arm]),
-        s.metric,
-        s.scope,
-        s.statistic,
-        s.n,
-        s.mean,
-        s.sd,
-        s.ciLow,
-        s.ciHigh,
-        s.confidence,
-      ]),
-    ),
+    rows.map((s) => csvLine([...armCells(result.arms[s.arm]), ...namedCells(HEADERS.summary, s)])),
   );
 }
 
@@ -80,17 +100,7 @@ export function differencesCsv(result: ReplicateResult<unknown>, rows: readonly 
     rows.map((d) =>
       csvLine([
         ...armCells(result.arms[d.arm]),
-        result.arms[d.baseline].id,
-        d.metric,
-        d.scope,
-        d.statistic,
-        d.n,
-        d.meanDiff,
-        d.ciLow,
-        d.ciHigh,
-        d.pairedHalfWidth,
-        d.unpairedHalfWidth,
-        d.verdict,
+        ...namedCells(HEADERS.differences, { ...d, baseline: result.arms[d.baseline].id }),
       ]),
     ),
   );
@@ -98,7 +108,6 @@ export function differencesCsv(result: ReplicateResult<unknown>, rows: readonly 
 
 /** daily.csv: per arm, day and series, the mean over replications and its t interval. */
 export function dailyCsv(result: ReplicateResult<unknown>, confidence: number): string {
-  const lines: string[] = [];
   const tByN = new Map<number, number>();
   const t = (n: number): number => {
     let q = tByN.get(n);
@@ -108,9 +117,8 @@ export function dailyCsv(result: ReplicateResult<unknown>, confidence: number): 
     }
     return q;
   };
-  result.accumulators.forEach((acc, a) => {
-    if (result.failures.has(a) || acc.daily === undefined) return;
-    const arm = armCells(result.arms[a]);
+  return perArmFile(result, HEADERS.daily, (acc, arm, row) => {
+    if (acc.daily === undefined) return;
     const d: DailyMoments = acc.daily;
     for (let day = 0; day < d.days; day++) {
       d.keys.forEach((key, k) => {
@@ -118,55 +126,32 @@ export function dailyCsv(result: ReplicateResult<unknown>, confidence: number): 
         const n = d.count[i];
         const halfWidth = n >= 2 ? (t(n) * Math.sqrt(d.m2[i] / (n - 1))) / Math.sqrt(n) : Number.NaN;
         const mean = n > 0 ? d.mean[i] : Number.NaN;
-        lines.push(
-          csvLine([
-            ...arm,
-            day,
-            d.dates[day],
-            key.metric,
-            key.scope,
-            n,
-            mean,
-            mean - halfWidth,
-            mean + halfWidth,
-          ]),
-        );
+        row([...arm, day, d.dates[day], key.metric, key.scope, n, mean, mean - halfWidth, mean + halfWidth]);
       });
     }
   });
-  return file(HEADERS.daily, lines);
 }
 
 /** series.csv (with --series): every replication's daily values. */
 export function seriesCsv(result: ReplicateResult<unknown>): string {
-  const lines: string[] = [];
-  result.accumulators.forEach((acc, a) => {
-    if (result.failures.has(a)) return;
-    const arm = armCells(result.arms[a]);
+  return perArmFile(result, HEADERS.series, (acc, arm, row) => {
     acc.series.forEach((s, r) => {
       for (let day = 0; day < s.days; day++) {
         s.keys.forEach((key, k) => {
-          lines.push(
-            csvLine([...arm, r, day, s.dates[day], key.metric, key.scope, s.values[k * s.days + day]]),
-          );
+          row([...arm, r, day, s.dates[day], key.metric, key.scope, s.values[k * s.days + day]]);
         });
       }
     });
   });
-  return file(HEADERS.series, lines);
 }
 
 /** histograms.csv: each arm's wait histograms, counts summed over its replications. */
 export function histogramsCsv(result: ReplicateResult<unknown>): string {
-  const lines: string[] = [];
-  result.accumulators.forEach((acc, a) => {
-    if (result.failures.has(a)) return;
-    const arm = armCells(result.arms[a]);
+  return perArmFile(result, HEADERS.histograms, (acc, arm, row) => {
     for (const h of acc.histograms.values()) {
       h.counts.forEach((count, i) => {
-        lines.push(csvLine([...arm, h.metric, h.scope, i * h.binWidth, (i + 1) * h.binWidth, count]));
+        row([...arm, h.metric, h.scope, i * h.binWidth, (i + 1) * h.binWidth, count]);
       });
     }
   });
-  return file(HEADERS.histograms, lines);
 }

@@ -122,16 +122,19 @@ describe('replications to a precision', () => {
     halfWidth: 0.5,
     relative: false,
   };
-
-  it('stops at the first batch boundary where the target held at this and the previous boundary', async () => {
-    const arms = [arm('a', { shift: 0, sd: 2 })];
-    const result = await replicate({
+  /** 10 replications, then batches of 5 until `target` is met at two boundaries in a row, or the cap. */
+  const untilPrecise = (arms: Arm<Toy>[], maxReplications = 500) =>
+    replicate({
       arms,
       seed: 3,
       replications: 10,
-      precision: { targets: [target], maxReplications: 500, batchSize: 5, confidence: 0.95 },
+      precision: { targets: [target], maxReplications, batchSize: 5, confidence: 0.95 },
       model: toy,
     });
+
+  it('stops at the first batch boundary where the target held at this and the previous boundary', async () => {
+    const arms = [arm('a', { shift: 0, sd: 2 })];
+    const result = await untilPrecise(arms);
     // An independent reading of the rule on the same values.
     const all = await replicate({ arms, seed: 3, replications: 500, model: toy });
     const values = all.accumulators[0].metrics.map((rows) => rows[0].value);
@@ -148,22 +151,10 @@ describe('replications to a precision', () => {
 
   it('judges a comparison on the paired difference, and stops at the cap when it cannot be met', async () => {
     const arms = [arm('a', { shift: 0, sd: 2 }), arm('b', { shift: 1, sd: 2 })];
-    const paired = await replicate({
-      arms,
-      seed: 3,
-      replications: 10,
-      precision: { targets: [target], maxReplications: 500, batchSize: 5, confidence: 0.95 },
-      model: toy,
-    });
+    const paired = await untilPrecise(arms);
     // Under common random numbers the difference is exact: met at the first two boundaries.
     expect(paired.replications).toBe(15);
-    const capped = await replicate({
-      arms: [arm('a', { shift: 0, sd: 50 })],
-      seed: 3,
-      replications: 10,
-      precision: { targets: [target], maxReplications: 30, batchSize: 5, confidence: 0.95 },
-      model: toy,
-    });
+    const capped = await untilPrecise([arm('a', { shift: 0, sd: 50 })], 30);
     expect(capped.replications).toBe(30);
     expect(capped.precision?.stoppedBecause).toBe('maxReplications');
     expect(capped.precision?.targets[0].met).toBe(false);

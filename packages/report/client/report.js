@@ -35,6 +35,16 @@
     return `<table class="chart-data"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   }
 
+  /** A data table's columns for a mean and its interval: arm, mean, low, high (labels ending in `unit`). */
+  function intervalColumns(unit) {
+    return [
+      { label: 'arm', value: (r) => r.arm },
+      { label: `mean${unit}`, value: (r) => number(r.mean) },
+      { label: `low${unit}`, value: (r) => number(r.low) },
+      { label: `high${unit}`, value: (r) => number(r.high) },
+    ];
+  }
+
   function escapeHtml(text) {
     return String(text).replace(
       /[&<>"]/g,
@@ -113,13 +123,7 @@
         `${label}: ${here.map((r) => `${r.arm} ${number(r.mean)}% (interval ${number(r.low)} to ${number(r.high)}%)`).join('; ')}; standards at ${rules.map((s) => `${s.thresholdPercent}%`).join(' and ')}.`,
       );
     }
-    const cols = [
-      { label: 'outcome', value: (r) => r.metric },
-      { label: 'arm', value: (r) => r.arm },
-      { label: 'mean %', value: (r) => number(r.mean) },
-      { label: 'low %', value: (r) => number(r.low) },
-      { label: 'high %', value: (r) => number(r.high) },
-    ];
+    const cols = [{ label: 'outcome', value: (r) => r.metric }, ...intervalColumns(' %')];
     place('standards', blocks.length ? blocks : null, alts.join(' '), table(cols, rows));
   }
 
@@ -238,13 +242,7 @@
       return `${s.arm} from ${withUnit(Math.min(...v), c.unit)} to ${withUnit(Math.max(...v), c.unit)}, mean ${withUnit(v.reduce((a, b) => a + b, 0) / v.length, c.unit)}`;
     });
     const alt = `${c.title}, ${scopeName()}, ${series[0].dates[0]} to ${series[0].dates.at(-1)}: ${summary.join('; ')}.`;
-    const cols = [
-      { label: 'date', value: (r) => r.day },
-      { label: 'arm', value: (r) => r.arm },
-      { label: 'mean', value: (r) => number(r.mean) },
-      { label: 'low', value: (r) => number(r.low) },
-      { label: 'high', value: (r) => number(r.high) },
-    ];
+    const cols = [{ label: 'date', value: (r) => r.day }, ...intervalColumns('')];
     place(id, chart, alt, table(cols, points));
   }
 

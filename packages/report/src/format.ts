@@ -95,6 +95,15 @@ function inUnit(metric: string, values: readonly number[]): { unit: DisplayUnit;
   return { unit: displayUnit(metric), values: values.map((v) => toDisplay(metric, v)) };
 }
 
+/** A value and its interval in the metric's display unit, with the rounding step the interval supports. */
+function estimateInUnit(metric: string, value: number, low: number, high: number) {
+  const {
+    unit,
+    values: [m, lo, hi],
+  } = inUnit(metric, [value, low, high]);
+  return { unit, m, lo, hi, step: stepFor((hi - lo) / 2, unit) };
+}
+
 /** A mean and its interval in a metric's display unit, rounded to what the interval supports. */
 export function formatEstimate(
   metric: string,
@@ -103,11 +112,7 @@ export function formatEstimate(
   ciHigh: number,
   signed = false,
 ): { value: string; interval: string } {
-  const {
-    unit,
-    values: [m, lo, hi],
-  } = inUnit(metric, [mean, ciLow, ciHigh]);
-  const step = stepFor((hi - lo) / 2, unit);
+  const { unit, m, lo, hi, step } = estimateInUnit(metric, mean, ciLow, ciHigh);
   const interval =
     Number.isFinite(lo) && Number.isFinite(hi)
       ? `${withUnit(lo, unit, step, signed)} to ${withUnit(hi, unit, step, signed)}`
@@ -125,11 +130,7 @@ export function formatAmount(
   low: number,
   high: number,
 ): { value: string; range: string } {
-  const {
-    unit,
-    values: [m, lo, hi],
-  } = inUnit(metric, [size, low, high]);
-  const step = stepFor((hi - lo) / 2, unit);
+  const { unit, m, lo, hi, step } = estimateInUnit(metric, size, low, high);
   const n = (v: number) => withUnit(v, 'count', step);
   if (unit === 'gbp') return { value: `£${n(m)}`, range: `£${n(lo)}–£${n(hi)}` };
   const suffix = { percent: ' percentage points', hours: ' h', minutes: ' min', days: ' days', count: '' }[

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Verdict } from '@carepool/experiment';
+import type { DifferenceRow, SummaryRow } from '@carepool/experiment';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 
@@ -24,39 +24,11 @@ export interface ArmInfo {
   failed?: { replication: number; message: string };
 }
 
-/** One arm's outcome across replications, as in summary.json. */
-export interface SummaryRecord {
-  arm: string;
-  metric: string;
-  scope: string;
-  statistic: string;
-  n: number;
-  mean: number;
-  sd: number;
-  ciLow: number;
-  ciHigh: number;
-  confidence: number;
-}
+/** One arm's outcome across replications, as in summary.json: the runner's row, the arm by id. */
+export type SummaryRecord = SummaryRow<string>;
 
-/** One arm's paired difference from the baseline, as in summary.json. */
-export interface DifferenceRecord {
-  arm: string;
-  baseline: string;
-  metric: string;
-  scope: string;
-  statistic: string;
-  n: number;
-  meanDiff: number;
-  ciLow: number;
-  ciHigh: number;
-  pairedHalfWidth: number;
-  unpairedHalfWidth: number;
-  pValue: number;
-  adjustedPValue: number;
-  /** The runner's verdict vocabulary (one definition: @carepool/experiment). */
-  verdict: Verdict;
-  replicationsToTell: number;
-}
+/** One arm's paired difference from the baseline, as in summary.json (the verdict's vocabulary is the runner's). */
+export type DifferenceRecord = DifferenceRow<string>;
 
 /** One day of one series of one arm (daily.csv): the mean over replications and its interval. */
 export interface DailyRecord {

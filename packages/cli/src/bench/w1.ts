@@ -25,12 +25,10 @@ const SERVERS = 10;
 const ARRIVALS_PER_HOUR = 9;
 const SERVICE_MEAN_HOURS = 1;
 
-/** What a W1 run measured (before timing and memory are added). */
+/** What a W1 run measured (before timing and memory are added); compare with W1_ERLANG_C_WAIT_HOURS. */
 export interface W1Result extends WorkloadCounts {
   /** Mean wait in queue, from the resource's own statistics, in hours. */
   meanWaitHours: number;
-  /** Erlang C's mean wait for these parameters, in hours. */
-  erlangCWaitHours: number;
 }
 
 /** Erlang C's mean wait in queue of W1, in hours (the engine's theory; any consistent unit works). */
@@ -82,6 +80,5 @@ export function runW1(style: 'callback' | 'process', customers: number, seed: nu
     customers: completed,
     events: sim.eventsExecuted,
     meanWaitHours: hoursFromMinutes(servers.stats().meanWaitMinutes),
-    erlangCWaitHours: W1_ERLANG_C_WAIT_HOURS,
   };
 }
