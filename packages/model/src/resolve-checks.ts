@@ -5,8 +5,10 @@
  * Scenario files are checked earlier, with field paths, by @carepool/scenario's schema; these checks
  * are for configurations built in code, and say what the model cannot run.
  */
+import type { DemandProfile } from './config.js';
 import { SERVICE_KINDS } from './contracts.js';
 import { ModelError } from './errors.js';
+import { parseIsoDate } from './flow/calendar.js';
 import type {
   ResolvedAcuteWardsConfig,
   ResolvedEmergencyDepartmentConfig,
@@ -47,9 +49,54 @@ export function checkSystemConfig(config: ResolvedSystemConfig): void {
           `generalPractice '${g.id}': unknown edSpillTargets ED '${t.emergencyDepartmentId}'`,
         );
   }
-  if (config.seasonality.infectionClosedBedShareByMonth.some((v) => !(v >= 0 && v < 1)))
-    throw new ModelError('seasonality.infectionClosedBedShareByMonth: shares must be in [0, 1)');
+  checkDemand(config);
   checkWorkforce(config);
+}
+
+/** The start date, the arrival rates and their profiles, and the seasonal month values. */
+function checkDemand(config: ResolvedSystemConfig): void {
+  parseIsoDate(config.startDate);
+  const rates: [number, DemandProfile, string][] = [
+    ...config.emergencyDepartments.map((e): [number, DemandProfile, string] => [
+      e.meanArrivalsPerDay,
+      e.arrivalProfile,
+      `emergencyDepartment '${e.id}'`,
+    ]),
+    ...config.acuteWards.map((w): [number, DemandProfile, string] => [
+      w.directAdmissionsPerDay,
+      w.directAdmissionProfile,
+      `acuteWards '${w.id}' direct admissions`,
+    ]),
+  ];
+  for (const [meanPerDay, profile, what] of rates) {
+    if (!(meanPerDay >= 0) || !Number.isFinite(meanPerDay))
+      throw new ModelError(`${what}: mean per day must be finite and ≥ 0; got ${meanPerDay}`);
+    checkMultipliers(profile.hourOfDayMultipliers, 24, `${what} hourOfDay`);
+    checkMultipliers(profile.dayOfWeekMultipliers, 7, `${what} dayOfWeek`);
+    checkMultipliers(profile.monthMultipliers, 12, `${what} month`);
+  }
+  const season = config.seasonality;
+  for (const key of [
+    'edAdmissionShareMonthMultipliers',
+    'clinicalLosMonthMultipliers',
+    'sicknessMonthMultipliers',
+  ] as const)
+    checkMultipliers(season[key], 12, `seasonality.${key}`);
+  const closed = season.infectionClosedBedShareByMonth;
+  if (closed.length !== 12)
+    throw new ModelError(`seasonality.infectionClosedBedShareByMonth needs 12 values; got ${closed.length}`);
+  if (closed.some((v) => !(v >= 0 && v < 1)))
+    throw new ModelError('seasonality.infectionClosedBedShareByMonth: shares must be in [0, 1)');
+}
+
+/** Multipliers the runtime divides by their mean: as many as expected, finite, ≥ 0 and not all 0. */
+function checkMultipliers(multipliers: readonly number[], expected: number, what: string): void {
+  if (multipliers.length !== expected)
+    throw new ModelError(`${what} needs ${expected} multipliers; got ${multipliers.length}`);
+  for (const v of multipliers)
+    if (!(v >= 0) || !Number.isFinite(v))
+      throw new ModelError(`${what} multipliers must be finite and ≥ 0; got ${v}`);
+  if (!multipliers.some((v) => v > 0)) throw new ModelError(`${what} multipliers must not all be zero`);
 }
 
 function checkRunLength(config: ResolvedSystemConfig): void {

@@ -72,18 +72,10 @@ export class RunCalendar {
   }
 }
 
-/** Multipliers divided by their mean (so the mean is kept), checked finite, ≥ 0 and not all 0. */
-export function normalised(multipliers: readonly number[], expected: number, what: string): Float64Array {
-  if (multipliers.length !== expected) {
-    throw new ModelError(`${what} needs ${expected} multipliers; got ${multipliers.length}`);
-  }
+/** Multipliers divided by their mean (so the mean is kept); resolve-checks.ts has checked them. */
+export function normalised(multipliers: readonly number[], expected: number, _what: string): Float64Array {
   let sum = 0;
-  for (const v of multipliers) {
-    if (!(v >= 0) || !Number.isFinite(v))
-      throw new ModelError(`${what} multipliers must be finite and ≥ 0; got ${v}`);
-    sum += v;
-  }
-  if (!(sum > 0)) throw new ModelError(`${what} multipliers must not all be zero`);
+  for (const v of multipliers) sum += v;
   const mean = sum / expected;
   return Float64Array.from(multipliers, (v) => v / mean);
 }
@@ -153,9 +145,6 @@ export function hourlyRatePerMinute(
   surgeByDay: Float64Array,
   what: string,
 ): Float64Array {
-  if (!(meanPerDay >= 0) || !Number.isFinite(meanPerDay)) {
-    throw new ModelError(`${what}: mean per day must be finite and ≥ 0; got ${meanPerDay}`);
-  }
   const hour = normalised(profile.hourOfDayMultipliers, 24, `${what} hourOfDay`);
   const byDay = dailyMultipliers(profile, calendar, surgeByDay, what);
   const base = meanPerDay / 24 / MINUTES_PER_HOUR;
@@ -177,7 +166,6 @@ export function monthValuesByDay(
   what: string,
 ): Float64Array {
   const month = renormalise ? normalised(monthValues, 12, what) : Float64Array.from(monthValues);
-  if (month.length !== 12) throw new ModelError(`${what} needs 12 values; got ${month.length}`);
   const out = new Float64Array(calendar.totalDays);
   for (let d = 0; d < calendar.totalDays; d++) out[d] = month[calendar.month[d]];
   return out;
