@@ -4,6 +4,7 @@
  * docs/scenarios.md cannot state another.
  */
 import { SYSTEM_CONFIG_DEFAULTS } from '@carepool/model';
+import type { z } from 'zod';
 
 export type ModelDefaultKey = keyof typeof SYSTEM_CONFIG_DEFAULTS;
 
@@ -31,4 +32,9 @@ export function modelDefault(key: ModelDefaultKey): string {
 /** `text` followed by the model default of `key`. */
 export function withModelDefault(text: string, key: ModelDefaultKey): string {
   return `${text} ${modelDefault(key)}`;
+}
+
+/** A field the model defaults: `schema`, optional, described by `text` and the default of `key`. */
+export function modelDefaulted<T extends z.ZodType>(schema: T, text: string, key: ModelDefaultKey) {
+  return schema.optional().describe(withModelDefault(text, key));
 }

@@ -16,7 +16,7 @@ import {
   wholeCount,
 } from './common.js';
 import { distributionSchema } from './distribution.js';
-import { type ModelDefaultKey, withModelDefault } from './model-defaults.js';
+import { type ModelDefaultKey, modelDefaulted, withModelDefault } from './model-defaults.js';
 import { checkSystemReferences } from './references.js';
 import { opelThresholdsSchema, workforceSchema } from './workforce.js';
 
@@ -76,14 +76,11 @@ const emergencyDepartmentSchema = strictObject({
   decisionMinutes: distributionSchema.describe(
     'Time after treatment for tests, referral and decision before the patient leaves or is admitted, minutes.',
   ),
-  admittedDecisionMinutes: distributionSchema
-    .optional()
-    .describe(
-      withModelDefault(
-        "Time after treatment before an admitted patient's decision to admit (work-up, specialist review), minutes.",
-        'emergencyDepartments[].admittedDecisionMinutes',
-      ),
-    ),
+  admittedDecisionMinutes: modelDefaulted(
+    distributionSchema,
+    "Time after treatment before an admitted patient's decision to admit (work-up, specialist review), minutes.",
+    'emergencyDepartments[].admittedDecisionMinutes',
+  ),
   admissionShare: share('Share of attendances admitted (type-1 conversion), 0–1.'),
   wardAdmissionShare: share(
     "Share of admitted patients who go to this trust's acute wards (the rest leave the model). Default 1.",
@@ -104,50 +101,41 @@ const emergencyDepartmentSchema = strictObject({
     ),
     10_000,
   ).optional(),
-  ambulance: strictObject({
-    arrivalShare: share('Share of attendances arriving by ambulance, 0–1.'),
-    admittedShare: share(
-      'Share of ambulance arrivals admitted, 0–1; the overall `admissionShare` is kept (walk-ins are admitted less often).',
-    ),
-    priorityMinutes: nonNegative(
-      'Triage ahead of walk-ins: an ambulance arrival queues for a cubicle as if it had arrived this many minutes earlier (0: first come, first served with walk-in majors).',
-      1e7,
-    ),
-  })
-    .optional()
-    .describe(
-      withModelDefault(
-        'Arrivals by ambulance: handed over when the ED takes them into a cubicle with a clinician (`ed.ambulanceHandoverMinutes`); they do not leave without being seen.',
-        'emergencyDepartments[].ambulance',
+  ambulance: modelDefaulted(
+    strictObject({
+      arrivalShare: share('Share of attendances arriving by ambulance, 0–1.'),
+      admittedShare: share(
+        'Share of ambulance arrivals admitted, 0–1; the overall `admissionShare` is kept (walk-ins are admitted less often).',
       ),
-    ),
-  streaming: strictObject({
-    share: share(
-      'Share of walk-in (not ambulance) patients who will not be admitted streamed to minors, 0–1.',
-    ),
-    treatmentMinutes: distributionSchema.describe('Clinician minutes per streamed patient.'),
-    decisionMinutes: distributionSchema.describe(
-      'Minutes after treatment before a streamed patient leaves (tests, results, advice).',
-    ),
-  })
-    .optional()
-    .describe(
-      withModelDefault(
-        'Streaming at the front door to minors / same-day care: streamed patients need a clinician but no majors cubicle; clinicians serve both streams first come, first served.',
-        'emergencyDepartments[].streaming',
+      priorityMinutes: nonNegative(
+        'Triage ahead of walk-ins: an ambulance arrival queues for a cubicle as if it had arrived this many minutes earlier (0: first come, first served with walk-in majors).',
+        1e7,
       ),
-    ),
-  nonAdmittedLongWait: strictObject({
-    share: share('Share of majors (not streamed) patients who will not be admitted, 0–1.'),
-    minutes: distributionSchema.describe('Their minutes after treatment, replacing `decisionMinutes`.'),
-  })
-    .optional()
-    .describe(
-      withModelDefault(
-        'Patients not admitted who wait long after treatment, holding their cubicle (mental-health assessment, a bed elsewhere, transport or care to go home to).',
-        'emergencyDepartments[].nonAdmittedLongWait',
+    }),
+    'Arrivals by ambulance: handed over when the ED takes them into a cubicle with a clinician (`ed.ambulanceHandoverMinutes`); they do not leave without being seen.',
+    'emergencyDepartments[].ambulance',
+  ),
+  streaming: modelDefaulted(
+    strictObject({
+      share: share(
+        'Share of walk-in (not ambulance) patients who will not be admitted streamed to minors, 0–1.',
       ),
-    ),
+      treatmentMinutes: distributionSchema.describe('Clinician minutes per streamed patient.'),
+      decisionMinutes: distributionSchema.describe(
+        'Minutes after treatment before a streamed patient leaves (tests, results, advice).',
+      ),
+    }),
+    'Streaming at the front door to minors / same-day care: streamed patients need a clinician but no majors cubicle; clinicians serve both streams first come, first served.',
+    'emergencyDepartments[].streaming',
+  ),
+  nonAdmittedLongWait: modelDefaulted(
+    strictObject({
+      share: share('Share of majors (not streamed) patients who will not be admitted, 0–1.'),
+      minutes: distributionSchema.describe('Their minutes after treatment, replacing `decisionMinutes`.'),
+    }),
+    'Patients not admitted who wait long after treatment, holding their cubicle (mental-health assessment, a bed elsewhere, transport or care to go home to).',
+    'emergencyDepartments[].nonAdmittedLongWait',
+  ),
 }).describe('A type-1 emergency department of an acute trust.');
 
 const specialtyPathwaysSchema = strictObject({
@@ -168,6 +156,9 @@ const specialtyPathwaysSchema = strictObject({
       'acuteWards[].specialties[].dischargePathways',
     ),
   );
+
+/** An hour of the day that starts or ends the discharge window (24: midnight at the end of the day). */
+const dischargeHour = z.number().int().min(0).max(24);
 
 const acuteWardsSchema = strictObject({
   id: idString('Unique id of this ward group, e.g. `trustA.wards`.'),
@@ -209,30 +200,16 @@ const acuteWardsSchema = strictObject({
     .describe(
       "The local authorities whose social care serves this trust's discharges, by share (shares sum to 1).",
     ),
-  dischargeStartHour: z
-    .number()
-    .int()
-    .min(0)
-    .max(24)
-    .optional()
-    .describe(
-      withModelDefault(
-        'Hour of day from which patients are discharged; patients fit overnight wait for it.',
-        'acuteWards[].dischargeStartHour',
-      ),
-    ),
-  dischargeEndHour: z
-    .number()
-    .int()
-    .min(0)
-    .max(24)
-    .optional()
-    .describe(
-      withModelDefault(
-        'Hour of day after which discharges stop until the next day; after `dischargeStartHour`.',
-        'acuteWards[].dischargeEndHour',
-      ),
-    ),
+  dischargeStartHour: modelDefaulted(
+    dischargeHour,
+    'Hour of day from which patients are discharged; patients fit overnight wait for it.',
+    'acuteWards[].dischargeStartHour',
+  ),
+  dischargeEndHour: modelDefaulted(
+    dischargeHour,
+    'Hour of day after which discharges stop until the next day; after `dischargeStartHour`.',
+    'acuteWards[].dischargeEndHour',
+  ),
   specialties: z
     .array(
       strictObject({
@@ -274,14 +251,11 @@ const acuteWardsSchema = strictObject({
     ),
     10_080,
   ).optional(),
-  dischargeProcessingMinutes: distributionSchema
-    .optional()
-    .describe(
-      withModelDefault(
-        'Time from a discharge being possible to the bed being free, minutes.',
-        'acuteWards[].dischargeProcessingMinutes',
-      ),
-    ),
+  dischargeProcessingMinutes: modelDefaulted(
+    distributionSchema,
+    'Time from a discharge being possible to the bed being free, minutes.',
+    'acuteWards[].dischargeProcessingMinutes',
+  ),
 }).describe(
   'The general and acute (G&A) bed base of one acute trust: one pooled ward group, or specialty groups (`specialties`) with outlying between them.',
 );
@@ -320,14 +294,11 @@ const homeCareSchema = strictObject({
     .array(idString('A staff pool id.'))
     .min(1)
     .describe('Staff pools whose on-shift carers deliver visits.'),
-  readyAfterDays: distributionSchema
-    .optional()
-    .describe(
-      withModelDefault(
-        'Days from a hospital patient being medically fit until a package could start if carers were free (assessment of needs, brokerage, funding), drawn per patient.',
-        'homeCare[].readyAfterDays',
-      ),
-    ),
+  readyAfterDays: modelDefaulted(
+    distributionSchema,
+    'Days from a hospital patient being medically fit until a package could start if carers were free (assessment of needs, brokerage, funding), drawn per patient.',
+    'homeCare[].readyAfterDays',
+  ),
 }).describe('Domiciliary (home) care of one local authority, in daily steps.');
 
 const placementSchema = strictObject({
@@ -349,14 +320,11 @@ const placementSchema = strictObject({
     'Minimum days from a patient being fit to the placement starting. Default 0.',
     365,
   ).default(0),
-  readyAfterDays: distributionSchema
-    .optional()
-    .describe(
-      withModelDefault(
-        "Days from a hospital patient being medically fit until they could take a place (assessment, funding decision, the family's choice of home), drawn per patient; replaces `assessmentDays` for hospital patients.",
-        'placements[].readyAfterDays',
-      ),
-    ),
+  readyAfterDays: modelDefaulted(
+    distributionSchema,
+    "Days from a hospital patient being medically fit until they could take a place (assessment, funding decision, the family's choice of home), drawn per patient; replaces `assessmentDays` for hospital patients.",
+    'placements[].readyAfterDays',
+  ),
 }).describe('Bedded places (care-home or step-down) of one local authority.');
 
 const generalPracticeSchema = strictObject({

@@ -6,7 +6,7 @@ import { POLICY_IDS } from '@carepool/model';
 import { z } from 'zod';
 import { idString, nonNegative, positive, share, strictObject, wholeCount } from './common.js';
 import { distributionSchema } from './distribution.js';
-import { withModelDefault } from './model-defaults.js';
+import { modelDefaulted, withModelDefault } from './model-defaults.js';
 import { SERVICE_KINDS } from './services.js';
 
 const shiftPatternSchema = strictObject({
@@ -28,15 +28,11 @@ const staffPoolShape = {
   id: idString('Unique id, conventionally `<organisationId>.<role>`, e.g. `trustA.wardRn`.'),
   organisationId: idString('The employing organisation (an `organisations` id).'),
   role: z.string().min(1).max(80).describe('Role, e.g. `registeredNurse`, `edDoctor`, `careWorker`, `gp`.'),
-  homeService: z
-    .enum([...SERVICE_KINDS, 'none'])
-    .optional()
-    .describe(
-      withModelDefault(
-        'The service its members staff at home; `none` for work outside the modelled services (ambulance crews).',
-        'workforce.staffPools[].homeService',
-      ),
-    ),
+  homeService: modelDefaulted(
+    z.enum([...SERVICE_KINDS, 'none']),
+    'The service its members staff at home; `none` for work outside the modelled services (ambulance crews).',
+    'workforce.staffPools[].homeService',
+  ),
   payGrade: z.string().max(80).describe('Agenda for Change band or pay point label, for reporting.'),
   establishmentWte: nonNegative('Funded whole-time equivalents.', 100_000),
   inPostWte: nonNegative(
@@ -63,17 +59,11 @@ const staffPoolShape = {
     "Time from a vacancy opening to the new starter's first shift, days.",
   ),
   maxHiresInPipeline: wholeCount('At most this many hires may be in the pipeline at once.', 100_000),
-  hireSuccessShare: z
-    .number()
-    .gt(0)
-    .max(1)
-    .optional()
-    .describe(
-      withModelDefault(
-        'Probability that one recruitment round ends with a starter; otherwise the post is re-advertised.',
-        'workforce.staffPools[].hireSuccessShare',
-      ),
-    ),
+  hireSuccessShare: modelDefaulted(
+    z.number().gt(0).max(1),
+    'Probability that one recruitment round ends with a starter; otherwise the post is re-advertised.',
+    'workforce.staffPools[].hireSuccessShare',
+  ),
   hourlyCostGbp: nonNegative('Substantive pay per hour, GBP (employer on-costs included).', 10_000),
   bankHeadcount: wholeCount(
     'Bank staff linked to this pool, headcount willing to pick up shifts. Default 0.',
@@ -123,15 +113,11 @@ const policySettingsSchema = strictObject({
       .record(z.string(), nonNegative('GBP per hour.', 10_000))
       .default({})
       .describe('Bank pay per hour by role, GBP.'),
-    replacesOwnBanks: z
-      .boolean()
-      .optional()
-      .describe(
-        withModelDefault(
-          "Whether the system bank replaces the pools' own banks for the roles it holds.",
-          'workforce.policySettings.systemBank.replacesOwnBanks',
-        ),
-      ),
+    replacesOwnBanks: modelDefaulted(
+      z.boolean(),
+      "Whether the system bank replaces the pools' own banks for the roles it holds.",
+      'workforce.policySettings.systemBank.replacesOwnBanks',
+    ),
   })
     .default({ headcountByRole: {}, fillShare: 0, hourlyCostGbpByRole: {} })
     .describe('Policy `systemBank`: a shared bank fills shifts anywhere.'),
@@ -173,12 +159,11 @@ const policySettingsSchema = strictObject({
     priorityShare: share(
       "Share of the system's flexible staff offered first to social care and community services.",
     ),
-    services: z
-      .array(z.enum(SERVICE_KINDS))
-      .optional()
-      .describe(
-        withModelDefault('The services served first.', 'workforce.policySettings.dischargeFirst.services'),
-      ),
+    services: modelDefaulted(
+      z.array(z.enum(SERVICE_KINDS)),
+      'The services served first.',
+      'workforce.policySettings.dischargeFirst.services',
+    ),
   }).describe('Policy `dischargeFirst`: flexible capacity goes first to services that unblock beds.'),
 }).describe("Settings of the built-in deployment policies; only the selected policy's block is read.");
 
@@ -214,17 +199,14 @@ export const workforceSchema = strictObject({
     windowDays: positive('Rolling window over which overload must be sustained, days.', 3650),
     maxMultiplier: z.number().min(1).max(10).describe('Cap on the leaver-rate multiplier.'),
   }).describe('Burnout feedback: leavers rise under sustained overload (an assumption; off unless enabled).'),
-  induction: strictObject({
-    days: nonNegative('Days before a deployed member counts fully.', 365),
-    effectiveness: share('Effectiveness meanwhile (0–1).'),
-  })
-    .optional()
-    .describe(
-      withModelDefault(
-        'Induction for staff deployed to another organisation without a passport.',
-        'workforce.induction',
-      ),
-    ),
+  induction: modelDefaulted(
+    strictObject({
+      days: nonNegative('Days before a deployed member counts fully.', 365),
+      effectiveness: share('Effectiveness meanwhile (0–1).'),
+    }),
+    'Induction for staff deployed to another organisation without a passport.',
+    'workforce.induction',
+  ),
   bankRestHours: nonNegative(
     withModelDefault(
       'Hours a bank member rests after a shift before taking another.',
