@@ -97,22 +97,30 @@ const perDay =
     return dates.size > 0 ? icsValue(metricId, 'total')(r) / dates.size : Number.NaN;
   };
 
-/** The four-hour share of calendar month `month` (1–12): attendance-weighted over its reported days. */
-export function monthlyFourHourShare(r: ReplicationResult, month: number): number {
+/** A daily share over the reported days of calendar `months`, weighted by each day's attendances. */
+export function monthsShare(r: ReplicationResult, metricId: string, months: readonly number[]): number {
   const attendances = new Map<string, number>();
   for (const row of r.daily)
     if (row.scope === 'ics' && row.metricId === 'ed.attendancesCount') attendances.set(row.date, row.value);
-  let within = 0;
+  let part = 0;
   let total = 0;
   for (const row of r.daily) {
-    if (row.scope !== 'ics' || row.metricId !== 'ed.fourHourShare') continue;
-    if (Number(row.date.slice(5, 7)) !== month) continue;
+    if (row.scope !== 'ics' || row.metricId !== metricId) continue;
+    if (!months.includes(Number(row.date.slice(5, 7)))) continue;
     const n = attendances.get(row.date) ?? 0;
-    within += row.value * n;
+    part += row.value * n;
     total += n;
   }
-  return total > 0 ? within / total : Number.NaN;
+  return total > 0 ? part / total : Number.NaN;
 }
+
+/** The four-hour share of calendar month `month` (1–12): attendance-weighted over its reported days. */
+export function monthlyFourHourShare(r: ReplicationResult, month: number): number {
+  return monthsShare(r, 'ed.fourHourShare', [month]);
+}
+
+/** England's ~100,000 G&A beds [R21] scaled to the default ICS's 2,100. */
+const BEDS_SCALE = 2100 / 100_000;
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -207,6 +215,15 @@ export const MEASURES: readonly Measure[] = [
     source: '~145 min (2012–13), 144 (2017) [R14b][R14c]',
     format: 'minutes',
     value: icsValue('ed.timeInDepartmentMinutes', 'p50'),
+  },
+  {
+    measure: 'ed.ambulanceHandoverOver60Share.winter',
+    label: 'Ambulance handovers over 60 min, Dec–Feb',
+    published: [0.04, 0.25],
+    source:
+      'winter weeks: 4–10% Dec 2021, 14–25% Dec 2022 (NHS England sitreps, reported by PA) [ED1]; the model measures the wait for a cubicle',
+    format: 'percent',
+    value: (r) => monthsShare(r, 'ed.ambulanceHandoverOver60Share', [12, 1, 2]),
   },
   {
     measure: 'gp.appointmentsPerWorkingDay',
