@@ -145,6 +145,17 @@ export interface WardSpecialtyConfig {
    * often. Absent: the system's shares.
    */
   dischargePathways?: SpecialtyPathwayShares;
+  /**
+   * Pathway shares of this specialty's patients whose clinical stay is at least `fromDays`, replacing
+   * `dischargePathways` for them: long stays leave people deconditioned and needing support more often.
+   * Absent: the same shares whatever the stay.
+   */
+  longStayDischargePathways?: LongStayPathwayShares;
+}
+
+/** P0–P3 shares (sum to 1) of patients whose clinical stay is at least `fromDays`. */
+export interface LongStayPathwayShares extends SpecialtyPathwayShares {
+  fromDays: number;
 }
 
 /** P0–P3 shares of one specialty's discharges (sum to 1); the VCSE and follow-up shares stay the system's. */
@@ -185,6 +196,11 @@ export interface AcuteWardsConfig {
   dischargeStartHour?: number;
   /** Hour of day after which discharges stop until the next day. */
   dischargeEndHour?: number;
+  /**
+   * Hour of the morning ward round: a clinical stay that ends after `dischargeEndHour` or before this
+   * hour is declared over (medically fit) at the round, not overnight. Absent: at once, any hour.
+   */
+  wardRoundHour?: number;
   /**
    * Time from a discharge being possible (fit and, for P1–P3, capacity found; or the window opening)
    * to the bed being free: medicines to take out, transport, paperwork, minutes. Drawn at arrival.

@@ -12,7 +12,7 @@ const MINI_TRUST = {
   cubicles: 17,
   boardingSpaces: 18,
   physicalBeds: 210,
-  ringFencedElectiveBeds: 32,
+  ringFencedElectiveBeds: 13,
   directAdmissionsPerDay: 9,
   initialOccupiedBeds: 195,
 };

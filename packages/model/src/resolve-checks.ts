@@ -110,6 +110,8 @@ function checkRunLength(config: ResolvedSystemConfig): void {
 function checkWard(w: ResolvedAcuteWardsConfig): void {
   if (w.dischargeCatchment.length === 0)
     throw new ModelError(`acuteWards '${w.id}': dischargeCatchment must name at least one local authority`);
+  if (w.wardRoundHour !== undefined && !(w.wardRoundHour >= 0 && w.wardRoundHour < 24))
+    throw new ModelError(`acuteWards '${w.id}': wardRoundHour must be in [0, 24); got ${w.wardRoundHour}`);
   if (!(w.outlieAfterMinutes >= 0))
     throw new ModelError(`acuteWards '${w.id}': outlieAfterMinutes must be ≥ 0; got ${w.outlieAfterMinutes}`);
   const specs = w.specialties;
@@ -122,13 +124,22 @@ function checkWard(w: ResolvedAcuteWardsConfig): void {
         `acuteWards '${w.id}' specialty '${sp.id}': bedShare must be > 0 and admissionShare ≥ 0`,
       );
     admissionSum += sp.admissionShare;
-    const p = sp.dischargePathways;
-    if (p === undefined) continue;
-    const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
-    const sum = shares.reduce((a, b) => a + b, 0);
-    if (shares.some((v) => !(v >= 0)) || Math.abs(sum - 1) > 1e-6)
+    for (const [name, p] of [
+      ['dischargePathways', sp.dischargePathways],
+      ['longStayDischargePathways', sp.longStayDischargePathways],
+    ] as const) {
+      if (p === undefined) continue;
+      const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
+      const sum = shares.reduce((a, b) => a + b, 0);
+      if (shares.some((v) => !(v >= 0)) || Math.abs(sum - 1) > 1e-6)
+        throw new ModelError(
+          `acuteWards '${w.id}' specialty '${sp.id}': ${name} shares must be ≥ 0 and sum to 1; got ${sum}`,
+        );
+    }
+    const fromDays = sp.longStayDischargePathways?.fromDays;
+    if (fromDays !== undefined && !(fromDays > 0))
       throw new ModelError(
-        `acuteWards '${w.id}' specialty '${sp.id}': dischargePathways shares must be ≥ 0 and sum to 1; got ${sum}`,
+        `acuteWards '${w.id}' specialty '${sp.id}': longStayDischargePathways.fromDays must be > 0; got ${fromDays}`,
       );
   }
   if (!(admissionSum > 0)) throw new ModelError(`acuteWards '${w.id}': specialty admissionShares sum to 0`);

@@ -82,6 +82,10 @@ export const SYSTEM_CONFIG_DEFAULTS = {
   },
   'acuteWards[].dischargeStartHour': { value: 9, meaning: 'discharges from 09:00' },
   'acuteWards[].dischargeEndHour': { value: 20, meaning: 'no discharges after 20:00' },
+  'acuteWards[].wardRoundHour': {
+    value: 'none',
+    meaning: 'a patient is medically fit the moment the clinical stay ends, at any hour',
+  },
   'acuteWards[].dischargeProcessingMinutes': {
     value: { kind: 'lognormal', mean: 180, sd: 120 } as DistributionSpec,
     meaning: 'medicines, transport and paperwork before the bed is free',
@@ -92,6 +96,10 @@ export const SYSTEM_CONFIG_DEFAULTS = {
   'acuteWards[].specialties[].dischargePathways': {
     value: 'the system’s `dischargePathways`',
     meaning: 'every specialty discharges alike',
+  },
+  'acuteWards[].specialties[].longStayDischargePathways': {
+    value: 'the specialty’s `dischargePathways`',
+    meaning: 'the same shares whatever the length of stay',
   },
   'homeCare[].readyAfterDays': { value: 0, meaning: 'a package can start as soon as the patient is fit' },
   'placements[].readyAfterDays': {

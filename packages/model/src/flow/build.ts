@@ -128,6 +128,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       nctrLevel: new TimeWeighted(),
       dischargeStartMinute: w.dischargeStartHour * MINUTES_PER_HOUR,
       dischargeEndMinute: w.dischargeEndHour * MINUTES_PER_HOUR,
+      wardRoundMinute: w.wardRoundHour === undefined ? -1 : w.wardRoundHour * MINUTES_PER_HOUR,
       stats: new WardStats(),
       day: wardDay,
       dayAdmissions: wardDay.of('admissions'),

@@ -13,7 +13,7 @@ import {
   type TabulatedArrivals,
   type TimeWeighted,
 } from '@carepool/engine';
-import type { WardSpecialtyConfig } from '../config.js';
+import type { SpecialtyPathwayShares } from '../config.js';
 import type { ResolvedAcuteWardsConfig, ResolvedEmergencyDepartmentConfig } from '../resolve.js';
 
 /** Fixed bins, so that replications, arms and organisations merge by adding counts. */
@@ -186,6 +186,9 @@ export interface WardGroup {
   los: Distribution;
   /** Cumulative P0, P0+P1, P0+P1+P2 shares of this specialty's discharges (undefined: the system's). */
   pathwayCumulative: Float64Array | undefined;
+  /** The same for patients whose clinical stay is at least `longStayFromMinutes` (undefined: as above). */
+  longStayPathwayCumulative: Float64Array | undefined;
+  longStayFromMinutes: number;
   /** Patients needing this specialty waiting for a bed, in decision order. */
   queue: IntQueue;
   /** Beds taken: patients in them, plus beds being turned around after a discharge. */
@@ -228,6 +231,8 @@ export interface WardUnit {
   nctrLevel: TimeWeighted;
   dischargeStartMinute: number;
   dischargeEndMinute: number;
+  /** Minute of the day of the morning ward round that declares overnight fits (−1: none). */
+  wardRoundMinute: number;
   stats: WardStats;
   day: DailySeries<WardDaySeries>;
   /** Day arrays written per admission and discharge, resolved once. */
@@ -256,6 +261,8 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
       bedsBefore: 0,
       los: distributionFromSpec(w.clinicalLosDays),
       pathwayCumulative: undefined,
+      longStayPathwayCumulative: undefined,
+      longStayFromMinutes: Number.POSITIVE_INFINITY,
       queue: new IntQueue(),
       occupied: 0,
       staffed: emergencyBeds,
@@ -279,7 +286,9 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
       beds: upTo - before,
       bedsBefore: before,
       los: distributionFromSpec(sp.clinicalLosDays),
-      pathwayCumulative: pathwayCumulative(sp),
+      pathwayCumulative: pathwayCumulative(sp.dischargePathways),
+      longStayPathwayCumulative: pathwayCumulative(sp.longStayDischargePathways),
+      longStayFromMinutes: (sp.longStayDischargePathways?.fromDays ?? Number.POSITIVE_INFINITY) * 1440,
       queue: new IntQueue(),
       occupied: 0,
       staffed: upTo - before,
@@ -328,8 +337,7 @@ export function edStreams(
 }
 
 /** A specialty's own P0–P3 shares as cumulative thresholds (undefined: it uses the system's). */
-function pathwayCumulative(sp: WardSpecialtyConfig): Float64Array | undefined {
-  const p = sp.dischargePathways;
+function pathwayCumulative(p: SpecialtyPathwayShares | undefined): Float64Array | undefined {
   if (p === undefined) return undefined;
   const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
   return Float64Array.of(shares[0], shares[0] + shares[1], shares[0] + shares[1] + shares[2]);

@@ -71,7 +71,7 @@ export class AcuteWards extends FlowModule {
         P.bedGroup[id] = g.index;
         g.occupied++;
         w.occupied++;
-        this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
+        this.sim.scheduleAt(this.fitDeclaredAt(w, P.clinicalLosMinutes[id]), this.hFit, id);
       }
     }
   }
@@ -96,7 +96,11 @@ export class AcuteWards extends FlowModule {
     P.clinicalLosMinutes[id] *= w.losMultiplierByDay[Math.floor(this.sim.now / MINUTES_PER_DAY)];
     const u = stream.uniform();
     let pathway: number = Pathway.p3;
-    const own = w.groups[P.group[id]].pathwayCumulative;
+    const group = w.groups[P.group[id]];
+    const own =
+      P.clinicalLosMinutes[id] >= group.longStayFromMinutes
+        ? group.longStayPathwayCumulative
+        : group.pathwayCumulative;
     if (own !== undefined) {
       if (u < own[0]) pathway = Pathway.p0;
       else if (u < own[1]) pathway = Pathway.p1;
@@ -233,7 +237,20 @@ export class AcuteWards extends FlowModule {
       w.stats.directWait.record(now - P.decisionAt[id]);
     }
     P.stage[id] = Stage.wardClinical;
-    this.sim.schedule(P.clinicalLosMinutes[id], this.hFit, id);
+    this.sim.scheduleAt(this.fitDeclaredAt(w, now + P.clinicalLosMinutes[id]), this.hFit, id);
+  }
+
+  /**
+   * When a clinical stay ending at `endMinutes` is declared over: at once by day; a stay ending after
+   * the discharge window or before the morning ward round is declared at that round.
+   */
+  private fitDeclaredAt(w: WardUnit, endMinutes: number): number {
+    const round = w.wardRoundMinute;
+    if (round < 0) return endMinutes;
+    const minuteOfDay = endMinutes % MINUTES_PER_DAY;
+    if (minuteOfDay < round) return endMinutes - minuteOfDay + round;
+    if (minuteOfDay >= w.dischargeEndMinute) return endMinutes - minuteOfDay + MINUTES_PER_DAY + round;
+    return endMinutes;
   }
 
   private onMedicallyFit(id: number): void {

@@ -138,18 +138,33 @@ const emergencyDepartmentSchema = strictObject({
   ),
 }).describe('A type-1 emergency department of an acute trust.');
 
-const specialtyPathwaysSchema = strictObject({
+const pathwayShares = {
   p0HomeShare: share('P0: home without new support.'),
   p1HomeWithCareShare: share('P1: home with a new care package or reablement.'),
   p2StepDownShare: share('P2: a bedded rehabilitation / step-down place.'),
   p3CareHomeShare: share('P3: a new care-home placement.'),
+};
+const sumsToOne = (p: {
+  p0HomeShare: number;
+  p1HomeWithCareShare: number;
+  p2StepDownShare: number;
+  p3CareHomeShare: number;
+}) => Math.abs(p.p0HomeShare + p.p1HomeWithCareShare + p.p2StepDownShare + p.p3CareHomeShare - 1) < 1e-6;
+
+const longStayPathwaysSchema = strictObject({
+  fromDays: positive('Clinical stay (days) from which these shares apply.', MAX_DAYS),
+  ...pathwayShares,
 })
-  .refine(
-    (p) => Math.abs(p.p0HomeShare + p.p1HomeWithCareShare + p.p2StepDownShare + p.p3CareHomeShare - 1) < 1e-6,
-    {
-      message: 'the four pathway shares must sum to 1',
-    },
-  )
+  .refine(sumsToOne, { message: 'the four pathway shares must sum to 1' })
+  .describe(
+    withModelDefault(
+      "Pathway shares (P0–P3, summing to 1) of this specialty's patients whose clinical stay is at least `fromDays`, replacing `dischargePathways` for them: long stays leave people needing support more often.",
+      'acuteWards[].specialties[].longStayDischargePathways',
+    ),
+  );
+
+const specialtyPathwaysSchema = strictObject(pathwayShares)
+  .refine(sumsToOne, { message: 'the four pathway shares must sum to 1' })
   .describe(
     withModelDefault(
       "This specialty's discharge pathway shares (P0–P3, summing to 1), replacing the system's `dischargePathways` shares for its patients: older patients with long stays need support more often.",
@@ -210,6 +225,18 @@ const acuteWardsSchema = strictObject({
     'Hour of day after which discharges stop until the next day; after `dischargeStartHour`.',
     'acuteWards[].dischargeEndHour',
   ),
+  wardRoundHour: z
+    .number()
+    .int()
+    .min(0)
+    .max(23)
+    .optional()
+    .describe(
+      withModelDefault(
+        'Hour of the morning ward round: a clinical stay that ends after `dischargeEndHour` or before this hour is declared over (medically fit) at the round, not overnight.',
+        'acuteWards[].wardRoundHour',
+      ),
+    ),
   specialties: z
     .array(
       strictObject({
@@ -228,6 +255,7 @@ const acuteWardsSchema = strictObject({
           "Clinical length of stay in this specialty (admission to medically fit), days; replaces the trust's `clinicalLosDays`.",
         ),
         dischargePathways: specialtyPathwaysSchema.optional(),
+        longStayDischargePathways: longStayPathwaysSchema.optional(),
       }).describe(
         'A specialty bed group (acute medicine, care of older people, surgery…): patients need one specialty and take a bed of another only by outlying.',
       ),
