@@ -6,10 +6,10 @@ import type { HomeCareConfig, PlacementConfig, SystemConfig } from './config.js'
 import { defaultIcsConfig } from './default-ics.js';
 import type { StaffPoolConfig } from './workforce-config.js';
 
-/** The mini trust: trustA of the default at 210 of its 700 beds and 96 of its 320 attendances a day. */
+/** The mini trust: trustA of the default at 210 of its 700 beds and 96 of its 320 attendances a day (0.3 of its 46 cubicles). */
 const MINI_TRUST = {
   edArrivalsPerDay: 96,
-  cubicles: 17,
+  cubicles: 14,
   boardingSpaces: 18,
   physicalBeds: 210,
   ringFencedElectiveBeds: 13,
