@@ -15,38 +15,18 @@ import {
   strictObject,
   wholeCount,
 } from './common.js';
+import {
+  communityNursingSchema,
+  generalPracticeSchema,
+  homeCareSchema,
+  placementSchema,
+  vcseSupportSchema,
+} from './community-services.js';
+import { demandProfileSchema, flatProfile } from './demand.js';
 import { distributionSchema } from './distribution.js';
 import { type ModelDefaultKey, modelDefaulted, withModelDefault } from './model-defaults.js';
 import { checkSystemReferences } from './references.js';
 import { opelThresholdsSchema, workforceSchema } from './workforce.js';
-
-const flat = (n: number) => Array.from({ length: n }, () => 1);
-const multipliers = (n: number, what: string) =>
-  z
-    .array(multiplier(`Multiplier for one ${what}.`))
-    .length(n)
-    .refine((values) => values.some((v) => v > 0), {
-      message: `all ${n} multipliers are 0`,
-      params: { expected: 'at least one multiplier above 0 (for no demand, set the rate to 0)' },
-    })
-    .default(flat(n))
-    .describe(
-      `${n} multipliers, relative to the mean, ${what === 'hour' ? '00:00–01:00' : what === 'day' ? 'Monday' : 'January'} first; renormalised so the mean rate is kept. Default: flat.`,
-    );
-
-export const demandProfileSchema = strictObject({
-  hourOfDayMultipliers: multipliers(24, 'hour'),
-  dayOfWeekMultipliers: multipliers(7, 'day'),
-  monthMultipliers: multipliers(12, 'month'),
-  annualGrowthShare: z
-    .number()
-    .min(-0.5)
-    .max(1)
-    .default(0)
-    .describe('Compound annual growth of the mean rate, e.g. 0.054 (or `5.4%`) for +5.4% a year. Default 0.'),
-}).describe('How a demand rate varies by hour of day, day of week and month, and grows year on year.');
-
-const flatProfile = () => demandProfileSchema.parse({});
 
 const organisationSchema = strictObject({
   id: idString('Short id used in references and metric scopes, e.g. `trustA`.'),
@@ -302,112 +282,6 @@ const dischargePathwaysSchema = strictObject({
 }).describe(
   'Where medically fit patients go (discharge-to-assess pathways P0–P3); the four pathway shares sum to 1.',
 );
-
-const homeCareSchema = strictObject({
-  id: idString('Unique id, e.g. `councilX.homeCare`.'),
-  organisationId: idString('The local authority (an `organisations` id).'),
-  initialVisitsPerDay: nonNegative('Visits a day a new package needs in its first week.', 50),
-  ongoingVisitsPerDay: nonNegative('Visits a day a package needs once it has tapered.', 50),
-  taperDays: nonNegative('Days over which a package tapers from initial to ongoing visits.', MAX_DAYS),
-  packageDurationDays: distributionSchema.describe('How long a package lasts, days.'),
-  communityReferralsPerDay: nonNegative(
-    'Mean new community (non-hospital) package requests per day. Default 0.',
-    100_000,
-  ).default(0),
-  initialActivePackages: wholeCount('Packages already running at the start of the run. Default 0.').default(
-    0,
-  ),
-  minutesPerVisit: positive('Minutes of carer time per visit, including travel.', 24 * 60),
-  carerPoolIds: z
-    .array(idString('A staff pool id.'))
-    .min(1)
-    .describe('Staff pools whose on-shift carers deliver visits.'),
-  readyAfterDays: modelDefaulted(
-    distributionSchema,
-    'Days from a hospital patient being medically fit until a package could start if carers were free (assessment of needs, brokerage, funding), drawn per patient.',
-    'homeCare[].readyAfterDays',
-  ),
-}).describe('Domiciliary (home) care of one local authority, in daily steps.');
-
-const placementSchema = strictObject({
-  id: idString('Unique id, e.g. `councilX.careHomes`.'),
-  organisationId: idString('The local authority (an `organisations` id).'),
-  kind: z
-    .enum(['stepDown', 'careHome'])
-    .describe('`stepDown` (P2 rehabilitation / discharge-to-assess) or `careHome` (P3).'),
-  places: wholeCount('Places (beds).', 100_000),
-  stayDays: distributionSchema.describe('How long a placement occupies its place, days.'),
-  communityAdmissionsPerDay: nonNegative(
-    'Mean non-hospital admissions per day competing for places. Default 0.',
-    100_000,
-  ).default(0),
-  initialOccupiedPlaces: wholeCount('Occupied places at the start of the run. Default 0.', 100_000).default(
-    0,
-  ),
-  assessmentDays: nonNegative(
-    'Minimum days from a patient being fit to the placement starting. Default 0.',
-    365,
-  ).default(0),
-  readyAfterDays: modelDefaulted(
-    distributionSchema,
-    "Days from a hospital patient being medically fit until they could take a place (assessment, funding decision, the family's choice of home), drawn per patient; replaces `assessmentDays` for hospital patients.",
-    'placements[].readyAfterDays',
-  ),
-}).describe('Bedded places (care-home or step-down) of one local authority.');
-
-const generalPracticeSchema = strictObject({
-  id: idString('Unique id, e.g. `pcnNorth.gp`.'),
-  organisationId: idString('The primary care organisation (an `organisations` id).'),
-  requestsPerWorkingDay: positive('Mean appointment requests per working day in the first year.', 1_000_000),
-  demandProfile: demandProfileSchema
-    .default(flatProfile)
-    .describe('How requests vary over time. Default: flat.'),
-  appointmentsPerClinicianDay: positive('Appointments one clinician on duty delivers per day.', 200),
-  abandonShare: share('Share of requests not met today that give up each day.'),
-  edSpillShare: share(
-    'Share of abandoned requests that become a type-1 ED attendance the next day. Default 0.',
-  ).default(0),
-  edSpillTargets: z
-    .array(
-      strictObject({
-        emergencyDepartmentId: idString('An `emergencyDepartments` id.'),
-        share: share('Share of spilled demand it receives.'),
-      }),
-    )
-    .default([])
-    .describe('The EDs that receive spilled demand, by share (shares sum to at most 1). Default none.'),
-  clinicianPoolIds: z
-    .array(idString('A staff pool id.'))
-    .min(1)
-    .describe('Staff pools whose on-duty members deliver appointments.'),
-}).describe('General practice of one primary care network, as daily counts against appointment slots.');
-
-const vcseSupportSchema = strictObject({
-  id: idString('Unique id.'),
-  organisationId: idString('The VCSE organisation (an `organisations` id).'),
-  newClientsPerDay: nonNegative('New clients it can start per day.', 10_000),
-  localAuthorityIds: z
-    .array(idString('A local authority id.'))
-    .min(1)
-    .describe('The local authorities whose discharges it serves.'),
-}).describe(
-  'A VCSE "home from hospital" service that can take some P1 discharges instead of a care package.',
-);
-
-const communityNursingSchema = strictObject({
-  id: idString('Unique id.'),
-  organisationId: idString('The community provider (an `organisations` id).'),
-  referralsPerDay: nonNegative(
-    'Mean community referrals a day needing a first visit (hospital follow-ups come on top).',
-    100_000,
-  ),
-  minutesPerVisit: positive('Nurse minutes per visit, including travel.', 24 * 60),
-  visitsPerReferral: positive('Visits each referral needs (one a day).', 1000),
-  nursePoolIds: z
-    .array(idString('A staff pool id.'))
-    .min(1)
-    .describe('Staff pools whose on-duty members make visits.'),
-}).describe('Community nursing of one provider: visit hours a day against referrals.');
 
 const surgeSchema = strictObject({
   name: z
