@@ -34,6 +34,7 @@ export function checkSystemReferences(config: SystemConfig, ctx: Ctx): void {
   config.emergencyDepartments.forEach((ed, i) => {
     c.organisation(ed.organisationId, ['emergencyDepartments', i, 'organisationId'], 'acuteTrust');
     c.pools(ed.clinicianPoolIds, ['emergencyDepartments', i, 'clinicianPoolIds']);
+    checkAmbulanceShares(c, ed, i);
   });
   for (const [i, ward] of config.acuteWards.entries()) checkWard(c, ward, i);
   checkDischargePathways(c);
@@ -117,6 +118,24 @@ function checkUniqueIds(c: Checker): void {
     'id',
     'a pool id unique within workforce.staffPools',
   );
+}
+
+/**
+ * The ambulance shares must leave P(ambulance | admitted) and P(ambulance | not admitted) at most 1,
+ * so that the ED's conversion stays `admissionShare` (the model refuses them otherwise).
+ */
+function checkAmbulanceShares(c: Checker, ed: SystemConfig['emergencyDepartments'][number], i: number): void {
+  if (ed.ambulance === undefined) return;
+  const { arrivalShare, admittedShare } = ed.ambulance;
+  const a = ed.admissionShare;
+  const ifAdmitted = a > 0 ? (arrivalShare * admittedShare) / a : 0;
+  const ifNotAdmitted = a < 1 ? (arrivalShare * (1 - admittedShare)) / (1 - a) : 0;
+  if (ifAdmitted > 1 + 1e-9 || ifNotAdmitted > 1 + 1e-9)
+    c.report(
+      ['emergencyDepartments', i, 'ambulance', 'admittedShare'],
+      `ambulance arrivals admitted (arrivalShare ${arrivalShare} × admittedShare ${admittedShare}) do not fit admissionShare ${a}`,
+      'arrivalShare × admittedShare <= admissionShare and arrivalShare × (1 − admittedShare) <= 1 − admissionShare',
+    );
 }
 
 function checkWard(c: Checker, ward: Ward, i: number): void {
