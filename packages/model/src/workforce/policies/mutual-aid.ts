@@ -6,9 +6,9 @@ import { aboveMinimum, effectiveness, opelLevel, pressureOf } from './shared.js'
 /**
  * Escalation mutual aid. Each reported service gets an OPEL-style level from its pressure score
  * (level 1 + the number of the system's `escalation.opelThresholds` reached). Services at
- * `lendFromLevel` or above receive aid, highest level (then pressure) first. Donors are pools starting a shift now at other
- * organisations whose home service is below `lendFromLevel`, competent (or substitutable) for the
- * recipient's service; each lends at most `maxShareLent` of its on-duty members above its minimum
+ * `lendFromLevel` or above receive aid, highest level (then pressure) first. Donors are pools
+ * starting a shift now at other organisations whose home service is below `lendFromLevel`,
+ * competent (or substitutable) for the recipient's service; each lends at most `maxShareLent` of its on-duty members above its minimum
  * (rounded down) in a shift, and each recipient takes at most `maxShareLent` of its own required
  * headcount (rounded up). Aid is decided afresh every shift, so it stops when the level falls back.
  */
