@@ -8,8 +8,8 @@
  * money is pounds sterling (`Gbp`). The model trusts this input: validation happens at the edge.
  */
 import type { DistributionSpec } from '@carepool/engine';
-import type { WorkforceConfig } from './workforce-config.js';
 import type { EdAmbulanceConfig, EdLongWaitConfig, EdStreamingConfig } from './config-ed.js';
+import type { WorkforceConfig } from './workforce-config.js';
 
 export type { DistributionSpec, EdAmbulanceConfig, EdLongWaitConfig, EdStreamingConfig };
 
