@@ -14,7 +14,7 @@ import type {
   ResolvedEmergencyDepartmentConfig,
   ResolvedStaffPoolConfig,
   ResolvedSystemConfig,
-} from './resolve.js';
+} from './resolved-types.js';
 
 export function checkSystemConfig(config: ResolvedSystemConfig): void {
   checkRunLength(config);

@@ -5,58 +5,20 @@
  * default is written once, in `SYSTEM_CONFIG_DEFAULTS`, with what it means.
  */
 import type { DistributionSpec } from '@carepool/engine';
-import type {
-  AcuteWardsConfig,
-  EmergencyDepartmentConfig,
-  EscalationConfig,
-  SeasonalityConfig,
-  SystemConfig,
-} from './config.js';
+import type { EscalationConfig, SeasonalityConfig, SystemConfig } from './config.js';
 import type { ServiceKind } from './contracts.js';
 import { ModelError } from './errors.js';
 import { checkSystemConfig } from './resolve-checks.js';
-import type { PolicySettings, StaffPoolConfig, WorkforceConfig } from './workforce-config.js';
+import type { ResolvedSystemConfig } from './resolved-types.js';
 
-/** Optional fields `K` of `T` made present. */
-type Filled<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
-
-export type ResolvedEmergencyDepartmentConfig = Filled<
-  EmergencyDepartmentConfig,
-  'admittedDecisionMinutes' | 'boardingSpaces'
->;
-export type ResolvedAcuteWardsConfig = Filled<
-  AcuteWardsConfig,
-  | 'dischargeStartHour'
-  | 'dischargeEndHour'
-  | 'dischargeProcessingMinutes'
-  | 'specialties'
-  | 'outlieAfterMinutes'
-  | 'bedTurnaroundMinutes'
->;
-export type ResolvedStaffPoolConfig = Filled<
-  StaffPoolConfig,
-  'homeService' | 'hireSuccessShare' | 'overtimeFillShare' | 'overtimeHourlyCostGbp'
->;
-export interface ResolvedPolicySettings extends Omit<PolicySettings, 'systemBank' | 'dischargeFirst'> {
-  systemBank: Filled<PolicySettings['systemBank'], 'replacesOwnBanks'>;
-  dischargeFirst: Filled<PolicySettings['dischargeFirst'], 'services'>;
-}
-export interface ResolvedWorkforceConfig
-  extends Omit<Filled<WorkforceConfig, 'induction' | 'bankRestHours'>, 'staffPools' | 'policySettings'> {
-  staffPools: ResolvedStaffPoolConfig[];
-  policySettings: ResolvedPolicySettings;
-}
-export interface ResolvedSystemConfig
-  extends Omit<
-    SystemConfig,
-    'emergencyDepartments' | 'acuteWards' | 'escalation' | 'seasonality' | 'workforce'
-  > {
-  emergencyDepartments: ResolvedEmergencyDepartmentConfig[];
-  escalation: EscalationConfig;
-  seasonality: Required<SeasonalityConfig>;
-  acuteWards: ResolvedAcuteWardsConfig[];
-  workforce: ResolvedWorkforceConfig;
-}
+export type {
+  ResolvedAcuteWardsConfig,
+  ResolvedEmergencyDepartmentConfig,
+  ResolvedPolicySettings,
+  ResolvedStaffPoolConfig,
+  ResolvedSystemConfig,
+  ResolvedWorkforceConfig,
+} from './resolved-types.js';
 
 const FLAT_MONTHS: readonly number[] = Array.from({ length: 12 }, () => 1);
 const NO_MONTHS: readonly number[] = Array.from({ length: 12 }, () => 0);
