@@ -3,17 +3,10 @@
  * interval, and each arm's paired difference against the baseline with the interval, the variance
  * reduction pairing gave, and a verdict corrected for multiple comparisons (Holm).
  */
-import type { ArmAccumulator } from './accumulate.js';
-import type { ReplicateResult } from './replicate.js';
+import { type MetricRef, metricRefs, metricValues } from './metric-values.js';
+import type { ReplicateResult } from './result.js';
 import { holmAdjust, meanInterval, pairedDifference, replicationsForHalfWidth } from './stats/intervals.js';
-import { type Direction, type MetricValue, metricKey } from './types.js';
-
-/** A (metric, scope, statistic) triple. */
-export interface MetricRef {
-  metric: string;
-  scope: string;
-  statistic: string;
-}
+import { type Direction, metricKey } from './types.js';
 
 /**
  * One arm's outcome across replications. `Arm` names the arm: its index here, its id in
@@ -63,33 +56,6 @@ export interface AnalysisOptions {
   direction: (metric: string) => Direction | undefined;
   /** The outcomes judged (the headline outcomes): the Holm family is these × every non-baseline arm. */
   judged: readonly MetricRef[];
-}
-
-const valueIndex = new WeakMap<readonly MetricValue[], Map<string, number>>();
-
-/** The value of `ref` in each folded replication of an arm, by replication index (NaN where absent). */
-export function metricValues(acc: ArmAccumulator, ref: MetricRef): number[] {
-  const key = metricKey(ref);
-  return acc.metrics.map((rows) => {
-    let index = valueIndex.get(rows);
-    if (index === undefined) {
-      index = new Map(rows.map((m) => [metricKey(m), m.value]));
-      valueIndex.set(rows, index);
-    }
-    return index.get(key) ?? Number.NaN;
-  });
-}
-
-/** The (metric, scope, statistic) triples an arm reported, in the order they first appear. */
-export function metricRefs(acc: ArmAccumulator): MetricRef[] {
-  const seen = new Map<string, MetricRef>();
-  for (const rows of acc.metrics) {
-    for (const m of rows) {
-      const key = metricKey(m);
-      if (!seen.has(key)) seen.set(key, { metric: m.metric, scope: m.scope, statistic: m.statistic });
-    }
-  }
-  return [...seen.values()];
 }
 
 /** Mean and interval of every outcome of every arm that did not fail, in (arm, outcome) order. */

@@ -3,7 +3,7 @@
  * exactly as `replicate()` folds its own, so the merge of shards writes what one run writes.
  */
 import { ArmAccumulator } from './accumulate.js';
-import type { ReplicateResult } from './replicate.js';
+import type { ReplicateResult } from './result.js';
 import type { Arm, ReplicationRecord } from './types.js';
 
 export function resultFromRecords<C>(

@@ -1,13 +1,16 @@
 export type { DailyMoments, MergedHistogram } from './accumulate.js';
 export { ArmAccumulator } from './accumulate.js';
-export type { AnalysisOptions, DifferenceRow, MetricRef, SummaryRow, Verdict } from './analysis.js';
-export { differenceRows, MULTIPLE_COMPARISONS, metricRefs, metricValues, summaryRows } from './analysis.js';
+export type { AnalysisOptions, DifferenceRow, SummaryRow, Verdict } from './analysis.js';
+export { differenceRows, MULTIPLE_COMPARISONS, summaryRows } from './analysis.js';
 export { resultFromRecords } from './fold.js';
+export type { MetricRef } from './metric-values.js';
+export { metricRefs, metricValues } from './metric-values.js';
 export type { PrecisionRule, PrecisionTarget, TargetStatus } from './precision-rule.js';
 export { precisionStatus } from './precision-rule.js';
 export { decodeRecord, decodeRecords, encodeRecord, RECORD_FORMAT } from './records.js';
-export type { ArmFailure, ReplicateOptions, ReplicateResult } from './replicate.js';
+export type { ReplicateOptions } from './replicate.js';
 export { replicate } from './replicate.js';
+export type { ReplicateResult } from './result.js';
 export type { MeanInterval, PairedDifference } from './stats/intervals.js';
 export { holmAdjust, meanInterval, pairedDifference, replicationsForHalfWidth } from './stats/intervals.js';
 export { studentTQuantile } from './stats/student-t.js';
@@ -28,6 +31,7 @@ export {
 } from './tables.js';
 export type {
   Arm,
+  ArmFailure,
   DailySeries,
   Direction,
   HistogramValue,

@@ -5,9 +5,9 @@
  * arm's own mean.
  */
 import type { ArmAccumulator } from './accumulate.js';
-import { metricValues } from './analysis.js';
-import type { ArmFailure } from './replicate.js';
+import { metricValues } from './metric-values.js';
 import { type MeanInterval, meanInterval, pairedDifference } from './stats/intervals.js';
+import type { ArmFailure } from './types.js';
 
 /** One outcome's required half-width: absolute in the metric's unit, or relative to the mean. */
 export interface PrecisionTarget {

@@ -8,9 +8,10 @@
  */
 import { ArmAccumulator } from './accumulate.js';
 import { type TaskResult, WorkerPool } from './pool.js';
-import { type PrecisionRule, precisionStatus, type TargetStatus } from './precision-rule.js';
+import { type PrecisionRule, precisionStatus } from './precision-rule.js';
+import type { ReplicateResult } from './result.js';
 import { runOne } from './run-one.js';
-import type { Arm, ModelFunction, ReplicationRecord } from './types.js';
+import type { Arm, ArmFailure, ModelFunction, ReplicationRecord } from './types.js';
 
 export interface ReplicateOptions<C> {
   arms: readonly Arm<C>[];
@@ -45,28 +46,6 @@ export interface ReplicateOptions<C> {
   onRecord?: (record: ReplicationRecord) => void;
   /** Called after each replication (in completion order), with how many are done and planned. */
   onReplication?: (record: ReplicationRecord, done: number, planned: number) => void;
-}
-
-/** Why an arm stopped early: a replication failed with a user-level error. */
-export interface ArmFailure {
-  replication: number;
-  /** The error's class name (ModelError, ScenarioError, …). */
-  errorName: string;
-  message: string;
-}
-
-export interface ReplicateResult<C> {
-  arms: readonly Arm<C>[];
-  /** One accumulator per arm, in arm order. */
-  accumulators: ArmAccumulator[];
-  /** Replications run per arm (the same for every arm that did not fail). */
-  replications: number;
-  /** Arms that failed, by arm index. */
-  failures: Map<number, ArmFailure>;
-  /** With a precision rule: each target's state when the run stopped. */
-  precision?: { targets: TargetStatus[]; allMet: boolean; stoppedBecause: 'targetsMet' | 'maxReplications' };
-  workers: number;
-  wallSeconds: number;
 }
 
 /** Error names that mean "this arm's input is wrong", reported per arm; anything else is a bug and is thrown. */

@@ -6,7 +6,7 @@
  */
 import type { ArmAccumulator, DailyMoments } from './accumulate.js';
 import type { DifferenceRow, SummaryRow } from './analysis.js';
-import type { ReplicateResult } from './replicate.js';
+import type { ReplicateResult } from './result.js';
 import { studentTQuantile } from './stats/student-t.js';
 import type { Arm } from './types.js';
 

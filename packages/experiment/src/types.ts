@@ -76,6 +76,14 @@ export interface Arm<C> {
   config: C;
 }
 
+/** Why an arm stopped early: a replication failed with a user-level error. */
+export interface ArmFailure {
+  replication: number;
+  /** The error's class name (ModelError, ScenarioError, …). */
+  errorName: string;
+  message: string;
+}
+
 /** The outcome of one (arm, replication): every output is computed from these, in (arm, replication) order. */
 export interface ReplicationRecord extends ReplicationOutput {
   arm: number;
