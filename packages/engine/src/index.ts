@@ -61,11 +61,11 @@ export {
 } from './queueing-theory.js';
 export type { RandomStream } from './random.js';
 export { RandomStreams } from './random.js';
+export type { HandedOver, Preempted } from './resource.js';
+export { Request, Resource } from './resource.js';
 export type {
   CapacityDropRule,
   GrantHandler,
-  HandedOver,
-  Preempted,
   PreemptionReason,
   RequestCallbacks,
   RequestId,
@@ -73,8 +73,7 @@ export type {
   RequestState,
   ResourceOptions,
   ResourceStats,
-} from './resource.js';
-export { Request, Resource } from './resource.js';
+} from './resource-types.js';
 export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export { Signal } from './signal.js';
@@ -102,12 +101,12 @@ export {
   TIME_UNIT,
 } from './time.js';
 export type { TraceRecord, Tracer } from './trace.js';
+export type { UnitCallbacks } from './unit-pool.js';
+export { UnitPool, UnitRequest } from './unit-pool.js';
 export type {
   Unit,
-  UnitCallbacks,
   UnitPoolOptions,
   UnitPoolStats,
   UnitRequestOptions,
   UnitRequestState,
-} from './unit-pool.js';
-export { UnitPool, UnitRequest } from './unit-pool.js';
+} from './unit-pool-types.js';

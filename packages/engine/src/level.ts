@@ -5,8 +5,9 @@
  * ones behind it, so nobody starves); putters likewise.
  */
 import { SimulationError } from './errors.js';
-import { Awaitable, type Process } from './process.js';
+import type { Process } from './process.js';
 import type { Simulation } from './simulation.js';
+import { Waiter } from './waiter.js';
 
 export interface LevelOptions {
   /** A name for messages and statistics. */
@@ -21,7 +22,7 @@ export interface LevelOptions {
 export type LevelRequestState = 'waiting' | 'done' | 'withdrawn';
 
 /** A pending or completed `get`/`put`; `yield` it in a process to wait for it. */
-export class LevelRequest extends Awaitable<LevelRequest> {
+export class LevelRequest extends Waiter<LevelRequest, LevelRequestState> {
   state: LevelRequestState = 'waiting';
   /** When it completed, in minutes. */
   doneAt: number | undefined = undefined;
@@ -41,33 +42,18 @@ export class LevelRequest extends Awaitable<LevelRequest> {
     super();
   }
 
-  /** @internal */
+  /** @internal Done: the callback (if any) runs first, then the waiting process resumes. */
   _complete(now: number): void {
     this.state = 'done';
     this.doneAt = now;
     if (this.onDone !== undefined) this.onDone(this.payload);
-    const waiter = this.waiter;
-    if (waiter !== undefined) {
-      this.waiter = undefined;
-      waiter._wake(this, true);
-    }
+    this.resumeWaiter();
   }
-  /** @internal */
-  _isReady(): boolean {
-    return this.state !== 'waiting';
+  protected describe(): string {
+    return `${this.kind} of ${this.amount} on level '${this.level.name}'`;
   }
-  /** @internal */
-  _value(): LevelRequest {
-    return this;
-  }
-  /** @internal */
-  _addWaiter(process: Process<any>): void {
-    this.waiter = process;
-  }
-  /** @internal */
-  _removeWaiter(process: Process<any>): void {
-    if (this.waiter === process) this.waiter = undefined;
-    if (this.state === 'waiting') this.level.withdraw(this);
+  protected leaveQueue(): void {
+    this.level.withdraw(this);
   }
 }
 

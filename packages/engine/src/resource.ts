@@ -19,7 +19,7 @@
  * among equally urgent holders the one granted most recently.
  */
 import { SimulationError } from './errors.js';
-import { Awaitable, activeProcess, Interrupt, type Process, type Yieldable } from './process.js';
+import { activeProcess, Interrupt, type Process, type Yieldable } from './process.js';
 import { ResourceCore } from './resource-core.js';
 import { HELD, QUEUED, SLOT_MASK } from './resource-slots.js';
 import type {
@@ -29,22 +29,9 @@ import type {
   RequestId,
   RequestOptions,
   RequestState,
-  ResourceOptions,
 } from './resource-types.js';
 import { assertCapacity } from './schedule.js';
-import type { Simulation } from './simulation.js';
-
-export type {
-  CapacityDropRule,
-  GrantHandler,
-  PreemptionReason,
-  RequestCallbacks,
-  RequestId,
-  RequestOptions,
-  RequestState,
-  ResourceOptions,
-  ResourceStats,
-} from './resource-types.js';
+import { Waiter } from './waiter.js';
 
 /** `Interrupt.cause` of a process whose unit was taken away; the request is over. */
 export interface Preempted {
@@ -62,7 +49,7 @@ export interface HandedOver {
 }
 
 /** A process-style request; `yield` it to wait for the grant. */
-export class Request extends Awaitable<Request> {
+export class Request extends Waiter<Request, RequestState> {
   /** Lifecycle; after `yield request` it is 'granted', or 'reneged' if patience ran out. */
   state: RequestState = 'waiting';
   /** When the (latest) grant happened, in minutes; `undefined` before. */
@@ -95,43 +82,18 @@ export class Request extends Awaitable<Request> {
   _onGranted(now: number): void {
     this.state = 'granted';
     this.grantedAt = now;
-    const waiter = this.waiter;
-    if (waiter !== undefined) {
-      this.waiter = undefined;
-      waiter._wake(this, true);
-    }
+    this.resumeWaiter();
   }
   /** @internal Patience ran out. */
   _onReneged(): void {
     this.state = 'reneged';
-    const waiter = this.waiter;
-    if (waiter !== undefined) {
-      this.waiter = undefined;
-      waiter._wake(this, true);
-    }
+    this.resumeWaiter();
   }
-  /** @internal */
-  _isReady(): boolean {
-    return this.state !== 'waiting';
+  protected describe(): string {
+    return `request ${this.id} of resource '${this.resource.name}'`;
   }
-  /** @internal */
-  _value(): Request {
-    return this;
-  }
-  /** @internal */
-  _addWaiter(process: Process<any>): void {
-    if (this.waiter !== undefined && this.waiter !== process) {
-      throw new SimulationError(
-        'invalid-state',
-        `request ${this.id} of resource '${this.resource.name}' is already awaited by process '${this.waiter.name}'`,
-      );
-    }
-    this.waiter = process;
-  }
-  /** @internal The waiting process was interrupted: the request leaves the queue. */
-  _removeWaiter(process: Process<any>): void {
-    if (this.waiter === process) this.waiter = undefined;
-    if (this.state === 'waiting') this.resource.withdraw(this);
+  protected leaveQueue(): void {
+    this.resource.withdraw(this);
   }
 }
 

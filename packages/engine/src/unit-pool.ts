@@ -10,7 +10,7 @@
  * Kept separate from the counted `Resource`, so counted resources pay nothing for this.
  */
 import { SimulationError } from './errors.js';
-import { Awaitable, activeProcess, type Process } from './process.js';
+import { activeProcess, type Process } from './process.js';
 import type { Simulation } from './simulation.js';
 import type {
   MutableUnit,
@@ -20,14 +20,7 @@ import type {
   UnitRequestOptions,
   UnitRequestState,
 } from './unit-pool-types.js';
-
-export type {
-  Unit,
-  UnitPoolOptions,
-  UnitPoolStats,
-  UnitRequestOptions,
-  UnitRequestState,
-} from './unit-pool-types.js';
+import { Waiter } from './waiter.js';
 
 /** Callback-style notifications for a unit request. */
 export interface UnitCallbacks<A> {
@@ -37,7 +30,7 @@ export interface UnitCallbacks<A> {
 }
 
 /** A request for one unit of a `UnitPool`; `yield` it in a process to wait for the grant. */
-export class UnitRequest<A> extends Awaitable<UnitRequest<A>> {
+export class UnitRequest<A> extends Waiter<UnitRequest<A>, UnitRequestState> {
   state: UnitRequestState = 'waiting';
   /** The unit granted (set once granted). */
   unit: Unit<A> | undefined = undefined;
@@ -64,30 +57,30 @@ export class UnitRequest<A> extends Awaitable<UnitRequest<A>> {
     super();
   }
 
-  /** @internal */
-  _notify(): void {
-    const waiter = this.waiter;
-    if (waiter !== undefined) {
-      this.waiter = undefined;
-      waiter._wake(this, true);
-    }
+  /** True while the request holds a unit. */
+  get granted(): boolean {
+    return this.state === 'granted';
   }
-  /** @internal */
-  _isReady(): boolean {
-    return this.state !== 'waiting';
+
+  /** @internal Granted `unit`: the callback (if any) runs first, then the waiting process resumes. */
+  _onGranted(unit: Unit<A>, now: number): void {
+    this.state = 'granted';
+    this.unit = unit;
+    this.grantedAt = now;
+    if (this.callbacks !== undefined) this.callbacks.granted(this.payload, this);
+    this.resumeWaiter();
   }
-  /** @internal */
-  _value(): UnitRequest<A> {
-    return this;
+  /** @internal Patience ran out: the callback (if any) runs first, then the waiting process resumes. */
+  _onReneged(): void {
+    this.state = 'reneged';
+    if (this.callbacks !== undefined) this.callbacks.reneged!(this.payload, this);
+    this.resumeWaiter();
   }
-  /** @internal */
-  _addWaiter(process: Process<any>): void {
-    this.waiter = process;
+  protected describe(): string {
+    return `a request of unit pool '${this.pool.name}'`;
   }
-  /** @internal */
-  _removeWaiter(process: Process<any>): void {
-    if (this.waiter === process) this.waiter = undefined;
-    if (this.state === 'waiting') this.pool.withdraw(this);
+  protected leaveQueue(): void {
+    this.pool.withdraw(this);
   }
 }
 
@@ -338,11 +331,7 @@ export class UnitPool<A = Record<string, unknown>> {
     this.nGrants++;
     this.waitSum += now - request.requestedAt;
     this.cancelPatience(request);
-    request.state = 'granted';
-    request.unit = unit;
-    request.grantedAt = now;
-    if (request.callbacks !== undefined) request.callbacks.granted(request.payload, request);
-    request._notify();
+    request._onGranted(unit, now);
   }
 
   private onPatienceEnd(sequence: number): void {
@@ -354,10 +343,8 @@ export class UnitPool<A = Record<string, unknown>> {
     if (i < 0) return;
     this.touch();
     this.queue.splice(i, 1);
-    request.state = 'reneged';
     this.nReneges++;
-    if (request.callbacks !== undefined) request.callbacks.reneged!(request.payload, request);
-    request._notify();
+    request._onReneged();
   }
 
   private cancelPatience(request: UnitRequest<A>): void {
