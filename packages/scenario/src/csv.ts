@@ -6,8 +6,9 @@
  */
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { clip, clipPath, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, clipPath, ScenarioError, snippet } from './errors.js';
 import { type FileAccess, isInside, readFailure, realPath } from './files.js';
+import type { SourceLocation } from './location.js';
 import { checkUniqueItems } from './merge.js';
 import { FORBIDDEN_KEYS, formatPath } from './paths.js';
 import { isTreeObject, locationOf, setLocation, type Tree, type TreeObject } from './source.js';

@@ -3,14 +3,8 @@
  * it or a `--set` override becomes exactly one `ScenarioError` whose message is a single line:
  * `<file>:<line>:<col>: <fieldPath>: <what was wrong>; expected <what>` (plus a did-you-mean).
  */
+import type { SourceLocation } from './location.js';
 import { RelativeChange } from './relative.js';
-
-/** Where in which file a value came from. `line` and `column` are 1-based. */
-export interface SourceLocation {
-  file: string;
-  line?: number;
-  column?: number;
-}
 
 export class ScenarioError extends Error {
   /** The scenario, CSV or `--set` source the problem is in. */
@@ -56,9 +50,6 @@ export class ScenarioError extends Error {
     this.problem = problem;
   }
 }
-
-/** A location as one string, to compare locations. */
-export const locationKey = (l: SourceLocation): string => `${l.file}:${l.line ?? ''}:${l.column ?? ''}`;
 
 /** Longest `problem` part of a message, characters. */
 const MAX_PROBLEM_CHARS = 300;

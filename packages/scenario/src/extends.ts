@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { clip, clipPath, didYouMean, ScenarioError, type SourceLocation } from './errors.js';
+import { clip, clipPath, didYouMean, ScenarioError } from './errors.js';
 import {
   BUILTIN_PREFIX,
   builtinFile,
@@ -16,6 +16,7 @@ import {
   realPath,
 } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
+import type { SourceLocation } from './location.js';
 import { checkUniqueItems, mergeTrees } from './merge.js';
 import { bindProfileChanges, requireBound } from './profiles.js';
 import { extendsSchema } from './schema/document.js';

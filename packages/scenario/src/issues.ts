@@ -1,6 +1,7 @@
 /** Turns zod issues into one ScenarioError: the most telling issue, located in the source files. */
 import type { z } from 'zod';
-import { clip, didYouMean, locationKey, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, didYouMean, ScenarioError, snippet } from './errors.js';
+import { locationKey, type SourceLocation } from './location.js';
 import { formatPath } from './paths.js';
 import { FIELD_LIST_SEPARATOR } from './schema/common.js';
 import { locate } from './source.js';

@@ -10,10 +10,11 @@ import type { SystemConfig } from '@carepool/model';
 import type { NetworkConfig } from '@carepool/network';
 import type { z } from 'zod';
 import { resolveCsvReferences } from './csv.js';
-import { clip, didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, didYouMean, ScenarioError, snippet } from './errors.js';
 import { readScenarioTree } from './extends.js';
 import { FileAccess, readFailure, readRegularFile } from './files.js';
 import { scenarioErrorFromIssues } from './issues.js';
+import type { SourceLocation } from './location.js';
 import { applyOverrides, parseOverride } from './overrides.js';
 import { expandPoolProfiles } from './profiles.js';
 import {

@@ -7,7 +7,8 @@
  * inherited value it changes. Locations are carried over so errors point into the file a value came from.
  */
 
-import { ScenarioError, type SourceLocation } from './errors.js';
+import { ScenarioError } from './errors.js';
+import type { SourceLocation } from './location.js';
 import { formatPath, itemKey } from './paths.js';
 import { RelativeChange } from './relative.js';
 import { DISTRIBUTION_KINDS } from './schema/distribution.js';

@@ -4,7 +4,8 @@
  * profile (`establishmentWte: "+10%"`) changes the profile's value as that file sees it: the pool
  * then has a value of its own, and a later change of the profile no longer reaches it.
  */
-import { didYouMean, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { didYouMean, ScenarioError, snippet } from './errors.js';
+import type { SourceLocation } from './location.js';
 import { mergeTrees } from './merge.js';
 import { formatPath } from './paths.js';
 import { RelativeChange } from './relative.js';

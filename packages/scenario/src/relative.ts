@@ -5,7 +5,7 @@
  * for a staff pool field, onto the pool's profile), and is evaluated after constants and expressions.
  * A change that finds nothing to change is an error, never a plain number.
  */
-import type { SourceLocation } from './errors.js';
+import type { SourceLocation } from './location.js';
 
 const RELATIVE_PERCENT = /^([+-])\s*(\d+\.?\d*|\.\d+)\s*%$/;
 const RELATIVE_ADD = /^([+-])\s*(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

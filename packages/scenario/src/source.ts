@@ -4,7 +4,7 @@
  * error found later (by zod, a reference check or an override) can name the file, line and column —
  * even after `extends` merged several files, CSV rows were read in and expressions evaluated.
  */
-import type { SourceLocation } from './errors.js';
+import type { SourceLocation } from './location.js';
 import { RelativeChange } from './relative.js';
 
 export type Tree = null | boolean | number | string | RelativeChange | Tree[] | { [key: string]: Tree };

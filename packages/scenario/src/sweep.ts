@@ -1,6 +1,7 @@
 /** A sweep declared in a scenario file: a grid of `--set` values, checked at load. */
 import type { SystemConfig } from '@carepool/model';
-import { clip, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { clip, ScenarioError, snippet } from './errors.js';
+import type { SourceLocation } from './location.js';
 import { applyOverrides, type Override, parseOverride } from './overrides.js';
 import { formatPath, parsePath } from './paths.js';
 import { MAX_SWEEP_POINTS, MAX_SWEEP_VALUES, sweepSchema } from './schema/document.js';

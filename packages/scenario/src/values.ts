@@ -3,8 +3,9 @@
  * percentages (`11%` is 0.11), expressions (`= base * 1.054 ^ years`) over the file's `constants`,
  * and relative changes of inherited values (`"+10%"`), evaluated on the value they were bound to.
  */
-import { locationKey, ScenarioError, type SourceLocation, snippet } from './errors.js';
+import { ScenarioError, snippet } from './errors.js';
 import { ALLOWED_FUNCTIONS, ExpressionProblem, evaluateExpression, isExpression } from './expressions.js';
+import { locationKey, type SourceLocation } from './location.js';
 import { formatPath } from './paths.js';
 import { isRelativeForm, RelativeChange, relativeChange } from './relative.js';
 import { isTreeObject, locate, locationOf, type Tree, type TreeObject } from './source.js';

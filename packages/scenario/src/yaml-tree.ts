@@ -19,7 +19,8 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { clip, ScenarioError, type SourceLocation } from './errors.js';
+import { clip, ScenarioError } from './errors.js';
+import type { SourceLocation } from './location.js';
 import { FORBIDDEN_KEYS } from './paths.js';
 import { isRelativeForm, RelativeChange } from './relative.js';
 import { isTreeObject, type Key, setLocation, type Tree, type TreeObject } from './source.js';
