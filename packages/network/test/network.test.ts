@@ -46,6 +46,19 @@ function network(
   return { kind: 'network', name: 'test', warmupHours: 500, routing: [], ...partial };
 }
 
+/** A network of one station fed by one Poisson stream of class-0 customers. */
+function singleStation(
+  durationHours: number,
+  only: NetworkStationConfig,
+  ratePerHour: number,
+): NetworkConfig {
+  return network({
+    durationHours,
+    stations: [only],
+    arrivals: [{ stationId: only.id, ratePerHour, priorityClass: 0 }],
+  });
+}
+
 /** Replication values of every (metric, scope). */
 function replicate(config: NetworkConfig, seed: string): Map<string, number[]> {
   const values = new Map<string, number[]>();
@@ -90,27 +103,10 @@ describe('theory helpers', () => {
 
 describe('runNetwork against queueing theory', () => {
   it('M/M/1', () => {
-    const config = network({
-      durationHours: 20_000,
-      stations: [station('desk', 1, { kind: 'exponential', mean: 0.75 })],
-      arrivals: [{ stationId: 'desk', ratePerHour: 1, priorityClass: 0 }],
-    });
+    const config = singleStation(20_000, station('desk', 1, { kind: 'exponential', mean: 0.75 }), 1);
     const v = replicate(config, 'mm1');
     expectStation(v, 'desk', mmcTheory({ ratePerHour: 1, serviceMeanHours: 0.75, servers: 1 }));
     expectNear(v, 'station.inStationCount', 'desk', 3);
-  });
-
-  it('M/M/c', () => {
-    const config = network({
-      durationHours: 10_000,
-      stations: [station('desk', 3, { kind: 'exponential', mean: 2 })],
-      arrivals: [{ stationId: 'desk', ratePerHour: 1.2, priorityClass: 0 }],
-    });
-    expectStation(
-      replicate(config, 'mmc'),
-      'desk',
-      mmcTheory({ ratePerHour: 1.2, serviceMeanHours: 2, servers: 3 }),
-    );
   });
 
   it('M/M/c/c (Erlang loss), also with a non-exponential service law (insensitivity)', () => {
@@ -118,41 +114,39 @@ describe('runNetwork against queueing theory', () => {
       { kind: 'exponential', mean: 4 },
       { kind: 'uniform', min: 2, max: 6 },
     ] as DistributionSpec[]) {
-      const config = network({
-        durationHours: 5_000,
-        stations: [station('beds', 5, serviceHours, { queueCapacity: 0 })],
-        arrivals: [{ stationId: 'beds', ratePerHour: 1, priorityClass: 0 }],
-      });
+      const config = singleStation(5_000, station('beds', 5, serviceHours, { queueCapacity: 0 }), 1);
       const v = replicate(config, 'mmcc');
       expectStation(v, 'beds', erlangLossTheory({ ratePerHour: 1, serviceMeanHours: 4, servers: 5 }));
       expectNear(v, 'network.lossShare', 'network', erlangB(5, 4));
     }
   });
 
-  it('M/D/1', () => {
-    const config = network({
-      durationHours: 20_000,
-      stations: [station('scan', 1, { kind: 'deterministic', value: 0.8 })],
-      arrivals: [{ stationId: 'scan', ratePerHour: 1, priorityClass: 0 }],
-    });
-    expectStation(
-      replicate(config, 'md1'),
-      'scan',
-      mg1Theory({ ratePerHour: 1, serviceMeanHours: 0.8, serviceSecondMomentHours2: 0.64 }),
-    );
-  });
-
-  it('M/G/1 (lognormal service)', () => {
-    const config = network({
-      durationHours: 20_000,
-      stations: [station('clinic', 1, { kind: 'lognormal', mean: 0.7, sd: 0.5 })],
-      arrivals: [{ stationId: 'clinic', ratePerHour: 1, priorityClass: 0 }],
-    });
-    expectStation(
-      replicate(config, 'mg1'),
-      'clinic',
-      mg1Theory({ ratePerHour: 1, serviceMeanHours: 0.7, serviceSecondMomentHours2: 0.7 ** 2 + 0.5 ** 2 }),
-    );
+  // One station against its closed-form theory.
+  it.each([
+    {
+      name: 'M/M/c',
+      seed: 'mmc',
+      config: singleStation(10_000, station('desk', 3, { kind: 'exponential', mean: 2 }), 1.2),
+      theory: mmcTheory({ ratePerHour: 1.2, serviceMeanHours: 2, servers: 3 }),
+    },
+    {
+      name: 'M/D/1',
+      seed: 'md1',
+      config: singleStation(20_000, station('scan', 1, { kind: 'deterministic', value: 0.8 }), 1),
+      theory: mg1Theory({ ratePerHour: 1, serviceMeanHours: 0.8, serviceSecondMomentHours2: 0.64 }),
+    },
+    {
+      name: 'M/G/1 (lognormal service)',
+      seed: 'mg1',
+      config: singleStation(20_000, station('clinic', 1, { kind: 'lognormal', mean: 0.7, sd: 0.5 }), 1),
+      theory: mg1Theory({
+        ratePerHour: 1,
+        serviceMeanHours: 0.7,
+        serviceSecondMomentHours2: 0.7 ** 2 + 0.5 ** 2,
+      }),
+    },
+  ])('$name', ({ seed, config, theory }) => {
+    expectStation(replicate(config, seed), config.stations[0].id, theory);
   });
 
   for (const preemptive of [false, true]) {
@@ -251,11 +245,7 @@ describe('runNetwork against queueing theory', () => {
 });
 
 describe('runNetwork behaviour', () => {
-  const config = network({
-    durationHours: 200,
-    stations: [station('desk', 1, { kind: 'exponential', mean: 0.5 })],
-    arrivals: [{ stationId: 'desk', ratePerHour: 1, priorityClass: 0 }],
-  });
+  const config = singleStation(200, station('desk', 1, { kind: 'exponential', mean: 0.5 }), 1);
   it('is reproducible for a seed and replication, and differs across replications', () => {
     const a = runNetwork(config, { seed: 7, replication: 0 });
     expect(runNetwork(config, { seed: 7, replication: 0 })).toEqual(a);
