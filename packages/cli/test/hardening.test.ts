@@ -178,27 +178,44 @@ describe('--policy-module', () => {
 });
 
 describe('runs that cannot end stop cleanly', () => {
-  const network = (name: string, body: string) => {
-    const file = join(tempDir(), name);
-    writeFileSync(file, body);
-    return file;
+  /** Writes a network of one FIFO server fed by one stream of class-0 customers, and runs it once. */
+  const runOneStation = (
+    scenario: {
+      name: string;
+      durationHours: number;
+      id: string;
+      serviceHours: string;
+      ratePerHour: number;
+      routing?: string;
+    },
+    ...flags: string[]
+  ) => {
+    const { name, durationHours, id, serviceHours, ratePerHour, routing = '[]' } = scenario;
+    const file = join(tempDir(), `${id}.yaml`);
+    writeFileSync(
+      file,
+      `kind: network
+name: ${name}
+durationHours: ${durationHours}
+warmupHours: 0
+stations:
+  - { id: ${id}, servers: 1, serviceHours: ${serviceHours}, discipline: fifo, preemptive: false, blockAfterService: false }
+arrivals:
+  - { stationId: ${id}, ratePerHour: ${ratePerHour}, priorityClass: 0 }
+routing: ${routing}
+`,
+    );
+    return cli('run', file, '--reps', '1', '--workers', '1', ...flags);
   };
 
   it('warns about an overloaded station before running, and stops its unbounded queue with a clear message', async () => {
-    const file = network(
-      'overloaded.yaml',
-      `kind: network
-name: overloaded desk
-durationHours: 100000
-warmupHours: 0
-stations:
-  - { id: desk, servers: 1, serviceHours: { kind: exponential, mean: 0.02 }, discipline: fifo, preemptive: false, blockAfterService: false }
-arrivals:
-  - { stationId: desk, ratePerHour: 100, priorityClass: 0 }
-routing: []
-`,
-    );
-    const r = await cli('run', file, '--reps', '1', '--workers', '1');
+    const r = await runOneStation({
+      name: 'overloaded desk',
+      durationHours: 100000,
+      id: 'desk',
+      serviceHours: '{ kind: exponential, mean: 0.02 }',
+      ratePerHour: 100,
+    });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       /warning: 'overloaded desk': station 'desk' has offered load 2\.000 ≥ 1 with an unlimited queue/,
@@ -210,21 +227,17 @@ routing: []
   });
 
   it('stops a routing near-loop with zero service time', async () => {
-    const file = network(
-      'loop.yaml',
-      `kind: network
-name: lab loop
-durationHours: 100
-warmupHours: 0
-stations:
-  - { id: lab, servers: 1, serviceHours: { kind: deterministic, value: 0 }, discipline: fifo, preemptive: false, blockAfterService: false }
-arrivals:
-  - { stationId: lab, ratePerHour: 1, priorityClass: 0 }
-routing:
-  - { fromStationId: lab, to: [{ stationId: lab, share: 0.9999999 }] }
-`,
+    const r = await runOneStation(
+      {
+        name: 'lab loop',
+        durationHours: 100,
+        id: 'lab',
+        serviceHours: '{ kind: deterministic, value: 0 }',
+        ratePerHour: 1,
+        routing: '[{ fromStationId: lab, to: [{ stationId: lab, share: 0.9999999 }] }]',
+      },
+      '--quiet',
     );
-    const r = await cli('run', file, '--reps', '1', '--workers', '1', '--quiet');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       /a customer has visited 100,000 stations \(last 'lab'\) without leaving: the routing is a loop/,
