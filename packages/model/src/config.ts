@@ -228,6 +228,12 @@ export interface HomeCareConfig {
    * free (assessment of needs, brokerage, funding), drawn per patient. Absent: at once.
    */
   readyAfterDays?: DistributionSpec;
+  /**
+   * Complex packages (double-handed care, specialist support): a hospital patient who has been in a
+   * bed at least `fromStayDays` when medically fit draws the readiness from `readyAfterDays` here
+   * instead. Absent: every patient draws the package's `readyAfterDays`.
+   */
+  complexPackage?: { fromStayDays: number; readyAfterDays: DistributionSpec };
 }
 
 /** Bedded places (care-home and discharge-to-assess beds) of one local authority. */

@@ -12,7 +12,7 @@ const MINI_TRUST = {
   cubicles: 14,
   boardingSpaces: 18,
   physicalBeds: 210,
-  ringFencedElectiveBeds: 13,
+  ringFencedElectiveBeds: 14,
   directAdmissionsPerDay: 9,
   initialOccupiedBeds: 195,
 };

@@ -24,7 +24,12 @@ export function checkSystemConfig(config: ResolvedSystemConfig): void {
   const isAuthority = (id: string, what: string) => {
     if (!authorities.has(id)) throw new ModelError(`${what}: '${id}' is not a localAuthority organisation`);
   };
-  for (const hc of config.homeCare) isAuthority(hc.organisationId, `homeCare '${hc.id}'`);
+  for (const hc of config.homeCare) {
+    isAuthority(hc.organisationId, `homeCare '${hc.id}'`);
+    const from = hc.complexPackage?.fromStayDays;
+    if (from !== undefined && !(from > 0))
+      throw new ModelError(`homeCare '${hc.id}': complexPackage.fromStayDays must be > 0; got ${from}`);
+  }
   for (const pl of config.placements) isAuthority(pl.organisationId, `placement '${pl.id}'`);
   for (const v of config.vcseSupport)
     for (const la of v.localAuthorityIds) isAuthority(la, `vcseSupport '${v.id}'`);

@@ -64,6 +64,7 @@ export const SYSTEM_CONFIG_DEFAULTS = {
     meaning: 'the same shares whatever the length of stay',
   },
   'homeCare[].readyAfterDays': { value: 0, meaning: 'a package can start as soon as the patient is fit' },
+  'homeCare[].complexPackage': { value: 'none', meaning: 'every package is arranged alike' },
   'placements[].readyAfterDays': {
     value: 'the fixed `assessmentDays`',
     meaning: 'every hospital patient is ready for a place after the same days',

@@ -71,6 +71,9 @@ export class HomeCareUnit {
   durationStream: RandomStream;
   /** Per-patient days from fit until a package could start (`readyAfterDays`). */
   ready: Readiness | undefined;
+  /** The same for complex packages, after a stay of at least `complexFromMinutes` (`complexPackage`). */
+  complexReady: Readiness | undefined;
+  complexFromMinutes: number;
   onDuty = 0;
   constructor(
     readonly cfg: HomeCareConfig,
@@ -82,10 +85,13 @@ export class HomeCareUnit {
     this.referralStream = streams.stream(`homeCare.${cfg.id}.referrals`);
     this.durationStream = streams.stream(`homeCare.${cfg.id}.durations`);
     this.ready = readiness(cfg.readyAfterDays, streams, `homeCare.${cfg.id}.ready`);
+    const complex = cfg.complexPackage;
+    this.complexReady = readiness(complex?.readyAfterDays, streams, `homeCare.${cfg.id}.complexReady`);
+    this.complexFromMinutes = (complex?.fromStayDays ?? Number.POSITIVE_INFINITY) * MINUTES_PER_DAY;
   }
-  /** When a hospital patient fit at `now` could start a package. */
-  hospitalReadyAt(now: number): number {
-    const r = this.ready;
+  /** When a hospital patient fit at `now`, in a bed for `stayMinutes`, could start a package. */
+  hospitalReadyAt(now: number, stayMinutes: number): number {
+    const r = stayMinutes >= this.complexFromMinutes ? this.complexReady : this.ready;
     return r === undefined ? now : now + r.days.sample(r.stream) * MINUTES_PER_DAY;
   }
   visitsNeeded(ageDays: number): number {
@@ -121,8 +127,8 @@ export class PlacementUnit {
     this.stream = streams.stream(`placement.${cfg.id}`);
     this.ready = readiness(cfg.readyAfterDays, streams, `placement.${cfg.id}.ready`);
   }
-  /** When a hospital patient fit at `now` could take a place. */
-  hospitalReadyAt(now: number): number {
+  /** When a hospital patient fit at `now` could take a place (the stay so far does not matter). */
+  hospitalReadyAt(now: number, _stayMinutes: number): number {
     const r = this.ready;
     const days = r === undefined ? this.cfg.assessmentDays : r.days.sample(r.stream);
     return now + days * MINUTES_PER_DAY;

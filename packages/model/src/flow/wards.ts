@@ -274,7 +274,11 @@ export class AcuteWards extends FlowModule {
       this.scheduleDischarge(id, w);
       return;
     }
-    unit.waiting.push({ atMinutes: now, patient: id, readyAtMinutes: unit.hospitalReadyAt(now) });
+    unit.waiting.push({
+      atMinutes: now,
+      patient: id,
+      readyAtMinutes: unit.hospitalReadyAt(now, now - P.bedAt[id]),
+    });
   }
 
   /** The patient leaves once discharges are running that day and the paperwork is done. */

@@ -32,6 +32,19 @@ export const homeCareSchema = strictObject({
     'Days from a hospital patient being medically fit until a package could start if carers were free (assessment of needs, brokerage, funding), drawn per patient.',
     'homeCare[].readyAfterDays',
   ),
+  complexPackage: modelDefaulted(
+    strictObject({
+      fromStayDays: positive(
+        'Days in a bed, when medically fit, from which a package counts as complex.',
+        MAX_DAYS,
+      ),
+      readyAfterDays: distributionSchema.describe(
+        'Days until a complex package could start, drawn per patient.',
+      ),
+    }),
+    'Complex packages (double-handed care, specialist support): hospital patients in a bed at least `fromStayDays` when medically fit draw their readiness from this `readyAfterDays` instead.',
+    'homeCare[].complexPackage',
+  ),
 }).describe('Domiciliary (home) care of one local authority, in daily steps.');
 
 export const placementSchema = strictObject({
