@@ -1,5 +1,5 @@
 /** Hand-built snapshots for policy unit tests. */
-import type { PoolState, ServiceKind, ServicePressure, SystemSnapshot } from '../src/contracts.js';
+import type { PoolState, ServiceKind, ServicePressure, StaffMove, SystemSnapshot } from '../src/contracts.js';
 
 export function poolState(
   p: Partial<PoolState> & { poolId: string; organisationId: string; homeService: ServiceKind | 'none' },
@@ -22,15 +22,24 @@ export function wardNurses(organisationId: string, more: Partial<PoolState> = {}
   return poolState({ poolId: `${organisationId}.wardRn`, organisationId, homeService: 'ward', ...more });
 }
 
+/** An organisation's pool of one role at its home service (`<organisation>.<role>`). */
+function rolePool(
+  organisationId: string,
+  role: string,
+  homeService: ServiceKind,
+  more: Partial<PoolState>,
+): PoolState {
+  return poolState({ poolId: `${organisationId}.${role}`, organisationId, homeService, role, ...more });
+}
+
+/** A trust's ED clinicians (`<organisation>.edClinician`). */
+export function edClinicians(organisationId: string, more: Partial<PoolState> = {}): PoolState {
+  return rolePool(organisationId, 'edClinician', 'ed', more);
+}
+
 /** A council's care workers (`<organisation>.careWorker`). */
 export function careWorkers(organisationId: string, more: Partial<PoolState> = {}): PoolState {
-  return poolState({
-    poolId: `${organisationId}.careWorker`,
-    organisationId,
-    homeService: 'homeCare',
-    role: 'careWorker',
-    ...more,
-  });
+  return rolePool(organisationId, 'careWorker', 'homeCare', more);
 }
 
 export function pressure(
@@ -41,6 +50,16 @@ export function pressure(
   return { organisationId, service, pressureScore, waitingCount: 0, staffOnDuty: 0, staffRequired: 0 };
 }
 
+/** The pressure at `service` of each organisation in `scoreByOrganisation`, in order. */
+export function pressuresAt(
+  service: ServiceKind,
+  scoreByOrganisation: Record<string, number>,
+): ServicePressure[] {
+  return Object.entries(scoreByOrganisation).map(([organisationId, score]) =>
+    pressure(organisationId, service, score),
+  );
+}
+
 export function snapshot(
   pools: PoolState[],
   pressures: ServicePressure[] = [],
@@ -48,4 +67,20 @@ export function snapshot(
   day = 0,
 ): SystemSnapshot {
   return { nowMinutes: day * 1440 + 480, day, shift: 0, pressures, pools, systemBankAvailableByRole };
+}
+
+/** The moves a policy should ask for into `toOrganisationId`'s `toService` for `reason`: the count from each pool, in order. */
+export function movesTo(
+  toOrganisationId: string,
+  toService: ServiceKind,
+  reason: string,
+  countByPool: Record<string, number>,
+): StaffMove[] {
+  return Object.entries(countByPool).map(([fromPoolId, count]) => ({
+    fromPoolId,
+    toOrganisationId,
+    toService,
+    count,
+    reason,
+  }));
 }

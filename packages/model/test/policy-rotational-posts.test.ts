@@ -2,15 +2,8 @@ import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { awayInWeek, createPolicy } from '../src/workforce/policies/index.js';
-import { poolState, snapshot } from './policy-fixtures.js';
-import {
-  FakePressure,
-  gpPool,
-  harness,
-  simplePool,
-  systemWith,
-  workforceWith,
-} from './workforce-fixtures.js';
+import { movesTo, poolState, snapshot } from './policy-fixtures.js';
+import { gpPool, harness, simplePool, systemWith, workforceWith } from './workforce-fixtures.js';
 
 describe('rotationalPosts policy', () => {
   it('the staggered timetable: cohorts go in turn, count × weeksAway / cycleWeeks away each week', () => {
@@ -38,15 +31,11 @@ describe('rotationalPosts policy', () => {
       homeService: 'generalPractice',
       role: 'gp',
     });
-    expect(policy.decide(snapshot([paramedics, gp])).moves).toEqual([
-      {
-        fromPoolId: 'ambulance.paramedic',
-        toOrganisationId: 'primaryCare',
-        toService: 'generalPractice',
-        count: 5,
-        reason: 'rotation:ambulance.paramedic>primaryCare.gp',
-      },
-    ]);
+    expect(policy.decide(snapshot([paramedics, gp])).moves).toEqual(
+      movesTo('primaryCare', 'generalPractice', 'rotation:ambulance.paramedic>primaryCare.gp', {
+        'ambulance.paramedic': 5,
+      }),
+    );
     expect(policy.decide(snapshot([paramedics, { ...gp, shiftStartsNow: false }])).moves).toEqual([]);
   });
 
@@ -80,7 +69,7 @@ describe('rotationalPosts policy', () => {
         induction: { days: 2, effectiveness: 0.5 },
       }),
     );
-    const { sim, workforce } = harness(config, { pressure: new FakePressure() });
+    const { sim, workforce } = harness(config); // a pressure source with no scores
     const noon = (day: number) => day * MINUTES_PER_DAY + 12 * MINUTES_PER_HOUR;
     sim.run(noon(0)); // Monday, week 0: 3 away (6 × 1/2), inducting
     expect(workforce.onDuty('primaryCare', 'generalPractice')).toBeCloseTo(30 + 3 * 0.8 * 0.5, 9);

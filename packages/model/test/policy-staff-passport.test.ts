@@ -2,15 +2,16 @@ import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '@carepool/engine';
 import { describe, expect, it } from 'vitest';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { createPolicy } from '../src/workforce/policies/index.js';
-import { careWorkers, poolState, pressure, snapshot, wardNurses } from './policy-fixtures.js';
 import {
-  FakePressure,
-  harness,
-  passportSettings,
-  systemWith,
-  unevenWardPools,
-  workforceWith,
-} from './workforce-fixtures.js';
+  careWorkers,
+  movesTo,
+  poolState,
+  pressure,
+  pressuresAt,
+  snapshot,
+  wardNurses,
+} from './policy-fixtures.js';
+import { systemWith, unevenWardsHarness } from './workforce-fixtures.js';
 
 function config(
   settings: Partial<ReturnType<typeof defaultWorkforceConfig>['policySettings']['staffPassport']> = {},
@@ -51,39 +52,22 @@ describe('staffPassport policy', () => {
           }),
         ],
         [
-          pressure('trustA', 'ward', 0.95),
-          pressure('trustB', 'ward', 0.6),
-          pressure('trustC', 'ward', 0.85),
+          ...pressuresAt('ward', { trustA: 0.95, trustB: 0.6, trustC: 0.85 }),
           pressure('communityHealth', 'community', 0.7),
         ],
       ),
     );
-    expect(decision.moves).toEqual([
-      {
-        fromPoolId: 'trustB.wardRn',
-        toOrganisationId: 'trustA',
-        toService: 'ward',
-        count: 4,
-        reason: 'staffPassport',
-      },
-      {
-        fromPoolId: 'communityHealth.districtNurse',
-        toOrganisationId: 'trustA',
-        toService: 'ward',
-        count: 1,
-        reason: 'staffPassport',
-      },
-    ]);
+    expect(decision.moves).toEqual(
+      movesTo('trustA', 'ward', 'staffPassport', { 'trustB.wardRn': 4, 'communityHealth.districtNurse': 1 }),
+    );
   });
 
   it('inductees count at inductionEffectiveness until inducted; the same members go back next time', () => {
-    const pools = unevenWardPools();
-    const settings = passportSettings({ inductionDays: 1, inductionEffectiveness: 0.5 });
-    const cfg = systemWith(workforceWith(pools, { policy: 'staffPassport', policySettings: settings }));
-    const pressureSource = new FakePressure();
-    pressureSource.set('trustA', 'ward', 0.5);
-    pressureSource.set('trustB', 'ward', 0.95);
-    const { sim, workforce } = harness(cfg, { pressure: pressureSource });
+    const { sim, workforce } = unevenWardsHarness(
+      'staffPassport',
+      { inductionDays: 1, inductionEffectiveness: 0.5 },
+      { trustA: 0.5, trustB: 0.95 },
+    );
     sim.run(9 * MINUTES_PER_HOUR); // first day: 4 movers, half effective
     expect(workforce.onDuty('trustB', 'ward')).toBe(6 + 4 * 0.5);
     expect(workforce.onDuty('trustA', 'ward')).toBe(12);
@@ -92,18 +76,12 @@ describe('staffPassport policy', () => {
   });
 
   it('a travel time delays the arrival but not the departure', () => {
-    const pools = unevenWardPools();
-    const settings = passportSettings({ inductionDays: 0, inductionEffectiveness: 1 });
-    const cfg = systemWith(
-      workforceWith(pools, {
-        policy: 'staffPassport',
-        policySettings: settings,
-        travelTimes: [{ fromOrganisationId: 'trustA', toOrganisationId: 'trustB', minutes: 30 }],
-      }),
+    const { sim, workforce } = unevenWardsHarness(
+      'staffPassport',
+      { inductionDays: 0, inductionEffectiveness: 1 },
+      { trustB: 0.95 },
+      { travelTimes: [{ fromOrganisationId: 'trustA', toOrganisationId: 'trustB', minutes: 30 }] },
     );
-    const pressureSource = new FakePressure();
-    pressureSource.set('trustB', 'ward', 0.95);
-    const { sim, workforce } = harness(cfg, { pressure: pressureSource });
     sim.run(8 * MINUTES_PER_HOUR + 10);
     expect(workforce.onDuty('trustA', 'ward')).toBe(12);
     expect(workforce.onDuty('trustB', 'ward')).toBe(6);

@@ -9,14 +9,7 @@ import type { ServiceKind } from '../src/contracts.js';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
 import { total } from '../src/workforce/ledger.js';
 import { SERVICE_KINDS } from '../src/workforce/workforce.js';
-import {
-  FakePressure,
-  harness,
-  passportSettings,
-  systemWith,
-  unevenWardPools,
-  workforceWith,
-} from './workforce-fixtures.js';
+import { FakePressure, harness, systemWith, unevenWardsHarness } from './workforce-fixtures.js';
 
 const POLICIES: readonly PolicyId[] = POLICY_IDS;
 
@@ -80,7 +73,6 @@ describe('workforce conservation on the default ICS', () => {
 describe('headcount on duty is conserved by moves', () => {
   // Two identical ward pools at two trusts; one has a surplus, the other a gap. With full
   // effectiveness, no induction and no travel, a passport move shifts people one for one.
-  const pools = unevenWardPools();
   const sumOnDuty = (h: ReturnType<typeof harness>) => {
     let sum = 0;
     for (const org of ['trustA', 'trustB'])
@@ -88,13 +80,12 @@ describe('headcount on duty is conserved by moves', () => {
     return sum;
   };
   it('the same total on duty with and without redeployment, and the right split', () => {
-    const settings = passportSettings({ inductionDays: 0, inductionEffectiveness: 1 });
     const run = (policy: PolicyId) => {
-      const config = systemWith(workforceWith(pools, { policy, policySettings: settings }));
-      const pressure = new FakePressure();
-      pressure.set('trustA', 'ward', 0.5);
-      pressure.set('trustB', 'ward', 0.95);
-      const h = harness(config, { pressure });
+      const h = unevenWardsHarness(
+        policy,
+        { inductionDays: 0, inductionEffectiveness: 1 },
+        { trustA: 0.5, trustB: 0.95 },
+      );
       h.sim.run(9 * MINUTES_PER_HOUR);
       return {
         total: sumOnDuty(h),

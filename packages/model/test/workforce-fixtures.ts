@@ -3,7 +3,7 @@
  * a workforce (no patient flow), a fake pressure source, and a bare Simulation.
  */
 import { RandomStreams, Simulation } from '@carepool/engine';
-import type { SystemConfig } from '../src/config.js';
+import type { PolicyId, SystemConfig } from '../src/config.js';
 import type { DeploymentPolicy, ServiceKind, ServicePressure } from '../src/contracts.js';
 import { resolveSystemConfig } from '../src/resolve.js';
 import { defaultWorkforceConfig } from '../src/workforce/default-workforce.js';
@@ -183,4 +183,22 @@ export function harness(
   });
   workforce.start();
   return { sim, workforce, pressure, config };
+}
+
+/**
+ * The two uneven ward pools under `policy`, passports moving freely with the given induction, and
+ * the ward pressure score of each trust in `wardPressure` set by hand; started, not yet run.
+ */
+export function unevenWardsHarness(
+  policy: PolicyId,
+  induction: { inductionDays: number; inductionEffectiveness: number },
+  wardPressure: Record<string, number>,
+  overrides: Partial<WorkforceConfig> = {},
+): Harness {
+  const policySettings = passportSettings(induction);
+  const config = systemWith(workforceWith(unevenWardPools(), { policy, policySettings, ...overrides }));
+  const pressure = new FakePressure();
+  for (const [organisationId, score] of Object.entries(wardPressure))
+    pressure.set(organisationId, 'ward', score);
+  return harness(config, { pressure });
 }
