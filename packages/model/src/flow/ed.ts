@@ -16,8 +16,7 @@ import {
 } from './patients.js';
 import { FlowModule } from './state.js';
 import { traceEdDeparture, tracePatient } from './trace.js';
-import type { EdUnit } from './units.js';
-import type { AcuteWards } from './wards.js';
+import type { EdUnit, WardUnit } from './units.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
@@ -33,9 +32,20 @@ const ONE_HOUR = 60;
 const LONG_WAIT = 8;
 const STREAM_MASK = 7;
 
+/**
+ * What the ED asks of the acute wards (wards.ts implements it): the discharge attributes of a patient
+ * who will be admitted, drawn at arrival from the ED's stream, and a place in the bed queue once the
+ * decision to admit is made. Declared here so the ED need not import the wards, which call back into
+ * the ED when a boarder gets a bed.
+ */
+export interface WardAdmissions {
+  drawDischargeAttributes(id: number, w: WardUnit, stream: RandomStream): void;
+  joinBedQueue(w: WardUnit, id: number): void;
+}
+
 export class EmergencyDepartments extends FlowModule {
-  /** Set by the orchestrator once every module exists. */
-  wardFlow!: AcuteWards;
+  /** Set by the orchestrator once every module exists (the acute wards). */
+  wardFlow!: WardAdmissions;
   private hEdArrival!: HandlerId;
   private hEdSpillArrival!: HandlerId;
   private hTreatmentEnd!: HandlerId;

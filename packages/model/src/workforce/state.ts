@@ -2,7 +2,7 @@
  * The state the workforce modules share: pools and their members, assignments, the system bank,
  * on-duty staff by organisation and service (slots), handler ids, the ledger and the daily series.
  * Built once per run; each module (roster.ts, absence.ts, hiring.ts, deployment.ts,
- * gap-filling.ts, accounting.ts, reporting.ts) changes or reads it.
+ * gap-filling.ts, accounting.ts, reporting.ts) changes or reads it. This file imports none of them.
  */
 import {
   type Distribution,
@@ -24,15 +24,7 @@ import {
 import { RunCalendar } from '../flow/calendar.js';
 import type { WorkforceMetricId } from '../metrics-workforce.js';
 import type { ResolvedStaffPoolConfig, ResolvedSystemConfig } from '../resolve.js';
-import type { Absence } from './absence.js';
-import type { Accounting } from './accounting.js';
-import type { Deployment } from './deployment.js';
-import type { GapFilling } from './gap-filling.js';
-import type { Hiring } from './hiring.js';
 import { WorkforceLedger } from './ledger.js';
-import type { PoolSetup } from './pools.js';
-import type { Reporting } from './reporting.js';
-import type { Roster } from './roster.js';
 
 const EventPriority = ENGINE_EventPriority;
 
@@ -270,16 +262,33 @@ export class WorkforceState {
   }
 }
 
-/** The workforce modules, so that each can call the others. */
+/**
+ * What the workforce modules call on one another, and nothing more: each module sees the others only
+ * through this, so none imports another; workforce.ts builds the modules and wires them in.
+ */
 export interface WorkforceParts {
-  pools: PoolSetup;
-  roster: Roster;
-  absence: Absence;
-  hiring: Hiring;
-  deployment: Deployment;
-  gaps: GapFilling;
-  accounting: Accounting;
-  reporting: Reporting;
+  /** pools.ts */
+  pools: { newMember(pool: PoolRuntime): number };
+  /** roster.ts */
+  roster: { markPoolSlot(pool: PoolRuntime): void; flushSlots(): void };
+  /** absence.ts */
+  absence: {
+    makeSick(pool: PoolRuntime, member: number): void;
+    rescheduleSickness(pool: PoolRuntime): void;
+    rescheduleLeaver(pool: PoolRuntime): void;
+  };
+  /** hiring.ts */
+  hiring: { recruit(pool: PoolRuntime): void };
+  /** deployment.ts */
+  deployment: { requestDecision(): void; endAssignment(assignment: number): void };
+  /** gap-filling.ts */
+  gaps: { fillGapsAndAccount(pool: PoolRuntime): void };
+  /** accounting.ts */
+  accounting: {
+    noteVacancyChange(pool: PoolRuntime): void;
+    closeVacancyIntegrals(): void;
+    currentVacancyShare(organisationIndex: number): number;
+  };
 }
 
 /** A workforce module: works on the shared state `s` and calls the other modules through `p`. */

@@ -28,9 +28,21 @@ import type { WorkforceLedger } from './ledger.js';
 import { PoolSetup } from './pools.js';
 import { Reporting } from './reporting.js';
 import { Roster } from './roster.js';
-import { NO_SLOT, type WorkforceArgs, type WorkforceParts, WorkforceState } from './state.js';
+import { NO_SLOT, type WorkforceArgs, WorkforceState } from './state.js';
 
 export { SERVICE_KINDS, type WorkforceArgs } from './state.js';
+
+/** The modules as this class holds them; each sees the others only through `WorkforceParts` (state.ts). */
+interface Modules {
+  pools: PoolSetup;
+  roster: Roster;
+  absence: Absence;
+  hiring: Hiring;
+  deployment: Deployment;
+  gaps: GapFilling;
+  accounting: Accounting;
+  reporting: Reporting;
+}
 
 /**
  * The workforce half of the system model, as the flow sees it (`StaffingSource`): this class wires
@@ -39,13 +51,13 @@ export { SERVICE_KINDS, type WorkforceArgs } from './state.js';
  */
 export class Workforce implements StaffingSource {
   private readonly s: WorkforceState;
-  private readonly p: WorkforceParts;
+  private readonly p: Modules;
   /** Costs and activity totals, by organisation. */
   readonly ledger: WorkforceLedger;
 
   constructor(args: WorkforceArgs) {
     const s = new WorkforceState(args);
-    const p = {} as WorkforceParts;
+    const p = {} as Modules;
     p.pools = new PoolSetup(s, p);
     p.roster = new Roster(s, p);
     p.absence = new Absence(s, p);
