@@ -43,17 +43,31 @@ function replicate(
   return values;
 }
 
+/** trustA's ward nurses: `establishmentWte` posts, `inPostWte` filled at the start, the dynamics under test. */
+function wardPool(
+  establishmentWte: number,
+  inPostWte: number,
+  dynamics: Partial<StaffPoolConfig>,
+): StaffPoolConfig {
+  return simplePool({
+    id: 'trustA.wardRn',
+    organisationId: 'trustA',
+    establishmentWte,
+    inPostWte,
+    ...dynamics,
+  });
+}
+
 describe('vacancies evolve as turnover and time to hire say', () => {
+  // Turnover r = 0.5 a year, every hiring round succeeds after T = 73 days.
+  const turnoverAndHire = {
+    turnoverPerYear: 0.5,
+    timeToHireDays: { kind: 'deterministic', value: 73 },
+  } as const;
+
   it('steady-state vacancy share ≈ rT / (1 + rT) (every round hires)', () => {
     // r = 0.5 a year, T = 73 days = 0.2 years → x = 0.1, vacancy share 0.1 / 1.1.
-    const pool = simplePool({
-      id: 'trustA.wardRn',
-      organisationId: 'trustA',
-      establishmentWte: 200,
-      inPostWte: 182,
-      turnoverPerYear: 0.5,
-      timeToHireDays: { kind: 'deterministic', value: 73 },
-    });
+    const pool = wardPool(200, 182, turnoverAndHire);
     const { mean, halfWidth } = meanAndHalfWidth(replicate(pool, 'workforce.vacancyShare', 'mean', 3));
     expect(Math.abs(mean - 0.1 / 1.1)).toBeLessThan(halfWidth);
     expect(halfWidth).toBeLessThan(0.01);
@@ -61,11 +75,7 @@ describe('vacancies evolve as turnover and time to hire say', () => {
 
   it('with failed rounds (hire success q) the delay per vacancy is T / q; a lognormal time to hire', () => {
     // r = 0.4, T lognormal mean 60 days, q = 0.5 → x = 0.4 × (60 / 365) / 0.5 = 0.1315.
-    const pool = simplePool({
-      id: 'trustA.wardRn',
-      organisationId: 'trustA',
-      establishmentWte: 300,
-      inPostWte: 265,
+    const pool = wardPool(300, 265, {
       turnoverPerYear: 0.4,
       hireSuccessShare: 0.5,
       timeToHireDays: { kind: 'lognormal', mean: 60, sd: 30 },
@@ -83,17 +93,8 @@ describe('vacancies evolve as turnover and time to hire say', () => {
   });
 
   it('a pipeline limit holds vacancies above the unconstrained steady state', () => {
-    const base = {
-      id: 'trustA.wardRn',
-      organisationId: 'trustA',
-      establishmentWte: 200,
-      inPostWte: 182,
-      turnoverPerYear: 0.5,
-      timeToHireDays: { kind: 'deterministic', value: 73 } as const,
-    };
-    const limited = meanAndHalfWidth(
-      replicate(simplePool({ ...base, maxHiresInPipeline: 10 }), 'workforce.vacancyShare', 'mean', 2),
-    );
+    const pool = wardPool(200, 182, { ...turnoverAndHire, maxHiresInPipeline: 10 });
+    const limited = meanAndHalfWidth(replicate(pool, 'workforce.vacancyShare', 'mean', 2));
     // At most 10 hires per 0.2 years = 50 a year against ~0.5 × in post leavers: vacancies settle near
     // the in-post level where leavers = 50 a year, i.e. in post 100 → vacancy share ≈ 0.5.
     expect(limited.mean).toBeGreaterThan(0.3);
@@ -102,11 +103,7 @@ describe('vacancies evolve as turnover and time to hire say', () => {
 
 describe('sickness absence and leavers', () => {
   it('sickness absence share ≈ sicknessAbsenceShare, leaver rate ≈ turnoverPerYear', () => {
-    const pool = simplePool({
-      id: 'trustA.wardRn',
-      organisationId: 'trustA',
-      establishmentWte: 400,
-      inPostWte: 400,
+    const pool = wardPool(400, 400, {
       sicknessAbsenceShare: 0.05,
       sicknessSpellDays: 8,
       turnoverPerYear: 0.12,
@@ -120,11 +117,7 @@ describe('sickness absence and leavers', () => {
 
   it('burnout feedback raises leavers under sustained overload, up to its cap', () => {
     // Required far above what the pool can roster: overload every shift, so the multiplier sits at its cap 2.
-    const pool = simplePool({
-      id: 'trustA.wardRn',
-      organisationId: 'trustA',
-      establishmentWte: 400,
-      inPostWte: 400,
+    const pool = wardPool(400, 400, {
       requiredOnDutyByShift: [200, 200],
       turnoverPerYear: 0.12,
       timeToHireDays: { kind: 'deterministic', value: 30 },
