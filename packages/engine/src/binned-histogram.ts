@@ -6,7 +6,7 @@
  * [0, binWidth × binCount); the last bin is open-ended and holds everything beyond it.
  */
 import { SimulationError } from './errors.js';
-import { badValue } from './monitors.js';
+import { badValue, requireQuantileLevel } from './monitors.js';
 
 export interface BinnedHistogramOptions {
   /** Width of every bin, in the unit of the values (> 0), e.g. 5 for 5-minute bins. */
@@ -78,12 +78,7 @@ export class BinnedHistogram {
    * lower edge. NaN when empty.
    */
   quantile(q: number): number {
-    if (!(q >= 0 && q <= 1)) {
-      throw new SimulationError(
-        'invalid-parameter',
-        `BinnedHistogram: quantile must be in [0, 1]; got ${String(q)}`,
-      );
-    }
+    requireQuantileLevel(q, 'BinnedHistogram');
     if (this.n === 0) return Number.NaN;
     const target = q * this.n;
     const counts = this.counts;

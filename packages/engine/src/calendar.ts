@@ -10,6 +10,7 @@
  * reused through a free list, so a long run does not allocate per event.
  */
 import { SimulationError } from './errors.js';
+import { grown } from './typed-arrays.js';
 
 /** Lowest and highest event priority; lower numbers run first among events at the same time. */
 export const MIN_PRIORITY = -1024;
@@ -194,32 +195,16 @@ export class EventCalendar {
   }
 
   private growHeap(): void {
-    const cap = this.heapTime.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.heapTime);
-    this.heapTime = t;
-    const k = new Float64Array(cap);
-    k.set(this.heapKey);
-    this.heapKey = k;
-    const s = new Int32Array(cap);
-    s.set(this.heapSlot);
-    this.heapSlot = s;
+    this.heapTime = grown(this.heapTime);
+    this.heapKey = grown(this.heapKey);
+    this.heapSlot = grown(this.heapSlot);
   }
 
   private growSlots(): void {
-    const cap = this.slotTarget.length * 2;
-    const target = new Int32Array(cap);
-    target.set(this.slotTarget);
-    this.slotTarget = target;
-    const payload = new Float64Array(cap);
-    payload.set(this.slotPayload);
-    this.slotPayload = payload;
-    const generation = new Uint32Array(cap);
-    generation.set(this.slotGeneration);
-    this.slotGeneration = generation;
-    const free = new Int32Array(cap);
-    free.set(this.freeSlots);
-    this.freeSlots = free;
+    this.slotTarget = grown(this.slotTarget);
+    this.slotPayload = grown(this.slotPayload);
+    this.slotGeneration = grown(this.slotGeneration);
+    this.freeSlots = grown(this.freeSlots);
   }
 }
 

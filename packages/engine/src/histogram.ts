@@ -3,7 +3,7 @@
  * part of the streaming monitors (see monitors.ts for the conventions they share).
  */
 import { SimulationError } from './errors.js';
-import { requireCount, requireNumber } from './monitors.js';
+import { requireCount, requireNumber, requireQuantileLevel } from './monitors.js';
 
 // Histogram: log-linear buckets read straight from the bits of the double, HDR-style.
 //
@@ -132,12 +132,7 @@ export class Histogram {
    * relative error 1/256. NaN when empty.
    */
   quantile(q: number): number {
-    if (!(q >= 0 && q <= 1)) {
-      throw new SimulationError(
-        'invalid-parameter',
-        `Histogram: quantile must be in [0, 1]; got ${String(q)}`,
-      );
-    }
+    requireQuantileLevel(q, 'Histogram');
     if (this.n === 0) return Number.NaN;
     const rank = Math.max(1, Math.ceil(q * this.n));
     if (rank <= this.zeros) return 0;

@@ -373,6 +373,15 @@ export function requireNumber(value: unknown, name: string): number {
   }
   return value;
 }
+/** Checks a quantile's level q ∈ [0, 1] for the histogram named `monitor`. */
+export function requireQuantileLevel(q: number, monitor: string): void {
+  if (!(q >= 0 && q <= 1)) {
+    throw new SimulationError(
+      'invalid-parameter',
+      `${monitor}: quantile must be in [0, 1]; got ${String(q)}`,
+    );
+  }
+}
 export function requireCount(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new SimulationError('invalid-parameter', `${name} must be an integer ≥ 0; got ${String(value)}`);

@@ -7,6 +7,7 @@
 import { SimulationError } from './errors.js';
 import type { GrantHandler, RequestCallbacks, SlotRequest } from './resource-types.js';
 import type { Simulation } from './simulation.js';
+import { grown } from './typed-arrays.js';
 
 export const SLOT_SPAN = 2 ** 24;
 // `id & SLOT_MASK` is exact for ids below 2^53 (ToInt32 keeps the low 32 bits), and cheaper than `%`.
@@ -72,7 +73,7 @@ export abstract class ResourceSlots<T extends SlotRequest> {
 
   /** Records a new holder (only when holders are tracked) with its grant order. */
   protected addHolder(slot: number): void {
-    if (this.holderCount === this.holders.length) this.holders = grownInt32(this.holders);
+    if (this.holderCount === this.holders.length) this.holders = grown(this.holders);
     this.holders[this.holderCount] = slot;
     this.slotHolderIndex[slot] = this.holderCount++;
     this.slotGrantSeq[slot] = this.grantSeq++;
@@ -128,18 +129,18 @@ export abstract class ResourceSlots<T extends SlotRequest> {
   }
 
   protected growSlots(): void {
-    this.slotId = grownFloat64(this.slotId);
-    this.slotGeneration = grown(this.slotGeneration, Uint32Array);
-    this.slotState = grown(this.slotState, Uint8Array);
-    this.slotPriority = grownFloat64(this.slotPriority);
-    this.slotPayload = grownFloat64(this.slotPayload);
-    this.slotRequestedAt = grownFloat64(this.slotRequestedAt);
-    this.slotGrantSeq = grownFloat64(this.slotGrantSeq);
+    this.slotId = grown(this.slotId);
+    this.slotGeneration = grown(this.slotGeneration);
+    this.slotState = grown(this.slotState);
+    this.slotPriority = grown(this.slotPriority);
+    this.slotPayload = grown(this.slotPayload);
+    this.slotRequestedAt = grown(this.slotRequestedAt);
+    this.slotGrantSeq = grown(this.slotGrantSeq);
     const patienceFrom = this.slotPatienceEvent.length;
-    this.slotPatienceEvent = grownFloat64(this.slotPatienceEvent);
+    this.slotPatienceEvent = grown(this.slotPatienceEvent);
     this.slotPatienceEvent.fill(-1, patienceFrom);
-    this.slotHolderIndex = grownInt32(this.slotHolderIndex);
-    this.freeSlots = grownInt32(this.freeSlots);
+    this.slotHolderIndex = grown(this.slotHolderIndex);
+    this.freeSlots = grown(this.freeSlots);
   }
 
   protected enqueue(slot: number, priority: number, seq: number): void {
@@ -149,9 +150,9 @@ export abstract class ResourceSlots<T extends SlotRequest> {
 
   protected heapPush(slot: number, priority: number, seq: number): void {
     if (this.qSize === this.qId.length) {
-      this.qPriority = grownFloat64(this.qPriority);
-      this.qSeq = grownFloat64(this.qSeq);
-      this.qId = grownFloat64(this.qId);
+      this.qPriority = grown(this.qPriority);
+      this.qSeq = grown(this.qSeq);
+      this.qId = grown(this.qId);
     }
     const P = this.qPriority;
     const S = this.qSeq;
@@ -259,23 +260,4 @@ export abstract class ResourceSlots<T extends SlotRequest> {
     }
     return -1;
   }
-}
-
-function grown<A extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(
-  a: A,
-  Ctor: new (n: number) => A,
-): A {
-  const b = new Ctor(a.length * 2);
-  b.set(a);
-  return b;
-}
-function grownFloat64(a: Float64Array): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
