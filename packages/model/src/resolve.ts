@@ -98,6 +98,10 @@ export const SYSTEM_CONFIG_DEFAULTS = {
   },
   'workforce.induction': { value: { days: 0, effectiveness: 1 }, meaning: 'no induction' },
   'workforce.bankRestHours': { value: 36, meaning: 'a bank member rests 36 h after a shift' },
+  'workforce.burnoutFeedback.sicknessOddsPerExtraPatient': {
+    value: 1,
+    meaning: 'burnout raises leaving only, not sickness',
+  },
   'workforce.policySettings.systemBank.replacesOwnBanks': {
     value: true,
     meaning: 'the system bank replaces own banks of its roles',
@@ -150,6 +154,12 @@ export function resolveSystemConfig(config: SystemConfig): ResolvedSystemConfig 
       })),
       induction: wf.induction ?? { ...D['workforce.induction'].value },
       bankRestHours: wf.bankRestHours ?? D['workforce.bankRestHours'].value,
+      burnoutFeedback: {
+        ...wf.burnoutFeedback,
+        sicknessOddsPerExtraPatient:
+          wf.burnoutFeedback.sicknessOddsPerExtraPatient ??
+          D['workforce.burnoutFeedback.sicknessOddsPerExtraPatient'].value,
+      },
       policySettings: {
         ...settings,
         systemBank: {

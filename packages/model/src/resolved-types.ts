@@ -37,7 +37,11 @@ export interface ResolvedPolicySettings extends Omit<PolicySettings, 'systemBank
   dischargeFirst: Filled<PolicySettings['dischargeFirst'], 'services'>;
 }
 export interface ResolvedWorkforceConfig
-  extends Omit<Filled<WorkforceConfig, 'induction' | 'bankRestHours'>, 'staffPools' | 'policySettings'> {
+  extends Omit<
+    Filled<WorkforceConfig, 'induction' | 'bankRestHours'>,
+    'staffPools' | 'policySettings' | 'burnoutFeedback'
+  > {
+  burnoutFeedback: Required<WorkforceConfig['burnoutFeedback']>;
   staffPools: ResolvedStaffPoolConfig[];
   policySettings: ResolvedPolicySettings;
 }

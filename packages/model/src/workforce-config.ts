@@ -184,6 +184,11 @@ export interface WorkforceConfig {
     windowDays: number;
     /** Cap on the multiplier. */
     maxMultiplier: number;
+    /**
+     * Multiplier on the rate of falling sick per extra patient per nurse above the threshold, over
+     * the same window and under the same cap (burnout raises sickness as well as leaving).
+     */
+    sicknessOddsPerExtraPatient?: number;
   };
   /**
    * Induction for staff deployed to another organisation without a passport: for their first

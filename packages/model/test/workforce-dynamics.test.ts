@@ -115,23 +115,33 @@ describe('sickness absence and leavers', () => {
     expect(Math.abs(leavers.mean - 0.12)).toBeLessThan(leavers.halfWidth);
   });
 
-  it('burnout feedback raises leavers under sustained overload, up to its cap', () => {
-    // Required far above what the pool can roster: overload every shift, so the multiplier sits at its cap 2.
-    const pool = wardPool(400, 400, {
+  // Required far above what the pool can roster: overload every shift, so the multipliers sit at their cap 2.
+  const overloaded = (extra: Parameters<typeof wardPool>[2]) =>
+    wardPool(400, 400, {
       requiredOnDutyByShift: [200, 200],
-      turnoverPerYear: 0.12,
       timeToHireDays: { kind: 'deterministic', value: 30 },
+      ...extra,
     });
-    const burnoutFeedback = {
-      enabled: true,
-      leaverOddsPerExtraPatient: 1.23,
-      patientsPerNurseThreshold: 8,
-      windowDays: 28,
-      maxMultiplier: 2,
-    };
+  const burnout = { enabled: true, patientsPerNurseThreshold: 8, windowDays: 28, maxMultiplier: 2 };
+
+  it('burnout feedback raises leavers under sustained overload, up to its cap', () => {
+    const burnoutFeedback = { ...burnout, leaverOddsPerExtraPatient: 1.23 };
     const leavers = meanAndHalfWidth(
-      replicate(pool, 'workforce.leaverRateShare', 'value', 2, { burnoutFeedback }),
+      replicate(overloaded({ turnoverPerYear: 0.12 }), 'workforce.leaverRateShare', 'value', 2, {
+        burnoutFeedback,
+      }),
     );
     expect(Math.abs(leavers.mean - 0.24)).toBeLessThan(leavers.halfWidth);
+  });
+
+  it('with sicknessOddsPerExtraPatient, sustained overload raises sickness too, up to the same cap', () => {
+    const burnoutFeedback = { ...burnout, leaverOddsPerExtraPatient: 1, sicknessOddsPerExtraPatient: 1.15 };
+    const pool = overloaded({ sicknessAbsenceShare: 0.05, sicknessSpellDays: 8 });
+    // Onsets at twice the rate λ = s / ((1 − s) d): the share off sick becomes 2s / (1 + s) ≈ 9.5%.
+    const sickness = meanAndHalfWidth(
+      replicate(pool, 'workforce.sicknessAbsenceShare', 'mean', 2, { burnoutFeedback }),
+    );
+    expect(sickness.mean).toBeGreaterThan(0.085);
+    expect(sickness.mean).toBeLessThan(0.1);
   });
 });

@@ -84,7 +84,11 @@ export class Absence extends WorkforcePart {
 
   /** One pending onset per pool at rate λ × healthy × surge multiplier (memoryless, so redrawing on change is exact). */
   rescheduleSickness(pool: PoolRuntime): void {
-    const rate = pool.sicknessOnsetPerMinute * pool.healthy.length * this.s.sicknessMultiplier;
+    const rate =
+      pool.sicknessOnsetPerMinute *
+      pool.healthy.length *
+      this.s.sicknessMultiplier *
+      pool.sicknessRateMultiplier;
     pool.sicknessEvent = this.redrawNext(
       pool.sicknessEvent,
       rate,

@@ -104,6 +104,11 @@ export class Accounting extends WorkforcePart {
           pool.leaverRateMultiplier = multiplier;
           this.p.absence.rescheduleLeaver(pool);
         }
+        const sick = Math.min(burnout.maxMultiplier, burnout.sicknessOddsPerExtraPatient ** mean);
+        if (sick !== pool.sicknessRateMultiplier) {
+          pool.sicknessRateMultiplier = sick;
+          this.p.absence.rescheduleSickness(pool);
+        }
       }
     }
     if (now <= this.s.periodStartAt) return;

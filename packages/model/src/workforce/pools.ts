@@ -80,6 +80,7 @@ function newPoolRuntime(
     sick: [],
     hiresInPipeline: 0,
     leaverRateMultiplier: 1,
+    sicknessRateMultiplier: 1,
     sicknessEvent: -1,
     leaverEvent: -1,
     onShift: false,

@@ -74,6 +74,8 @@ export interface PoolRuntime {
   readonly sick: number[];
   hiresInPipeline: number;
   leaverRateMultiplier: number;
+  /** Burnout's multiplier on falling sick (1 without burnout feedback). */
+  sicknessRateMultiplier: number;
   sicknessEvent: EventId;
   leaverEvent: EventId;
   // The current shift.

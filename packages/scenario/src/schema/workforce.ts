@@ -197,8 +197,21 @@ export const workforceSchema = strictObject({
     ),
     patientsPerNurseThreshold: positive('Patients per nurse above which overload counts.', 100),
     windowDays: positive('Rolling window over which overload must be sustained, days.', 3650),
-    maxMultiplier: z.number().min(1).max(10).describe('Cap on the leaver-rate multiplier.'),
-  }).describe('Burnout feedback: leavers rise under sustained overload (an assumption; off unless enabled).'),
+    maxMultiplier: z
+      .number()
+      .min(1)
+      .max(10)
+      .describe('Cap on the leaver-rate (and sickness-rate) multiplier.'),
+    sicknessOddsPerExtraPatient: positive(
+      withModelDefault(
+        'Multiplier on the rate of falling sick per extra patient per nurse above the threshold, over the same window and under the same cap.',
+        'workforce.burnoutFeedback.sicknessOddsPerExtraPatient',
+      ),
+      10,
+    ).optional(),
+  }).describe(
+    'Burnout feedback: leavers (and, with `sicknessOddsPerExtraPatient`, sickness) rise under sustained overload (an assumption; off unless enabled).',
+  ),
   induction: modelDefaulted(
     strictObject({
       days: nonNegative('Days before a deployed member counts fully.', 365),
