@@ -2,12 +2,12 @@
  * Community nursing, in a daily step: referrals (and follow-ups of discharged patients) wait for a
  * first visit; visits are limited by yesterday's nurse minutes on duty, ongoing referrals first.
  */
-import { MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import { FlowModule } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const { MINUTES_PER_DAY } = ENGINE;
 
 export class CommunityNursing extends FlowModule {
   communityStep(day: number): void {

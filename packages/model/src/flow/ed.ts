@@ -3,27 +3,17 @@
  * clinician, assessment, the decision, boarding for a bed (in a cubicle or a corridor space), and
  * departures with their four-hour, twelve-hour and time-to-bed statistics.
  */
-import {
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  type HandlerId,
-  type IntQueue,
-  type RandomStream,
-} from '@carepool/engine';
-import {
-  EdStream as PATIENT_EdStream,
-  Source as PATIENT_Source,
-  Stage as PATIENT_Stage,
-} from './patients.js';
+import type { HandlerId, IntQueue, RandomStream } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
+import * as PATIENT from './patients.js';
 import { FlowModule } from './state.js';
 import { traceEdDeparture, tracePatient } from './trace.js';
 import type { EdUnit, WardUnit } from './units.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const Source = PATIENT_Source;
-const Stage = PATIENT_Stage;
-const EdStream = PATIENT_EdStream;
+const { MINUTES_PER_DAY } = ENGINE;
+const { Source, Stage, EdStream } = PATIENT;
 
 const FOUR_HOURS = 240;
 const TWELVE_HOURS = 720;

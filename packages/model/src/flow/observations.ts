@@ -2,22 +2,16 @@
  * What is observed rather than simulated: the daily bed snapshot (occupancy, staffed and closed beds,
  * NCTR), hourly OPEL-style pressure, and the daily means of census levels.
  */
-import {
-  EventPriority as ENGINE_EventPriority,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-  type HandlerId,
-} from '@carepool/engine';
-import { Stage as PATIENT_Stage } from './patients.js';
+import type { HandlerId } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
+import * as PATIENT from './patients.js';
 import type { Pressure } from './pressure.js';
 import { FlowModule } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const EventPriority = ENGINE_EventPriority;
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
-const Stage = PATIENT_Stage;
+const { EventPriority, MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
+const { Stage } = PATIENT;
 
 export class Observations extends FlowModule {
   /** Set by the orchestrator once every module exists. */

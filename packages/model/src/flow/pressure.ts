@@ -1,22 +1,14 @@
 /** Pressure: what the workforce model and deployment policies see of each service. */
-import {
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type { ServiceKind, ServicePressure, StaffingSource } from '../contracts.js';
-import {
-  FlowModule,
-  DAY_SHIFT_END_HOUR as STATE_DAY_SHIFT_END_HOUR,
-  DAY_SHIFT_START_HOUR as STATE_DAY_SHIFT_START_HOUR,
-} from './state.js';
+import * as STATE from './state.js';
+import { FlowModule } from './state.js';
 import type { EdUnit, WardUnit } from './units.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
-const DAY_SHIFT_START_HOUR = STATE_DAY_SHIFT_START_HOUR;
-const DAY_SHIFT_END_HOUR = STATE_DAY_SHIFT_END_HOUR;
+const { MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
+const { DAY_SHIFT_START_HOUR, DAY_SHIFT_END_HOUR } = STATE;
 
 export class Pressure extends FlowModule {
   /** Staff on duty, once the run has connected it. */

@@ -3,19 +3,15 @@
  * limited by the clinicians on duty, a backlog first come first served, and those who give up — some
  * of whom attend ED the next day.
  */
-import {
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-  poisson,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
+import { poisson } from '@carepool/engine';
 import type { GpUnit } from './care-units.js';
 import type { EmergencyDepartments } from './ed.js';
 import { FlowModule } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+const { MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
 
 export class GeneralPractice extends FlowModule {
   /** Set by the orchestrator once every module exists. */

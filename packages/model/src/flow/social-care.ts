@@ -3,11 +3,8 @@
  * patients, home-care packages limited by yesterday's carer minutes (IPACS-style), step-down and
  * care-home placements; each start discharges the patient waiting for it.
  */
-import {
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  type HandlerId,
-  MINUTES_PER_HOUR,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
+import { type HandlerId, MINUTES_PER_HOUR } from '@carepool/engine';
 import type { AuthorityUnit, HomeCareUnit, PlacementUnit } from './care-units.js';
 import { FlowModule, SOCIAL_CARE_STEP_HOUR } from './state.js';
 import { traceCarePackageStart } from './trace.js';
@@ -15,7 +12,7 @@ import type { AcuteWards } from './wards.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const { MINUTES_PER_DAY } = ENGINE;
 
 export class SocialCare extends FlowModule {
   /** Set by the orchestrator once every module exists. */

@@ -15,14 +15,8 @@
  * service — ed.ts, wards.ts, social-care.ts, primary-care.ts, community.ts — plus observations.ts
  * and pressure.ts, re-reads staffing, and runs the daily step and the end of warm-up.
  */
-import {
-  EventPriority as ENGINE_EventPriority,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-  type HandlerId,
-  type RandomStreams,
-  type Simulation,
-} from '@carepool/engine';
+import type { HandlerId, RandomStreams, Simulation } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type { PressureSource, ServicePressure, StaffingSource } from '../contracts.js';
 import type { ResolvedSystemConfig } from '../resolve.js';
 import { buildUnits } from './build.js';
@@ -31,7 +25,8 @@ import type { AuthorityUnit, CommunityUnit, GpUnit } from './care-units.js';
 import { CommunityNursing } from './community.js';
 import { EmergencyDepartments } from './ed.js';
 import { Observations } from './observations.js';
-import { Stage as PATIENT_Stage, PatientStore } from './patients.js';
+import * as PATIENT from './patients.js';
+import { PatientStore } from './patients.js';
 import { Pressure } from './pressure.js';
 import { GeneralPractice } from './primary-care.js';
 import { SocialCare } from './social-care.js';
@@ -45,10 +40,8 @@ import {
 import type { EdUnit, WardUnit } from './units.js';
 import { AcuteWards } from './wards.js';
 
-const EventPriority = ENGINE_EventPriority;
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
-const Stage = PATIENT_Stage;
+const { EventPriority, MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
+const { Stage } = PATIENT;
 
 export type { FlowArrivals, FlowDepartures } from './state.js';
 

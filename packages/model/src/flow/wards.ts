@@ -3,23 +3,18 @@
  * groups with outlying after a wait, admission to a staffed bed, becoming medically fit, the wait
  * for a discharge route, the discharge window and the discharge itself.
  */
-import {
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  type HandlerId,
-  type RandomStream,
-} from '@carepool/engine';
+import type { HandlerId, RandomStream } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type { EmergencyDepartments } from './ed.js';
-import { Pathway as PATIENT_Pathway, Source as PATIENT_Source, Stage as PATIENT_Stage } from './patients.js';
+import * as PATIENT from './patients.js';
 import { FlowModule } from './state.js';
 import { tracePatient } from './trace.js';
 import type { WardGroup, WardUnit } from './units.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const Pathway = PATIENT_Pathway;
-const Source = PATIENT_Source;
-const Stage = PATIENT_Stage;
+const { MINUTES_PER_DAY } = ENGINE;
+const { Pathway, Source, Stage } = PATIENT;
 
 export class AcuteWards extends FlowModule {
   /** Set by the orchestrator once every module exists. */

@@ -3,32 +3,16 @@
  * exponential spells) and leavers (Poisson at the pool's annual rate), each leaver starting a
  * recruitment.
  */
-import {
-  EventPriority as ENGINE_EventPriority,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR,
-  type EventId,
-  type HandlerId,
-  type RandomStream,
-} from '@carepool/engine';
+import type { EventId, HandlerId, RandomStream } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import { isFlat, monthOfDay, nextMonthStartDay, normalised } from '../flow/calendar.js';
-import {
-  type PoolRuntime,
-  removeFromList,
-  MEMBER_HEALTHY as STATE_MEMBER_HEALTHY,
-  MEMBER_LEFT as STATE_MEMBER_LEFT,
-  MEMBER_SICK as STATE_MEMBER_SICK,
-  WorkforcePart,
-} from './state.js';
+import * as STATE from './state.js';
+import { type PoolRuntime, removeFromList, WorkforcePart } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
-const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
-const MEMBER_SICK = STATE_MEMBER_SICK;
-const MEMBER_LEFT = STATE_MEMBER_LEFT;
-const EventPriority = ENGINE_EventPriority;
+const { MINUTES_PER_DAY, MINUTES_PER_YEAR, EventPriority } = ENGINE;
+const { MEMBER_HEALTHY, MEMBER_SICK, MEMBER_LEFT } = STATE;
 
 export class Absence extends WorkforcePart {
   /** Sickness onset multipliers by month (mean 1), or undefined without seasonality. */

@@ -2,10 +2,7 @@
  * Accounting over the reported period: vacancy time integrals, the end of warm-up, and the end of
  * each day (daily series, burnout window, policy review).
  */
-import {
-  EventPriority as ENGINE_EventPriority,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type { WorkforceLedger } from './ledger.js';
 import {
   DAILY_METRICS,
@@ -17,8 +14,7 @@ import {
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const EventPriority = ENGINE_EventPriority;
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const { EventPriority, MINUTES_PER_DAY } = ENGINE;
 
 /** The ledger account (to date, organisation `o`) whose daily increase each daily count reports. */
 const DAILY_ACCOUNTS: Record<

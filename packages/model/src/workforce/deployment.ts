@@ -3,11 +3,7 @@
  * pressure, and applies it — staff moves (with travel time and induction) and system-bank fills —
  * as assignments that end with the shift.
  */
-import {
-  EventPriority as ENGINE_EventPriority,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type {
   PolicyDecision,
   PoolState,
@@ -18,24 +14,14 @@ import type {
 } from '../contracts.js';
 import { ModelError } from '../errors.js';
 import { recordPolicyMove, recordSystemBankFill } from './policy-activity.js';
-import {
-  type Assignment,
-  fillFromBank,
-  type PoolRuntime,
-  SERVICE_KINDS,
-  DECISION_PRIORITY as STATE_DECISION_PRIORITY,
-  SERVICE_COUNT as STATE_SERVICE_COUNT,
-  WorkforcePart,
-} from './state.js';
+import * as STATE from './state.js';
+import { type Assignment, fillFromBank, type PoolRuntime, SERVICE_KINDS, WorkforcePart } from './state.js';
 import { traceStaffMove, traceSystemBankFill } from './trace.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const EventPriority = ENGINE_EventPriority;
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
-const SERVICE_COUNT = STATE_SERVICE_COUNT;
-const DECISION_PRIORITY = STATE_DECISION_PRIORITY;
+const { EventPriority, MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
+const { SERVICE_COUNT, DECISION_PRIORITY } = STATE;
 
 export class Deployment extends WorkforcePart {
   requestDecision(): void {

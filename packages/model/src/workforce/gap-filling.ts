@@ -3,13 +3,13 @@
  * moves) is offered to the pool's own bank, then agency, then overtime; costs and unfilled shifts
  * go to the ledger.
  */
-import { MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import { binomialDraw, fillFromBank, type PoolRuntime, WorkforcePart } from './state.js';
 import { traceShiftStart } from './trace.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
+const { MINUTES_PER_HOUR } = ENGINE;
 
 export class GapFilling extends WorkforcePart {
   /** Own bank, then agency, then overtime for the gap left after moves; then the shift's accounts. */

@@ -1,11 +1,11 @@
 /** Recruitment: hire rounds with a time to hire and a success share, joiners into post. */
-import { MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import { ModelError } from '../errors.js';
 import { type PoolRuntime, WorkforcePart } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
+const { MINUTES_PER_DAY } = ENGINE;
 
 export class Hiring extends WorkforcePart {
   /** Opens recruitment rounds for vacancies not yet in the pipeline, up to the pipeline limit. */

@@ -3,32 +3,17 @@
  * pattern, sickness, turnover, hiring, bank), the role's competencies and substitutions, and the
  * members in post and recruits in the pipeline when the run begins.
  */
-import {
-  distributionFromSpec,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-  lognormalFromLog,
-  type RandomStreams,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
+import { distributionFromSpec, lognormalFromLog, type RandomStreams } from '@carepool/engine';
 import type { ServiceKind } from '../contracts.js';
 import type { ResolvedStaffPoolConfig } from '../resolve.js';
-import {
-  lengthBiasedLognormal,
-  type PoolRuntime,
-  SERVICE_KINDS,
-  MEMBER_HEALTHY as STATE_MEMBER_HEALTHY,
-  NO_SLOT as STATE_NO_SLOT,
-  SERVICE_COUNT as STATE_SERVICE_COUNT,
-  WorkforcePart,
-} from './state.js';
+import * as STATE from './state.js';
+import { lengthBiasedLognormal, type PoolRuntime, SERVICE_KINDS, WorkforcePart } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
-const SERVICE_COUNT = STATE_SERVICE_COUNT;
-const NO_SLOT = STATE_NO_SLOT;
-const MEMBER_HEALTHY = STATE_MEMBER_HEALTHY;
+const { MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
+const { SERVICE_COUNT, NO_SLOT, MEMBER_HEALTHY } = STATE;
 
 /** Where a new pool sits (its index, organisation and home slot) and the burnout window it keeps. */
 interface PoolPlace {

@@ -1,5 +1,5 @@
 /** Workforce metric rows and daily series over the reported period, by organisation and for the ICS. */
-import { MINUTES_PER_YEAR as ENGINE_MINUTES_PER_YEAR } from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type { DailyRow, MetricRow } from '../contracts.js';
 import { RunCalendar } from '../flow/calendar.js';
 import type { WorkforceMetricId } from '../metrics-workforce.js';
@@ -9,7 +9,7 @@ import { DAILY_METRICS, ratio, WorkforcePart } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const MINUTES_PER_YEAR = ENGINE_MINUTES_PER_YEAR;
+const { MINUTES_PER_YEAR } = ENGINE;
 
 /** A staff group with metrics of its own: its pools' role and the ledger accounts they read. */
 interface StaffGroup {

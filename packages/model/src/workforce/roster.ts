@@ -2,28 +2,16 @@
  * The roster: when each pool's shifts start and end, who is rostered (establishment × duty fraction,
  * with carry so fractions add up), and the on-duty count of each organisation's service (slots).
  */
-import {
-  EventPriority as ENGINE_EventPriority,
-  MINUTES_PER_DAY as ENGINE_MINUTES_PER_DAY,
-  MINUTES_PER_HOUR as ENGINE_MINUTES_PER_HOUR,
-} from '@carepool/engine';
+import * as ENGINE from '@carepool/engine';
 import type { ServiceKind } from '../contracts.js';
 import { ModelError } from '../errors.js';
-import {
-  type PoolRuntime,
-  SERVICE_KINDS,
-  NO_SLOT as STATE_NO_SLOT,
-  SERVICE_COUNT as STATE_SERVICE_COUNT,
-  WorkforcePart,
-} from './state.js';
+import * as STATE from './state.js';
+import { type PoolRuntime, SERVICE_KINDS, WorkforcePart } from './state.js';
 
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
-const EventPriority = ENGINE_EventPriority;
-const MINUTES_PER_DAY = ENGINE_MINUTES_PER_DAY;
-const MINUTES_PER_HOUR = ENGINE_MINUTES_PER_HOUR;
-const SERVICE_COUNT = STATE_SERVICE_COUNT;
-const NO_SLOT = STATE_NO_SLOT;
+const { EventPriority, MINUTES_PER_DAY, MINUTES_PER_HOUR } = ENGINE;
+const { SERVICE_COUNT, NO_SLOT } = STATE;
 
 /** A shift's head counts at its start (`rostered` on duty, nobody moved or filled yet) or end (0). */
 function setShiftCounts(pool: PoolRuntime, rostered: number): void {

@@ -4,9 +4,9 @@
  * Built once per run; each module (roster.ts, absence.ts, hiring.ts, deployment.ts,
  * gap-filling.ts, accounting.ts, reporting.ts) changes or reads it. This file imports none of them.
  */
+import * as ENGINE from '@carepool/engine';
 import {
   type Distribution,
-  EventPriority as ENGINE_EventPriority,
   type EventId,
   type HandlerId,
   lognormalFromLog,
@@ -26,7 +26,7 @@ import type { WorkforceMetricId } from '../metrics-workforce.js';
 import type { ResolvedStaffPoolConfig, ResolvedSystemConfig } from '../resolve.js';
 import { WorkforceLedger } from './ledger.js';
 
-const EventPriority = ENGINE_EventPriority;
+const { EventPriority } = ENGINE;
 
 // A local binding (see pools.ts): tsx compiles imported bindings to getter calls.
 export const SERVICE_KINDS = CONTRACT_SERVICE_KINDS;
