@@ -76,14 +76,26 @@ function checkLittle(res: Resource): void {
   );
 }
 
-/** G/G/c in the callback style: the payload carries the arrival time; no closure per customer. */
-function runCallback(spec: QueueSpec, replication: number): QueueRun {
+/** The servers of one replication, fed by its 'arrivals' and 'service' streams. */
+function queueBench(spec: QueueSpec, replication: number) {
   const sim = new Simulation();
   const streams = new RandomStreams(SEED, replication);
   const arrivals = streams.stream('arrivals');
   const service = streams.stream('service');
   const res = new Resource(sim, { capacity: spec.servers, name: 'servers' });
-  const meanGapMinutes = 1 / spec.arrivalsPerMinute;
+  return { sim, arrivals, service, res, meanGapMinutes: 1 / spec.arrivalsPerMinute };
+}
+
+/** Runs through the warm-up, forgets its statistics, then runs the measured period. */
+function runMeasured(sim: Simulation, res: Resource, warmupMinutes: number, runMinutes: number): void {
+  sim.run(warmupMinutes);
+  res.resetStats();
+  sim.run(warmupMinutes + runMinutes);
+}
+
+/** G/G/c in the callback style: the payload carries the arrival time; no closure per customer. */
+function runCallback(spec: QueueSpec, replication: number): QueueRun {
+  const { sim, arrivals, service, res, meanGapMinutes } = queueBench(spec, replication);
   let counted = 0;
   let waited = 0;
   let lost = 0;
@@ -103,9 +115,7 @@ function runCallback(spec: QueueSpec, replication: number): QueueRun {
     res.seize(granted, sim.now);
   }, 'arrival');
   sim.schedule(0, arrive);
-  sim.run(spec.warmupMinutes);
-  res.resetStats();
-  sim.run(spec.warmupMinutes + spec.runMinutes);
+  runMeasured(sim, res, spec.warmupMinutes, spec.runMinutes);
   checkLittle(res);
   return {
     meanWaitMinutes: res.stats().meanWaitMinutes,
@@ -116,12 +126,7 @@ function runCallback(spec: QueueSpec, replication: number): QueueRun {
 
 /** G/G/c in the process style: a source process starts one process per customer. */
 function runProcess(spec: QueueSpec, replication: number): QueueRun {
-  const sim = new Simulation();
-  const streams = new RandomStreams(SEED, replication);
-  const arrivals = streams.stream('arrivals');
-  const service = streams.stream('service');
-  const res = new Resource(sim, { capacity: spec.servers, name: 'servers' });
-  const meanGapMinutes = 1 / spec.arrivalsPerMinute;
+  const { sim, arrivals, service, res, meanGapMinutes } = queueBench(spec, replication);
   let counted = 0;
   let waited = 0;
   function* customer() {
@@ -139,9 +144,7 @@ function runProcess(spec: QueueSpec, replication: number): QueueRun {
       sim.process(customer());
     }
   }, 'source');
-  sim.run(spec.warmupMinutes);
-  res.resetStats();
-  sim.run(spec.warmupMinutes + spec.runMinutes);
+  runMeasured(sim, res, spec.warmupMinutes, spec.runMinutes);
   checkLittle(res);
   return {
     meanWaitMinutes: res.stats().meanWaitMinutes,
@@ -155,52 +158,40 @@ function replicate<T>(run: (replication: number) => T): T[] {
 }
 
 describe('validation against queueing theory (99% CIs over 20 replications)', () => {
-  it('M/M/1, ρ = 0.8: mean wait and probability of waiting', () => {
-    const spec: QueueSpec = {
-      servers: 1,
-      arrivalsPerMinute: 0.8,
-      service: exponential({ mean: 1 }),
-      warmupMinutes: 1000,
-      runMinutes: 40_000,
-    };
-    const runs = replicate((r) => runCallback(spec, r));
+  it('M/M/1 theory: ρ / (μ − λ) at ρ = 0.8', () => {
     const theory = mmcMeanWaitMinutes({ arrivalsPerMinute: 0.8, meanServiceMinutes: 1, servers: 1 });
-    expect(theory).toBeCloseTo(4, 12); // ρ / (μ − λ)
-    expectInInterval(
-      runs.map((x) => x.meanWaitMinutes),
-      theory,
-      'M/M/1 Wq',
-    );
-    expectInInterval(
-      runs.map((x) => x.probabilityOfWaiting),
-      0.8,
-      'M/M/1 P(wait)',
-    );
+    expect(theory).toBeCloseTo(4, 12);
   });
 
-  for (const style of ['callback', 'process'] as const) {
-    it(`M/M/3, ρ = 0.85, ${style} style: mean wait and P(wait) vs Erlang C`, () => {
+  // servers, arrivals a minute, mean service minutes, warm-up and run minutes, API style
+  const mmc = [
+    [1, 0.8, 1, 1000, 40_000, 'callback'],
+    [3, 0.255, 10, 5000, 200_000, 'callback'],
+    [3, 0.255, 10, 5000, 200_000, 'process'],
+  ] as const;
+  it.each(mmc)(
+    'M/M/%i, λ = %s/min, E[S] = %s min (%i + %i min), %s style: Wq and P(wait) vs Erlang C',
+    (servers, arrivalsPerMinute, meanServiceMinutes, warmupMinutes, runMinutes, style) => {
       const spec: QueueSpec = {
-        servers: 3,
-        arrivalsPerMinute: 0.255,
-        service: exponential({ mean: 10 }),
-        warmupMinutes: 5000,
-        runMinutes: 200_000,
+        servers,
+        arrivalsPerMinute,
+        service: exponential({ mean: meanServiceMinutes }),
+        warmupMinutes,
+        runMinutes,
       };
       const runs = replicate((r) => (style === 'callback' ? runCallback(spec, r) : runProcess(spec, r)));
-      const theoryWait = mmcMeanWaitMinutes({ arrivalsPerMinute: 0.255, meanServiceMinutes: 10, servers: 3 });
       expectInInterval(
         runs.map((x) => x.meanWaitMinutes),
-        theoryWait,
-        `M/M/3 Wq (${style})`,
+        mmcMeanWaitMinutes({ arrivalsPerMinute, meanServiceMinutes, servers }),
+        `M/M/${servers} Wq (${style})`,
       );
       expectInInterval(
         runs.map((x) => x.probabilityOfWaiting),
-        erlangC(3, 2.55),
-        `M/M/3 P(wait) (${style})`,
+        erlangC(servers, arrivalsPerMinute * meanServiceMinutes),
+        `M/M/${servers} P(wait) (${style})`,
       );
-    });
-  }
+    },
+  );
 
   it('M/M/5/5: blocking probability vs Erlang B', () => {
     const spec: QueueSpec = {
@@ -283,9 +274,7 @@ describe('validation against queueing theory (99% CIs over 20 replications)', ()
         }
       });
     }
-    sim.run(warmup);
-    res.resetStats();
-    sim.run(warmup + 60_000);
+    runMeasured(sim, res, warmup, 60_000);
     if (!preemptive) checkLittle(res);
     return {
       wait: [0, 1].map((k) => sums.wait[k] / sums.n[k]),
@@ -293,40 +282,35 @@ describe('validation against queueing theory (99% CIs over 20 replications)', ()
     };
   }
 
-  it('2-class non-preemptive priority M/M/1: class waits vs Cobham', () => {
-    const runs = replicate((r) => runPriority(false, r));
-    const theory = cobhamMeanWaitsMinutes([
-      { arrivalsPerMinute: 0.3, meanServiceMinutes: 1, serviceVarianceMinutes2: 1 },
-      { arrivalsPerMinute: 0.5, meanServiceMinutes: 1, serviceVarianceMinutes2: 1 },
-    ]);
-    expectInInterval(
-      runs.map((x) => x.wait[0]),
-      theory[0],
-      'priority class 0 Wq',
-    );
-    expectInInterval(
-      runs.map((x) => x.wait[1]),
-      theory[1],
-      'priority class 1 Wq',
-    );
-  });
-
-  it('2-class preemptive-resume priority M/M/1: class times in system', () => {
-    const runs = replicate((r) => runPriority(true, r));
-    const theory = preemptiveResumeMeanTimesInSystemMinutes([
-      { arrivalsPerMinute: 0.3, meanServiceMinutes: 1, serviceVarianceMinutes2: 1 },
-      { arrivalsPerMinute: 0.5, meanServiceMinutes: 1, serviceVarianceMinutes2: 1 },
-    ]);
-    expectInInterval(
-      runs.map((x) => x.sojourn[0]),
-      theory[0],
-      'preemptive class 0 time in system',
-    );
-    expectInInterval(
-      runs.map((x) => x.sojourn[1]),
-      theory[1],
-      'preemptive class 1 time in system',
-    );
+  const priorityClasses = [
+    { arrivalsPerMinute: 0.3, meanServiceMinutes: 1, serviceVarianceMinutes2: 1 },
+    { arrivalsPerMinute: 0.5, meanServiceMinutes: 1, serviceVarianceMinutes2: 1 },
+  ];
+  it.each([
+    {
+      title: 'non-preemptive priority M/M/1: class waits vs Cobham',
+      preemptive: false,
+      theory: cobhamMeanWaitsMinutes,
+      measure: 'wait' as const,
+      label: 'priority class %d Wq',
+    },
+    {
+      title: 'preemptive-resume priority M/M/1: class times in system',
+      preemptive: true,
+      theory: preemptiveResumeMeanTimesInSystemMinutes,
+      measure: 'sojourn' as const,
+      label: 'preemptive class %d time in system',
+    },
+  ])('2-class $title', ({ preemptive, theory, measure, label }) => {
+    const runs = replicate((r) => runPriority(preemptive, r));
+    const expected = theory(priorityClasses);
+    for (const k of [0, 1]) {
+      expectInInterval(
+        runs.map((x) => x[measure][k]),
+        expected[k],
+        label.replace('%d', String(k)),
+      );
+    }
   });
 
   it('day/night roster (2 by night, 4 by day): work is conserved and capacity-time matches the roster', () => {
@@ -345,9 +329,7 @@ describe('validation against queueing theory (99% CIs over 20 replications)', ()
           sim.process(res.use(-Math.log(service.uniform()) * 15));
         }
       });
-      sim.run(1440);
-      res.resetStats();
-      sim.run(1440 + 60 * 1440);
+      runMeasured(sim, res, 1440, 60 * 1440);
       const s = res.stats();
       expect(s.meanCapacity).toBeCloseTo(3, 9); // (12 h × 4 + 12 h × 2) / 24 h
       expect(s.meanBusyUnits).toBeLessThanOrEqual(s.meanCapacity);
