@@ -9,6 +9,7 @@ import { ModelError } from '../errors.js';
 import type { FlowMetricId } from '../metrics.js';
 import { histogramsByScope } from './scopes.js';
 import type { SystemFlow } from './system-flow.js';
+import type { EdStats, EdUnit } from './units.js';
 
 /** The observations of one wait for one scope, binned from 0 in equal bins. */
 export interface WaitHistogram {
@@ -38,22 +39,20 @@ interface HistogramSource<T> {
 
 const source = <T>(s: HistogramSource<T>): HistogramSource<unknown> => s as HistogramSource<unknown>;
 
+/** A wait in minutes kept by each ED's statistics. */
+const edSource = (metricId: FlowMetricId, stat: (s: EdStats) => BinnedHistogram) =>
+  source<EdUnit>({
+    metricId,
+    unit: 'minutes',
+    units: (flow) => flow.eds,
+    organisation: (e) => e.organisationId,
+    stat: (e) => stat(e.stats),
+  });
+
 /** The waits with histograms: the same accumulators the metric rows of these ids summarise. */
 const SOURCES: readonly HistogramSource<unknown>[] = [
-  source({
-    metricId: 'ed.timeInDepartmentMinutes',
-    unit: 'minutes',
-    units: (flow) => flow.eds,
-    organisation: (e) => e.organisationId,
-    stat: (e) => e.stats.timeInDepartment,
-  }),
-  source({
-    metricId: 'ed.timeToBedMinutes',
-    unit: 'minutes',
-    units: (flow) => flow.eds,
-    organisation: (e) => e.organisationId,
-    stat: (e) => e.stats.timeToBed,
-  }),
+  edSource('ed.timeInDepartmentMinutes', (s) => s.timeInDepartment),
+  edSource('ed.timeToBedMinutes', (s) => s.timeToBed),
   source({
     metricId: 'carePackage.waitDays',
     unit: 'days',

@@ -4,8 +4,8 @@
  * care-home placements; each start discharges the patient waiting for it.
  */
 import * as ENGINE from '@carepool/engine';
-import { type HandlerId, MINUTES_PER_HOUR } from '@carepool/engine';
-import type { AuthorityUnit, HomeCareUnit, PlacementUnit } from './care-units.js';
+import { type HandlerId, MINUTES_PER_HOUR, type RandomStream } from '@carepool/engine';
+import type { AuthorityUnit, HomeCareUnit, PlacementUnit, Referral } from './care-units.js';
 import { FlowModule, SOCIAL_CARE_STEP_HOUR } from './state.js';
 import { traceCarePackageStart } from './trace.js';
 import type { AcuteWards } from './wards.js';
@@ -13,6 +13,14 @@ import type { AcuteWards } from './wards.js';
 // Local copies of imported constants: tsx compiles imported bindings to getter calls, which add up on
 // per-event paths.
 const { MINUTES_PER_DAY } = ENGINE;
+
+/** `count` people from the community (no hospital patient), each at a uniform minute of the day just ended. */
+function arriveFromCommunity(waiting: Referral[], count: number, stream: RandomStream, now: number): void {
+  for (let i = 0; i < count; i++) {
+    const at = now - stream.uniform() * MINUTES_PER_DAY;
+    waiting.push({ atMinutes: at, patient: -1, readyAtMinutes: at });
+  }
+}
 
 export class SocialCare extends FlowModule {
   /** Set by the orchestrator once every module exists. */
@@ -90,11 +98,7 @@ export class SocialCare extends FlowModule {
     const now = this.sim.now;
     const cfg = hc.cfg;
     // Community referrals arrive through the day just ended.
-    const newReferrals = hc.referrals.sample(hc.referralStream);
-    for (let i = 0; i < newReferrals; i++) {
-      const at = now - hc.referralStream.uniform() * MINUTES_PER_DAY;
-      hc.waiting.push({ atMinutes: at, patient: -1, readyAtMinutes: at });
-    }
+    arriveFromCommunity(hc.waiting, hc.referrals.sample(hc.referralStream), hc.referralStream, now);
     // Capacity: yesterday's carer minutes on duty (a day's lag; carers book rounds a day ahead).
     const area = hc.carerMinutes.totalAreaUntil(now);
     const carerMinutes = day === 0 ? this.initialCarerMinutes(hc) : area - hc.lastCarerArea;
@@ -162,11 +166,7 @@ export class SocialCare extends FlowModule {
   private placementStep(pl: PlacementUnit, day: number, counted: boolean): void {
     const now = this.sim.now;
     const cfg = pl.cfg;
-    const newAdmissions = pl.communityAdmissions.sample(pl.stream);
-    for (let i = 0; i < newAdmissions; i++) {
-      const at = now - pl.stream.uniform() * MINUTES_PER_DAY;
-      pl.waiting.push({ atMinutes: at, patient: -1, readyAtMinutes: at });
-    }
+    arriveFromCommunity(pl.waiting, pl.communityAdmissions.sample(pl.stream), pl.stream, now);
     let k = 0;
     for (let i = 0; i < pl.endDay.length; i++) if (pl.endDay[i] > day) pl.endDay[k++] = pl.endDay[i];
     pl.endDay.length = k;
