@@ -1,7 +1,7 @@
 import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, ServiceKind, StaffMove } from '../../contracts.js';
 import { resolveEscalation } from '../../resolve.js';
-import { aboveMinimum, effectiveness, opelLevel, pressureOf } from './shared.js';
+import { aboveMinimum, effectiveness, lendFrom, opelLevel, pressureOf } from './shared.js';
 
 /**
  * Escalation mutual aid. Each reported service gets an OPEL-style level from its pressure score
@@ -50,17 +50,8 @@ export function mutualAidPolicy(config: SystemConfig): DeploymentPolicy {
           if (room <= 0) break;
           if (pool.organisationId === r.organisationId) continue;
           if (effectiveness(pool, service, substitutions) <= 0) continue;
-          const count = Math.min(room, remaining.get(pool.poolId) ?? 0);
-          if (count <= 0) continue;
-          remaining.set(pool.poolId, (remaining.get(pool.poolId) ?? 0) - count);
-          room -= count;
-          moves.push({
-            fromPoolId: pool.poolId,
-            toOrganisationId: r.organisationId,
-            toService: service,
-            count,
-            reason: `mutualAid:OPEL${r.level}`,
-          });
+          const to = { organisationId: r.organisationId, service, reason: `mutualAid:OPEL${r.level}` };
+          room -= lendFrom(pool, room, remaining, to, moves);
         }
       }
       return { moves, systemBankFills: [] };

@@ -2,7 +2,7 @@
  * Small helpers the built-in policies share: reading a snapshot (pressure, rostered gaps, who can
  * lend) and the competency rules. Pure functions of their inputs.
  */
-import type { PoolState, ServiceKind, SystemBankFill, SystemSnapshot } from '../../contracts.js';
+import type { PoolState, ServiceKind, StaffMove, SystemBankFill, SystemSnapshot } from '../../contracts.js';
 import type { SubstitutionRule } from '../../workforce-config.js';
 
 /** The pressure score of an organisation's service (0 when patient flow reports none). */
@@ -96,4 +96,29 @@ export function opelLevel(pressureScore: number, thresholds: readonly [number, n
   let level = 1;
   for (const t of thresholds) if (pressureScore >= t) level++;
   return level;
+}
+
+/**
+ * Lends up to `wanted` of what a donor pool has left (`remaining`, by pool id) to an organisation's
+ * service as one move; returns how many it lent (0 when the pool has nothing left).
+ */
+export function lendFrom(
+  pool: PoolState,
+  wanted: number,
+  remaining: Map<string, number>,
+  to: { organisationId: string; service: ServiceKind; reason: string },
+  moves: StaffMove[],
+): number {
+  const left = remaining.get(pool.poolId) ?? 0;
+  const count = Math.min(wanted, left);
+  if (count <= 0) return 0;
+  remaining.set(pool.poolId, left - count);
+  moves.push({
+    fromPoolId: pool.poolId,
+    toOrganisationId: to.organisationId,
+    toService: to.service,
+    count,
+    reason: to.reason,
+  });
+  return count;
 }

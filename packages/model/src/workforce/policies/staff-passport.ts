@@ -1,6 +1,6 @@
 import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, StaffMove } from '../../contracts.js';
-import { aboveMinimum, effectiveness, gapsStartingNow, pressureOf } from './shared.js';
+import { aboveMinimum, effectiveness, gapsStartingNow, lendFrom, pressureOf } from './shared.js';
 
 /**
  * Staff passports: at each shift start, rostered gaps are served most pressured first. For each gap,
@@ -38,17 +38,8 @@ export function staffPassportPolicy(config: SystemConfig): DeploymentPolicy {
           if (pool.organisationId === gap.organisationId && pool.homeService === gap.service) continue;
           if (gap.pressureScore - pressure < settings.pressureGapThreshold) continue;
           if (effectiveness(pool, gap.service, substitutions) <= 0) continue;
-          const count = Math.min(need, remaining.get(pool.poolId) ?? 0);
-          if (count <= 0) continue;
-          remaining.set(pool.poolId, (remaining.get(pool.poolId) ?? 0) - count);
-          need -= count;
-          moves.push({
-            fromPoolId: pool.poolId,
-            toOrganisationId: gap.organisationId,
-            toService: gap.service,
-            count,
-            reason: 'staffPassport',
-          });
+          const to = { organisationId: gap.organisationId, service: gap.service, reason: 'staffPassport' };
+          need -= lendFrom(pool, need, remaining, to, moves);
         }
       }
       return { moves, systemBankFills: [] };
