@@ -38,7 +38,6 @@ export {
 export { bernoulli, binomial, poisson } from './discrete.js';
 export type { Distribution } from './distribution-base.js';
 export {
-  logGamma,
   normalCdf,
   normalPdf,
   normalQuantile,

@@ -6,31 +6,7 @@ export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
 export { DailySeries } from './daily-series.js';
 export type { DistributionSpec } from './distribution-spec.js';
 export { distributionFromSpec } from './distribution-spec.js';
-export type { Distribution, MixtureComponent } from './distributions.js';
-export {
-  bernoulli,
-  binomial,
-  categorical,
-  deterministic,
-  empirical,
-  erlang,
-  exponential,
-  gamma,
-  gammaFromMean,
-  lognormal,
-  lognormalFromLog,
-  mixture,
-  normal,
-  normalCdf,
-  normalPdf,
-  normalQuantile,
-  poisson,
-  regularizedGammaP,
-  regularizedGammaQ,
-  triangular,
-  uniform,
-  weibull,
-} from './distributions.js';
+export * from './distributions.js';
 export type { SimulationErrorCode } from './errors.js';
 export {
   assertDuration,
@@ -63,17 +39,7 @@ export type { RandomStream } from './random.js';
 export { RandomStreams } from './random.js';
 export type { HandedOver, Preempted } from './resource.js';
 export { Request, Resource } from './resource.js';
-export type {
-  CapacityDropRule,
-  GrantHandler,
-  PreemptionReason,
-  RequestCallbacks,
-  RequestId,
-  RequestOptions,
-  RequestState,
-  ResourceOptions,
-  ResourceStats,
-} from './resource-types.js';
+export type * from './resource-types.js';
 export type { CapacityChange, CapacityScheduleOptions } from './schedule.js';
 export { CapacitySchedule, capacitySchedule, dailyRoster, weeklyRoster } from './schedule.js';
 export { Signal } from './signal.js';
@@ -103,10 +69,4 @@ export {
 export type { TraceRecord, Tracer } from './trace.js';
 export type { UnitCallbacks } from './unit-pool.js';
 export { UnitPool, UnitRequest } from './unit-pool.js';
-export type {
-  Unit,
-  UnitPoolOptions,
-  UnitPoolStats,
-  UnitRequestOptions,
-  UnitRequestState,
-} from './unit-pool-types.js';
+export type * from './unit-pool-types.js';

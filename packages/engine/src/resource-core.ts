@@ -4,14 +4,8 @@
  * objects) so that the grant path reads its fields from one object and stays inlinable.
  */
 import { SimulationError } from './errors.js';
-import { HELD, QUEUED, ResourceSlots } from './resource-slots.js';
-import type {
-  CapacityDropRule,
-  PreemptionReason,
-  ResourceOptions,
-  ResourceStats,
-  SlotRequest,
-} from './resource-types.js';
+import { HELD, QUEUED, ResourceSlots, type SlotRequest } from './resource-slots.js';
+import type { CapacityDropRule, PreemptionReason, ResourceOptions, ResourceStats } from './resource-types.js';
 import { assertCapacity, CapacitySchedule } from './schedule.js';
 import { EventPriority, type HandlerId, type Simulation } from './simulation.js';
 

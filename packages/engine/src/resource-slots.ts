@@ -5,7 +5,8 @@
  * A base class rather than a separate object so that the hot path keeps reading `this`'s own fields.
  */
 import { SimulationError } from './errors.js';
-import type { GrantHandler, RequestCallbacks, SlotRequest } from './resource-types.js';
+import type { Process } from './process.js';
+import type { GrantHandler, RequestCallbacks, RequestState } from './resource-types.js';
 import type { Simulation } from './simulation.js';
 import { grown } from './typed-arrays.js';
 
@@ -16,6 +17,14 @@ const GENERATION_MASK = 0x0fffffff;
 export const FREE = 0;
 export const QUEUED = 1;
 export const HELD = 2;
+
+/** What the slot store and grant logic need of a process-style request handle (implemented by `Request`). */
+export interface SlotRequest {
+  state: RequestState;
+  readonly owner: Process<any> | undefined;
+  _onGranted(now: number): void;
+  _onReneged(): void;
+}
 
 export abstract class ResourceSlots<T extends SlotRequest> {
   /** The resource's name, for messages and statistics. */

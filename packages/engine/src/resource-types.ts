@@ -1,5 +1,4 @@
 /** Types of the `Resource` API that name neither `Resource` nor `Request` (re-exported by resource.ts). */
-import type { Process } from './process.js';
 import type { CapacitySchedule } from './schedule.js';
 
 /** Identifies one request of one resource (a packed slot and generation). */
@@ -91,12 +90,4 @@ export interface ResourceStats {
   /** Sample variance of those waits in minutes² (NaN if fewer than 2). */
   readonly waitVarianceMinutes2: number;
   readonly maxWaitMinutes: number;
-}
-
-/** What the slot store and grant logic need of a process-style request handle (implemented by `Request`). */
-export interface SlotRequest {
-  state: RequestState;
-  readonly owner: Process<any> | undefined;
-  _onGranted(now: number): void;
-  _onReneged(): void;
 }

@@ -15,17 +15,6 @@ export interface Unit<A> {
   readonly grants: number;
 }
 
-/** The pool's own view of a unit (not exported from the package). */
-export interface MutableUnit<A> {
-  id: number;
-  attributes: A;
-  busy: boolean;
-  onDuty: boolean;
-  busyMinutes: number;
-  grants: number;
-  heldSince: number;
-}
-
 export interface UnitRequestOptions<A> {
   /** Lower is more urgent (default 0). */
   priority?: number;

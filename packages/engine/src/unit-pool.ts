@@ -13,7 +13,6 @@ import { SimulationError } from './errors.js';
 import { activeProcess, type Process } from './process.js';
 import type { Simulation } from './simulation.js';
 import type {
-  MutableUnit,
   Unit,
   UnitPoolOptions,
   UnitPoolStats,
@@ -21,6 +20,17 @@ import type {
   UnitRequestState,
 } from './unit-pool-types.js';
 import { Waiter } from './waiter.js';
+
+/** The pool's own view of a unit. */
+interface MutableUnit<A> {
+  id: number;
+  attributes: A;
+  busy: boolean;
+  onDuty: boolean;
+  busyMinutes: number;
+  grants: number;
+  heldSince: number;
+}
 
 /** Callback-style notifications for a unit request. */
 export interface UnitCallbacks<A> {

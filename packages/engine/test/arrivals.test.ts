@@ -4,7 +4,6 @@
  * passes with ≥ 99% confidence when the generator is right); chi-square tests need p > 0.001.
  */
 import { describe, expect, it } from 'vitest';
-import { regularizedGammaQ } from '../src/distributions.js';
 import {
   HOURS_PER_WEEK,
   MINUTES_PER_DAY,
@@ -17,6 +16,7 @@ import {
   SimulationError,
   TabulatedArrivals,
 } from '../src/index.js';
+import { regularizedGammaQ } from '../src/special-functions.js';
 
 const SEED = 77_031;
 const Z = 3.29;

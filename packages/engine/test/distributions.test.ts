@@ -9,37 +9,21 @@
  * have p > 0.001. Seeds are fixed and were never changed to make a test pass.
  */
 import { describe, expect, it } from 'vitest';
-import { logGamma, regularizedGammaP, regularizedGammaQ } from '../src/distributions.js';
+import * as dist from '../src/distributions.js';
+import { RandomStreams, SimulationError } from '../src/index.js';
 import {
-  bernoulli,
-  binomial,
-  categorical,
-  type Distribution,
-  deterministic,
-  empirical,
-  erlang,
-  exponential,
-  gamma,
-  gammaFromMean,
-  lognormal,
-  lognormalFromLog,
-  mixture,
-  normal,
+  logGamma,
   normalCdf,
   normalQuantile,
-  poisson,
-  RandomStreams,
-  SimulationError,
-  triangular,
-  uniform,
-  weibull,
-} from '../src/index.js';
+  regularizedGammaP,
+  regularizedGammaQ,
+} from '../src/special-functions.js';
 
 const SEED = 20_240_611;
 const Z = 3.89;
 const N = 200_000;
 
-function draw(d: Distribution, streamName: string, n = N): Float64Array {
+function draw(d: dist.Distribution, streamName: string, n = N): Float64Array {
   const stream = new RandomStreams(SEED).stream(streamName);
   const xs = new Float64Array(n);
   for (let i = 0; i < n; i++) xs[i] = d.sample(stream);
@@ -47,7 +31,7 @@ function draw(d: Distribution, streamName: string, n = N): Float64Array {
 }
 
 /** Sample mean and variance against the exact ones, within Z standard errors. */
-function expectMoments(d: Distribution, xs: Float64Array): void {
+function expectMoments(d: dist.Distribution, xs: Float64Array): void {
   const n = xs.length;
   let mean = 0;
   for (const x of xs) mean += x;
@@ -165,39 +149,39 @@ function truncatedNormalCdf(mean: number, sd: number, min: number, max: number) 
 const EMPIRICAL_DATA = [2.5, 0.5, 7, 3, 3.5, 12, 1.25, 4];
 const SORTED_EMPIRICAL = [...EMPIRICAL_DATA].sort((a, b) => a - b);
 
-const continuousCases: [string, Distribution, (x: number) => number][] = [
-  ['exponential', exponential({ mean: 4 }), (x) => -Math.expm1(-x / 4)],
-  ['uniform', uniform({ min: -2, max: 5 }), (x) => Math.min(Math.max((x + 2) / 7, 0), 1)],
+const continuousCases: [string, dist.Distribution, (x: number) => number][] = [
+  ['exponential', dist.exponential({ mean: 4 }), (x) => -Math.expm1(-x / 4)],
+  ['uniform', dist.uniform({ min: -2, max: 5 }), (x) => Math.min(Math.max((x + 2) / 7, 0), 1)],
   [
     'triangular',
-    triangular({ min: 1, mode: 2, max: 6 }),
+    dist.triangular({ min: 1, mode: 2, max: 6 }),
     (x) => (x <= 1 ? 0 : x >= 6 ? 1 : x <= 2 ? (x - 1) ** 2 / 5 : 1 - (6 - x) ** 2 / 20),
   ],
-  ['triangular with mode at min', triangular({ min: 0, mode: 0, max: 2 }), (x) => 1 - (2 - x) ** 2 / 4],
-  ['normal', normal({ mean: 10, sd: 3 }), (x) => normalCdf((x - 10) / 3)],
+  ['triangular with mode at min', dist.triangular({ min: 0, mode: 0, max: 2 }), (x) => 1 - (2 - x) ** 2 / 4],
+  ['normal', dist.normal({ mean: 10, sd: 3 }), (x) => normalCdf((x - 10) / 3)],
   [
     'normal truncated below',
-    normal({ mean: 1, sd: 2, min: 0 }),
+    dist.normal({ mean: 1, sd: 2, min: 0 }),
     truncatedNormalCdf(1, 2, 0, Number.POSITIVE_INFINITY),
   ],
   [
     'normal truncated above, in the lower tail',
-    normal({ mean: 10, sd: 3, max: 2 }),
+    dist.normal({ mean: 10, sd: 3, max: 2 }),
     truncatedNormalCdf(10, 3, Number.NEGATIVE_INFINITY, 2),
   ],
   [
     'normal truncated to a far upper tail',
-    normal({ mean: 0, sd: 1, min: 5, max: 6 }),
+    dist.normal({ mean: 0, sd: 1, min: 5, max: 6 }),
     truncatedNormalCdf(0, 1, 5, 6),
   ],
   [
     'normal truncated both sides',
-    normal({ mean: 2, sd: 4, min: -1, max: 3 }),
+    dist.normal({ mean: 2, sd: 4, min: -1, max: 3 }),
     truncatedNormalCdf(2, 4, -1, 3),
   ],
   [
     'lognormal',
-    lognormal({ mean: 4.4, sd: 6 }),
+    dist.lognormal({ mean: 4.4, sd: 6 }),
     (x) => {
       const sigma2 = Math.log1p((6 / 4.4) ** 2);
       return normalCdf((Math.log(x) - (Math.log(4.4) - sigma2 / 2)) / Math.sqrt(sigma2));
@@ -205,19 +189,19 @@ const continuousCases: [string, Distribution, (x: number) => number][] = [
   ],
   [
     'lognormalFromLog',
-    lognormalFromLog({ mu: 1.2, sigma: 0.8 }),
+    dist.lognormalFromLog({ mu: 1.2, sigma: 0.8 }),
     (x) => normalCdf((Math.log(x) - 1.2) / 0.8),
   ],
-  ['gamma', gamma({ shape: 2.5, scale: 3 }), (x) => regularizedGammaP(2.5, x / 3)],
-  ['gamma with shape < 1', gamma({ shape: 0.3, scale: 2 }), (x) => regularizedGammaP(0.3, x / 2)],
-  ['gammaFromMean', gammaFromMean({ mean: 4, sd: 2 }), (x) => regularizedGammaP(4, x)],
-  ['weibull', weibull({ shape: 1.5, scale: 3 }), (x) => -Math.expm1(-((x / 3) ** 1.5))],
-  ['weibull with shape < 1', weibull({ shape: 0.7, scale: 2 }), (x) => -Math.expm1(-((x / 2) ** 0.7))],
-  ['erlang k=3', erlang({ k: 3, mean: 6 }), (x) => regularizedGammaP(3, x / 2)],
-  ['erlang k=40', erlang({ k: 40, mean: 3 }), (x) => regularizedGammaP(40, x / (3 / 40))],
+  ['gamma', dist.gamma({ shape: 2.5, scale: 3 }), (x) => regularizedGammaP(2.5, x / 3)],
+  ['gamma with shape < 1', dist.gamma({ shape: 0.3, scale: 2 }), (x) => regularizedGammaP(0.3, x / 2)],
+  ['gammaFromMean', dist.gammaFromMean({ mean: 4, sd: 2 }), (x) => regularizedGammaP(4, x)],
+  ['weibull', dist.weibull({ shape: 1.5, scale: 3 }), (x) => -Math.expm1(-((x / 3) ** 1.5))],
+  ['weibull with shape < 1', dist.weibull({ shape: 0.7, scale: 2 }), (x) => -Math.expm1(-((x / 2) ** 0.7))],
+  ['erlang k=3', dist.erlang({ k: 3, mean: 6 }), (x) => regularizedGammaP(3, x / 2)],
+  ['erlang k=40', dist.erlang({ k: 40, mean: 3 }), (x) => regularizedGammaP(40, x / (3 / 40))],
   [
     'empirical interpolated',
-    empirical({ sample: EMPIRICAL_DATA, interpolate: true }),
+    dist.empirical({ sample: EMPIRICAL_DATA, interpolate: true }),
     (x) => {
       const s = SORTED_EMPIRICAL;
       if (x <= s[0]) return 0;
@@ -230,9 +214,9 @@ const continuousCases: [string, Distribution, (x: number) => number][] = [
   ],
   [
     'mixture of continuous components',
-    mixture([
-      { weight: 3, distribution: exponential({ mean: 0.5 }) },
-      { weight: 7, distribution: lognormalFromLog({ mu: 1, sigma: 0.5 }) },
+    dist.mixture([
+      { weight: 3, distribution: dist.exponential({ mean: 0.5 }) },
+      { weight: 7, distribution: dist.lognormalFromLog({ mu: 1, sigma: 0.5 }) },
     ]),
     (x) => 0.3 * -Math.expm1(-x / 0.5) + 0.7 * normalCdf((Math.log(x) - 1) / 0.5),
   ],
@@ -248,33 +232,33 @@ describe('continuous distributions match their exact moments and CDF', () => {
   }
 });
 
-const discreteCases: [string, Distribution, (k: number) => number, number, number, number?][] = [
-  ['poisson mean 3 (inversion)', poisson({ mean: 3 }), poissonPmf(3), 0, 30],
-  ['poisson mean 10 (PTRS boundary)', poisson({ mean: 10 }), poissonPmf(10), 0, 60],
-  ['poisson mean 37.5 (PTRS)', poisson({ mean: 37.5 }), poissonPmf(37.5), 0, 120],
-  ['poisson mean 1e6 (PTRS)', poisson({ mean: 1e6 }), poissonPmf(1e6), 1e6 - 7000, 1e6 + 7000, 100_000],
-  ['binomial inversion', binomial({ n: 20, p: 0.1 }), binomialPmf(20, 0.1), 0, 20],
-  ['binomial BTRS', binomial({ n: 1000, p: 0.3 }), binomialPmf(1000, 0.3), 0, 1000],
-  ['binomial BTRS mirrored (p > 0.5)', binomial({ n: 100, p: 0.9 }), binomialPmf(100, 0.9), 0, 100],
-  ['binomial inversion mirrored', binomial({ n: 50, p: 0.95 }), binomialPmf(50, 0.95), 0, 50],
-  ['bernoulli', bernoulli({ p: 0.27 }), (k) => (k === 1 ? 0.27 : k === 0 ? 0.73 : 0), 0, 1],
+const discreteCases: [string, dist.Distribution, (k: number) => number, number, number, number?][] = [
+  ['poisson mean 3 (inversion)', dist.poisson({ mean: 3 }), poissonPmf(3), 0, 30],
+  ['poisson mean 10 (PTRS boundary)', dist.poisson({ mean: 10 }), poissonPmf(10), 0, 60],
+  ['poisson mean 37.5 (PTRS)', dist.poisson({ mean: 37.5 }), poissonPmf(37.5), 0, 120],
+  ['poisson mean 1e6 (PTRS)', dist.poisson({ mean: 1e6 }), poissonPmf(1e6), 1e6 - 7000, 1e6 + 7000, 100_000],
+  ['binomial inversion', dist.binomial({ n: 20, p: 0.1 }), binomialPmf(20, 0.1), 0, 20],
+  ['binomial BTRS', dist.binomial({ n: 1000, p: 0.3 }), binomialPmf(1000, 0.3), 0, 1000],
+  ['binomial BTRS mirrored (p > 0.5)', dist.binomial({ n: 100, p: 0.9 }), binomialPmf(100, 0.9), 0, 100],
+  ['binomial inversion mirrored', dist.binomial({ n: 50, p: 0.95 }), binomialPmf(50, 0.95), 0, 50],
+  ['bernoulli', dist.bernoulli({ p: 0.27 }), (k) => (k === 1 ? 0.27 : k === 0 ? 0.73 : 0), 0, 1],
   [
     'categorical (indices, a zero weight)',
-    categorical({ weights: [5, 0, 1, 3, 1] }),
+    dist.categorical({ weights: [5, 0, 1, 3, 1] }),
     (k) => [0.5, 0, 0.1, 0.3, 0.1][k] ?? 0,
     0,
     4,
   ],
   [
     'categorical with values',
-    categorical({ weights: [1, 2, 3], values: [10, 20, 30] }),
+    dist.categorical({ weights: [1, 2, 3], values: [10, 20, 30] }),
     (k) => (k === 10 ? 1 / 6 : k === 20 ? 2 / 6 : k === 30 ? 3 / 6 : 0),
     10,
     30,
   ],
   [
     'empirical resampling (with ties)',
-    empirical({ sample: [1, 2, 2, 5, 9] }),
+    dist.empirical({ sample: [1, 2, 2, 5, 9] }),
     (k) => [0, 0.2, 0.4, 0, 0, 0.2, 0, 0, 0, 0.2][k] ?? 0,
     0,
     9,
@@ -292,18 +276,18 @@ describe('discrete distributions match their exact moments and pmf', () => {
 
   it('degenerate cases are constants', () => {
     const stream = new RandomStreams(SEED).stream('test.degenerate');
-    expect(poisson({ mean: 0 }).sample(stream)).toBe(0);
-    expect(binomial({ n: 0, p: 0.3 }).sample(stream)).toBe(0);
-    expect(binomial({ n: 7, p: 1 }).sample(stream)).toBe(7);
-    expect(binomial({ n: 7, p: 0 }).sample(stream)).toBe(0);
-    const d = deterministic({ value: 2.5 });
+    expect(dist.poisson({ mean: 0 }).sample(stream)).toBe(0);
+    expect(dist.binomial({ n: 0, p: 0.3 }).sample(stream)).toBe(0);
+    expect(dist.binomial({ n: 7, p: 1 }).sample(stream)).toBe(7);
+    expect(dist.binomial({ n: 7, p: 0 }).sample(stream)).toBe(0);
+    const d = dist.deterministic({ value: 2.5 });
     expect([d.sample(stream), d.mean, d.variance]).toEqual([2.5, 2.5, 0]);
   });
 
   it('a mixture with a same-day atom has the exact mean, variance and atom weight', () => {
-    const los = mixture([
-      { weight: 0.3, distribution: deterministic({ value: 0 }) },
-      { weight: 0.7, distribution: lognormal({ mean: 5, sd: 3 }) },
+    const los = dist.mixture([
+      { weight: 0.3, distribution: dist.deterministic({ value: 0 }) },
+      { weight: 0.7, distribution: dist.lognormal({ mean: 5, sd: 3 }) },
     ]);
     expect(los.mean).toBeCloseTo(3.5, 12);
     expect(los.variance).toBeCloseTo(0.7 * (9 + 25) - 3.5 ** 2, 10);
@@ -350,19 +334,19 @@ describe('special functions', () => {
 });
 
 describe('draw consumption', () => {
-  const onePerDraw: Distribution[] = [
-    exponential({ mean: 1 }),
-    uniform({ min: 0, max: 1 }),
-    triangular({ min: 0, mode: 1, max: 3 }),
-    normal({ mean: 0, sd: 1 }),
-    normal({ mean: 0, sd: 1, min: 0.5 }),
-    lognormal({ mean: 2, sd: 1 }),
-    weibull({ shape: 2, scale: 1 }),
-    bernoulli({ p: 0.4 }),
-    poisson({ mean: 4 }),
-    binomial({ n: 10, p: 0.2 }),
-    categorical({ weights: [1, 2, 3] }),
-    empirical({ sample: [1, 2, 3] }),
+  const onePerDraw: dist.Distribution[] = [
+    dist.exponential({ mean: 1 }),
+    dist.uniform({ min: 0, max: 1 }),
+    dist.triangular({ min: 0, mode: 1, max: 3 }),
+    dist.normal({ mean: 0, sd: 1 }),
+    dist.normal({ mean: 0, sd: 1, min: 0.5 }),
+    dist.lognormal({ mean: 2, sd: 1 }),
+    dist.weibull({ shape: 2, scale: 1 }),
+    dist.bernoulli({ p: 0.4 }),
+    dist.poisson({ mean: 4 }),
+    dist.binomial({ n: 10, p: 0.2 }),
+    dist.categorical({ weights: [1, 2, 3] }),
+    dist.empirical({ sample: [1, 2, 3] }),
   ];
   it('inversion-based distributions use exactly one uniform per draw (common random numbers stay aligned)', () => {
     for (const d of onePerDraw) {
@@ -379,60 +363,60 @@ describe('draw consumption', () => {
   it('erlang uses exactly k uniforms per draw', () => {
     const a = new RandomStreams(SEED).stream('test.erlang');
     const b = new RandomStreams(SEED).stream('test.erlang');
-    const d = erlang({ k: 37, mean: 2 });
+    const d = dist.erlang({ k: 37, mean: 2 });
     for (let i = 0; i < 100; i++) d.sample(a);
     for (let i = 0; i < 3700; i++) b.uniform();
     expect(a.uniform()).toBe(b.uniform());
   });
 
   it('the same seed gives the same draws', () => {
-    const d = gamma({ shape: 0.7, scale: 2 });
+    const d = dist.gamma({ shape: 0.7, scale: 2 });
     expect(Array.from(draw(d, 'test.repeat', 50))).toEqual(Array.from(draw(d, 'test.repeat', 50)));
   });
 });
 
 describe('bad parameters throw SimulationError naming the parameter and value', () => {
   const cases: [() => unknown, RegExp][] = [
-    [() => deterministic({ value: Number.NaN }), /deterministic: value .*NaN/],
-    [() => exponential({ mean: -1 }), /exponential: mean .*-1/],
-    [() => exponential({ mean: 0 }), /exponential: mean .*0/],
-    [() => exponential({ mean: Number.POSITIVE_INFINITY }), /mean .*Infinity/],
-    [() => uniform({ min: 2, max: 1 }), /uniform: max .*1/],
-    [() => uniform({ min: Number.NaN, max: 1 }), /uniform: min .*NaN/],
-    [() => triangular({ min: 0, mode: 3, max: 2 }), /triangular: mode .*3/],
-    [() => triangular({ min: 1, mode: 1, max: 1 }), /triangular: max/],
-    [() => normal({ mean: 0, sd: -1 }), /normal: sd .*-1/],
-    [() => normal({ mean: Number.NaN, sd: 1 }), /normal: mean .*NaN/],
-    [() => normal({ mean: 0, sd: 1, min: 2, max: 1 }), /normal: max .*1/],
-    [() => normal({ mean: 0, sd: 1, min: 50 }), /normal: min\/max/],
-    [() => lognormal({ mean: 4, sd: -1 }), /lognormal: sd .*-1/],
-    [() => lognormal({ mean: 0, sd: 1 }), /lognormal: mean .*0/],
-    [() => lognormalFromLog({ mu: 0, sigma: 0 }), /lognormal: sigma .*0/],
-    [() => gamma({ shape: 0, scale: 1 }), /gamma: shape .*0/],
-    [() => gammaFromMean({ mean: 1, sd: Number.NaN }), /gamma: sd .*NaN/],
-    [() => weibull({ shape: -1, scale: 1 }), /weibull: shape .*-1/],
-    [() => erlang({ k: 1.5, mean: 1 }), /erlang: k .*1.5/],
-    [() => erlang({ k: 0, mean: 1 }), /erlang: k .*0/],
-    [() => poisson({ mean: -1 }), /poisson: mean .*-1/],
-    [() => poisson({ mean: Number.NaN }), /poisson: mean .*NaN/],
-    [() => bernoulli({ p: 1.1 }), /bernoulli: p .*1.1/],
-    [() => bernoulli({ p: -0.1 }), /bernoulli: p .*-0.1/],
-    [() => binomial({ n: -1, p: 0.5 }), /binomial: n .*-1/],
-    [() => binomial({ n: 2.5, p: 0.5 }), /binomial: n .*2.5/],
-    [() => binomial({ n: 10, p: 1.5 }), /binomial: p .*1.5/],
-    [() => categorical({ weights: [0, 0] }), /categorical: weights .*not all zero/],
-    [() => categorical({ weights: [] }), /categorical: weights .*non-empty/],
-    [() => categorical({ weights: [1, -1] }), /categorical: weights\[1\] .*-1/],
-    [() => categorical({ weights: [1, 2], values: [1] }), /categorical: values/],
-    [() => empirical({ sample: [] }), /empirical: sample .*non-empty/],
-    [() => empirical({ sample: [1, Number.NaN] }), /empirical: sample\[1\] .*NaN/],
-    [() => mixture([]), /mixture: components/],
+    [() => dist.deterministic({ value: Number.NaN }), /deterministic: value .*NaN/],
+    [() => dist.exponential({ mean: -1 }), /exponential: mean .*-1/],
+    [() => dist.exponential({ mean: 0 }), /exponential: mean .*0/],
+    [() => dist.exponential({ mean: Number.POSITIVE_INFINITY }), /mean .*Infinity/],
+    [() => dist.uniform({ min: 2, max: 1 }), /uniform: max .*1/],
+    [() => dist.uniform({ min: Number.NaN, max: 1 }), /uniform: min .*NaN/],
+    [() => dist.triangular({ min: 0, mode: 3, max: 2 }), /triangular: mode .*3/],
+    [() => dist.triangular({ min: 1, mode: 1, max: 1 }), /triangular: max/],
+    [() => dist.normal({ mean: 0, sd: -1 }), /normal: sd .*-1/],
+    [() => dist.normal({ mean: Number.NaN, sd: 1 }), /normal: mean .*NaN/],
+    [() => dist.normal({ mean: 0, sd: 1, min: 2, max: 1 }), /normal: max .*1/],
+    [() => dist.normal({ mean: 0, sd: 1, min: 50 }), /normal: min\/max/],
+    [() => dist.lognormal({ mean: 4, sd: -1 }), /lognormal: sd .*-1/],
+    [() => dist.lognormal({ mean: 0, sd: 1 }), /lognormal: mean .*0/],
+    [() => dist.lognormalFromLog({ mu: 0, sigma: 0 }), /lognormal: sigma .*0/],
+    [() => dist.gamma({ shape: 0, scale: 1 }), /gamma: shape .*0/],
+    [() => dist.gammaFromMean({ mean: 1, sd: Number.NaN }), /gamma: sd .*NaN/],
+    [() => dist.weibull({ shape: -1, scale: 1 }), /weibull: shape .*-1/],
+    [() => dist.erlang({ k: 1.5, mean: 1 }), /erlang: k .*1.5/],
+    [() => dist.erlang({ k: 0, mean: 1 }), /erlang: k .*0/],
+    [() => dist.poisson({ mean: -1 }), /poisson: mean .*-1/],
+    [() => dist.poisson({ mean: Number.NaN }), /poisson: mean .*NaN/],
+    [() => dist.bernoulli({ p: 1.1 }), /bernoulli: p .*1.1/],
+    [() => dist.bernoulli({ p: -0.1 }), /bernoulli: p .*-0.1/],
+    [() => dist.binomial({ n: -1, p: 0.5 }), /binomial: n .*-1/],
+    [() => dist.binomial({ n: 2.5, p: 0.5 }), /binomial: n .*2.5/],
+    [() => dist.binomial({ n: 10, p: 1.5 }), /binomial: p .*1.5/],
+    [() => dist.categorical({ weights: [0, 0] }), /categorical: weights .*not all zero/],
+    [() => dist.categorical({ weights: [] }), /categorical: weights .*non-empty/],
+    [() => dist.categorical({ weights: [1, -1] }), /categorical: weights\[1\] .*-1/],
+    [() => dist.categorical({ weights: [1, 2], values: [1] }), /categorical: values/],
+    [() => dist.empirical({ sample: [] }), /empirical: sample .*non-empty/],
+    [() => dist.empirical({ sample: [1, Number.NaN] }), /empirical: sample\[1\] .*NaN/],
+    [() => dist.mixture([]), /mixture: components/],
     [
-      () => mixture([{ weight: 0, distribution: exponential({ mean: 1 }) }]),
+      () => dist.mixture([{ weight: 0, distribution: dist.exponential({ mean: 1 }) }]),
       /mixture: weights .*not all zero/,
     ],
     [
-      () => mixture([{ weight: -1, distribution: exponential({ mean: 1 }) }]),
+      () => dist.mixture([{ weight: -1, distribution: dist.exponential({ mean: 1 }) }]),
       /mixture: components\[0\]\.weight .*-1/,
     ],
   ];
@@ -446,11 +430,11 @@ describe('bad parameters throw SimulationError naming the parameter and value', 
 
 describe('describe()', () => {
   it('names the family and its parameters', () => {
-    expect(lognormal({ mean: 4.4, sd: 6 }).describe()).toBe('lognormal(mean 4.4, sd 6)');
-    expect(lognormal({ mean: 4.4, sd: 6 }).kind).toBe('lognormal');
-    expect(normal({ mean: 1, sd: 2, min: 0 }).describe()).toBe(
+    expect(dist.lognormal({ mean: 4.4, sd: 6 }).describe()).toBe('lognormal(mean 4.4, sd 6)');
+    expect(dist.lognormal({ mean: 4.4, sd: 6 }).kind).toBe('lognormal');
+    expect(dist.normal({ mean: 1, sd: 2, min: 0 }).describe()).toBe(
       'normal(mean 1, sd 2, truncated to [0, Infinity])',
     );
-    expect(erlang({ k: 3, mean: 6 }).describe()).toBe('erlang(k 3, mean 6)');
+    expect(dist.erlang({ k: 3, mean: 6 }).describe()).toBe('erlang(k 3, mean 6)');
   });
 });
