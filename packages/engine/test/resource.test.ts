@@ -13,6 +13,7 @@ import {
   SimulationError,
   UnitPool,
   weeklyRoster,
+  type Yieldable,
 } from '../src/index.js';
 
 describe('Resource, callback style', () => {
@@ -210,7 +211,21 @@ describe('Resource, process style', () => {
 });
 
 describe('capacity schedules and what happens when capacity drops', () => {
-  // Three holders started at 0, 1, 2 (priorities equal); capacity drops 3 -> 1 at minute 5.
+  /** Holders a, b and c start `holder(name)` at minutes 0, 1 and 2 (priorities equal). */
+  function startThreeHolders(sim: Simulation, holder: (name: string) => Generator<Yieldable, void, any>) {
+    for (const [name, at] of [
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ] as const) {
+      sim.process(function* () {
+        yield at;
+        yield* holder(name);
+      });
+    }
+  }
+
+  // The three holders use 10 minutes each; capacity drops 3 -> 1 at minute 5.
   function run(rule: 'finish' | 'handover' | 'preempt') {
     const sim = new Simulation();
     const res = new Resource(sim, {
@@ -223,17 +238,10 @@ describe('capacity schedules and what happens when capacity drops', () => {
       name: 'staff',
     });
     const trace: string[] = [];
-    for (const [name, at] of [
-      ['a', 0],
-      ['b', 1],
-      ['c', 2],
-    ] as const) {
-      sim.process(function* () {
-        yield at;
-        const done: Request = yield* res.use(10);
-        trace.push(`${sim.now} ${name} done (${done.state})`);
-      });
-    }
+    startThreeHolders(sim, function* (name) {
+      const done: Request = yield* res.use(10);
+      trace.push(`${sim.now} ${name} done (${done.state})`);
+    });
     sim.run(100);
     return { trace, stats: res.stats() };
   }
@@ -265,30 +273,23 @@ describe('capacity schedules and what happens when capacity drops', () => {
     });
     const trace: string[] = [];
     const causes: string[] = [];
-    for (const [name, at] of [
-      ['a', 0],
-      ['b', 1],
-      ['c', 2],
-    ] as const) {
-      sim.process(function* () {
-        yield at;
-        const req: Request = yield res.request();
-        let remaining = 10;
-        for (;;) {
-          try {
-            yield remaining;
-            break;
-          } catch (e) {
-            const cause = (e as Interrupt).cause as HandedOver;
-            causes.push(`${sim.now} ${name} ${cause.kind}, ${(e as Interrupt).remainingMinutes} left`);
-            remaining = (e as Interrupt).remainingMinutes!;
-            yield req; // wait for a unit to take the work over
-          }
+    startThreeHolders(sim, function* (name) {
+      const req: Request = yield res.request();
+      let remaining = 10;
+      for (;;) {
+        try {
+          yield remaining;
+          break;
+        } catch (e) {
+          const cause = (e as Interrupt).cause as HandedOver;
+          causes.push(`${sim.now} ${name} ${cause.kind}, ${(e as Interrupt).remainingMinutes} left`);
+          remaining = (e as Interrupt).remainingMinutes!;
+          yield req; // wait for a unit to take the work over
         }
-        res.release(req);
-        trace.push(`${sim.now} ${name} done`);
-      });
-    }
+      }
+      res.release(req);
+      trace.push(`${sim.now} ${name} done`);
+    });
     // A newcomer at minute 6 queues behind the handed-over work.
     sim.process(function* () {
       yield 6;
