@@ -4,7 +4,15 @@
  * primitive, makes a request that has to wait, and hands back a way to free what it waits for.
  */
 import { describe, expect, it } from 'vitest';
-import { Level, Resource, Simulation, SimulationError, UnitPool } from '../src/index.js';
+import {
+  Level,
+  type Request,
+  Resource,
+  Simulation,
+  SimulationError,
+  UnitPool,
+  type UnitRequest,
+} from '../src/index.js';
 
 interface Case {
   /** A request that waits until `free()` is called. */
@@ -13,17 +21,23 @@ interface Case {
   settled: string;
 }
 
+/** A one-unit primitive whose unit is taken: its next request waits until the holder is released. */
+function behindTheHolder<R extends { state: string }>(primitive: {
+  request(): R;
+  release(holder: R): void;
+  readonly queueLength: number;
+}): ReturnType<Case['waiting']> {
+  const holder = primitive.request();
+  return {
+    request: primitive.request(),
+    free: () => primitive.release(holder),
+    queued: () => primitive.queueLength,
+  };
+}
+
 const cases: Record<string, Case> = {
   Request: {
-    waiting(sim) {
-      const resource = new Resource(sim, { name: 'beds', capacity: 1 });
-      const holder = resource.request();
-      return {
-        request: resource.request(),
-        free: () => resource.release(holder),
-        queued: () => resource.queueLength,
-      };
-    },
+    waiting: (sim) => behindTheHolder<Request>(new Resource(sim, { name: 'beds', capacity: 1 })),
     settled: 'granted',
   },
   LevelRequest: {
@@ -34,15 +48,10 @@ const cases: Record<string, Case> = {
     settled: 'done',
   },
   UnitRequest: {
-    waiting(sim) {
-      const pool = new UnitPool(sim, { name: 'nurses', units: [{ role: 'rn' }] });
-      const holder = pool.request();
-      return {
-        request: pool.request(),
-        free: () => pool.release(holder),
-        queued: () => pool.queueLength,
-      };
-    },
+    waiting: (sim) =>
+      behindTheHolder<UnitRequest<{ role: string }>>(
+        new UnitPool(sim, { name: 'nurses', units: [{ role: 'rn' }] }),
+      ),
     settled: 'granted',
   },
 };
