@@ -1,5 +1,6 @@
 export type { PoissonArrivalsOptions, RateProfileOptions, Surge } from './arrivals.js';
 export { HOURS_PER_WEEK, PoissonArrivals, RateProfile, rateProfile } from './arrivals.js';
+export { Awaitable } from './awaitable.js';
 export type { BinnedHistogramOptions } from './binned-histogram.js';
 export { BinnedHistogram } from './binned-histogram.js';
 export { EventCalendar, MAX_PRIORITY, MIN_PRIORITY } from './calendar.js';
@@ -25,7 +26,7 @@ export { Counter, Tally, TimeWeighted } from './monitors.js';
 export type { TandemInput } from './network-theory.js';
 export { jacksonArrivalRates, tandemBlockingTheory } from './network-theory.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
-export { Awaitable, activeProcess, Interrupt, Process, timeoutMinutes } from './process.js';
+export { activeProcess, Interrupt, Process, timeoutMinutes } from './process.js';
 export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';
 export {
   cobhamMeanWaitsMinutes,

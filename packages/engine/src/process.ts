@@ -17,21 +17,10 @@
  * reported; an ungranted request leaves its queue). Resources it holds stay held.
  */
 
+import { Awaitable, SharedAwaitable } from './awaitable.js';
 import { SimulationError } from './errors.js';
 import { Interrupt } from './interrupt.js';
 import { type HandlerId, Simulation } from './simulation.js';
-
-/** Something a process can `yield` to wait for; the `yield` evaluates to `T`. */
-export abstract class Awaitable<T = unknown> {
-  /** @internal True when a process yielding this would continue at once. */
-  abstract _isReady(): boolean;
-  /** @internal The value a ready awaitable gives the process. */
-  abstract _value(): T;
-  /** @internal Records `process` as waiting; it is woken with `process._wake(value, ...)`. */
-  abstract _addWaiter(process: Process): void;
-  /** @internal Withdraws `process` (it was interrupted while waiting). */
-  abstract _removeWaiter(process: Process): void;
-}
 
 /** What a process body may yield: minutes to wait, or something to wait for. */
 export type Yieldable = number | Awaitable<unknown>;
@@ -110,7 +99,7 @@ export function timeoutMinutes(minutes: number): number {
 }
 
 /** A running generator function; also an `Awaitable` that other processes can wait for. */
-export class Process<R = unknown> extends Awaitable<R> {
+export class Process<R = unknown> extends SharedAwaitable<R> {
   /** Lifecycle: running (its body is executing), waiting (suspended at a yield) or finished. */
   state: ProcessState = 'running';
   /** The body's return value once finished. */
@@ -128,7 +117,7 @@ export class Process<R = unknown> extends Awaitable<R> {
   private eventId = -1;
   private waitUntil = 0;
   private resumeValue: unknown = undefined;
-  private waiters: Process<any>[] | undefined = undefined;
+  protected waiters: Process<any>[] | undefined = undefined;
   private pendingInterrupts: Interrupt[] | undefined = undefined;
 
   /** @internal Use `sim.process(...)`. */
@@ -320,9 +309,7 @@ export class Process<R = unknown> extends Awaitable<R> {
     this.runtime.processes[this.slot] = undefined;
     this.runtime.freeSlots.push(this.slot);
     this.slot = -1;
-    const waiters = this.waiters;
-    this.waiters = undefined;
-    if (wakeWaiters && waiters !== undefined) for (const w of waiters) w._wake(result, false);
+    this.releaseWaiters(result, wakeWaiters);
   }
 
   /** @internal Runs the body up to its first `yield` (called once, by `sim.process`). */
@@ -338,21 +325,6 @@ export class Process<R = unknown> extends Awaitable<R> {
   _value(): R {
     return this.result as R;
   }
-  /** @internal */
-  _addWaiter(process: Process<any>): void {
-    (this.waiters ??= []).push(process);
-  }
-  /** @internal */
-  _removeWaiter(process: Process<any>): void {
-    removeFrom(this.waiters, process);
-  }
-}
-
-/** @internal Removes the first occurrence of `item`, keeping order. */
-export function removeFrom<T>(list: T[] | undefined, item: T): void {
-  if (list === undefined) return;
-  const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
 }
 
 function describeValue(value: unknown): string {

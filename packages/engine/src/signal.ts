@@ -1,13 +1,15 @@
 /** Signals: one-shot events that processes (and callbacks) wait for. */
+
+import { SharedAwaitable } from './awaitable.js';
 import { SimulationError } from './errors.js';
-import { Awaitable, type Process, removeFrom } from './process.js';
+import type { Process } from './process.js';
 
 /**
  * A one-shot event that processes can wait for: `yield signal` suspends until `succeed(value)`,
  * then evaluates to the value. Waiting for a signal that has already succeeded continues at once.
  */
-export class Signal<T = void> extends Awaitable<T> {
-  private waiters: Process<any>[] | undefined = undefined;
+export class Signal<T = void> extends SharedAwaitable<T> {
+  protected waiters: Process<any>[] | undefined = undefined;
   private callbacks: ((value: T) => void)[] | undefined = undefined;
   private triggeredValue: T | undefined = undefined;
   /** True once `succeed` has been called. */
@@ -35,9 +37,7 @@ export class Signal<T = void> extends Awaitable<T> {
     }
     this.triggered = true;
     this.triggeredValue = value;
-    const waiters = this.waiters;
-    this.waiters = undefined;
-    if (waiters !== undefined) for (const w of waiters) w._wake(value, false);
+    this.releaseWaiters(value, true);
     const callbacks = this.callbacks;
     this.callbacks = undefined;
     if (callbacks !== undefined) for (const fn of callbacks) fn(value);
@@ -56,13 +56,5 @@ export class Signal<T = void> extends Awaitable<T> {
   /** @internal */
   _value(): T {
     return this.triggeredValue as T;
-  }
-  /** @internal */
-  _addWaiter(process: Process<any>): void {
-    (this.waiters ??= []).push(process);
-  }
-  /** @internal */
-  _removeWaiter(process: Process<any>): void {
-    removeFrom(this.waiters, process);
   }
 }

@@ -7,8 +7,10 @@
  * - settling resumes the waiting process at once, inside the call that settled it (no extra event);
  * - a process interrupted while it waits takes a still-waiting request out of its queue.
  */
+
+import { Awaitable } from './awaitable.js';
 import { SimulationError } from './errors.js';
-import { Awaitable, type Process } from './process.js';
+import type { Process } from './process.js';
 
 export abstract class Waiter<Self, State extends string> extends Awaitable<Self> {
   // The two fields are declared by each subclass, as its first class fields ('waiting' and
