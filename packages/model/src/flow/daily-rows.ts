@@ -29,22 +29,34 @@ const group = <U, K extends string>(g: DailyGroup<U, K>): DailyGroup<unknown, st
 
 const share = (part: number, whole: number): number => (whole > 0 ? part / whole : Number.NaN);
 
+/** A unit with a daily series holding (at least) the names `K`. */
+type DaySeriesOf<K extends string> = { day: { of(name: K): Float64Array } };
+
+/** Inputs that read the unit's own daily series of the same names (engine `DailySeries`). */
+function fromDaySeries<K extends string>(
+  ...names: K[]
+): Record<K, (u: DaySeriesOf<K>, day: number) => number> {
+  return Object.fromEntries(
+    names.map((name) => [name, (u: DaySeriesOf<K>, d: number) => u.day.of(name)[d]]),
+  ) as Record<K, (u: DaySeriesOf<K>, day: number) => number>;
+}
+
 /** Every daily flow metric, in the order a day's rows list them. */
 const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
   group({
     units: (flow) => flow.eds,
     organisation: (e) => e.organisationId,
-    inputs: {
-      attendances: (e, d) => e.day.of('attendances')[d],
-      within4h: (e, d) => e.day.of('within4h')[d],
-      over12h: (e, d) => e.day.of('over12h')[d],
-      dtaOver12h: (e, d) => e.day.of('dtaOver12h')[d],
-      timeToBedSum: (e, d) => e.day.of('timeToBedSum')[d],
-      timeToBedCount: (e, d) => e.day.of('timeToBedCount')[d],
-      handovers: (e, d) => e.day.of('handovers')[d],
-      handoversOver60: (e, d) => e.day.of('handoversOver60')[d],
-      inDepartmentMean: (e, d) => e.day.of('inDepartmentMean')[d],
-    },
+    inputs: fromDaySeries(
+      'attendances',
+      'within4h',
+      'over12h',
+      'dtaOver12h',
+      'timeToBedSum',
+      'timeToBedCount',
+      'handovers',
+      'handoversOver60',
+      'inDepartmentMean',
+    ),
     metrics: [
       { id: 'ed.attendancesCount', value: (s) => s.attendances },
       { id: 'ed.fourHourShare', value: (s) => share(s.within4h, s.attendances) },
@@ -60,13 +72,8 @@ const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
     units: (flow) => flow.wards,
     organisation: (w) => w.organisationId,
     inputs: {
-      occupied: (w, d) => w.day.of('occupied')[d],
+      ...fromDaySeries('occupied', 'staffed', 'nctr', 'admissions', 'discharges', 'opel4Hours'),
       physicalBeds: (w) => w.cfg.physicalBeds,
-      staffed: (w, d) => w.day.of('staffed')[d],
-      nctr: (w, d) => w.day.of('nctr')[d],
-      admissions: (w, d) => w.day.of('admissions')[d],
-      discharges: (w, d) => w.day.of('discharges')[d],
-      opel4Hours: (w, d) => w.day.of('opel4Hours')[d],
       trusts: () => 1,
     },
     metrics: [
@@ -84,13 +91,13 @@ const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
   group({
     units: (flow) => flow.eds,
     organisation: (e) => e.organisationId,
-    inputs: { boardingMean: (e, d) => e.day.of('boardingMean')[d] },
+    inputs: fromDaySeries('boardingMean'),
     metrics: [{ id: 'ed.boardingPatientsCount', value: (s) => s.boardingMean }],
   }),
   group({
     units: (flow) => flow.wards,
     organisation: (w) => w.organisationId,
-    inputs: { nctrBedDays: (w, d) => w.day.of('nctrBedDays')[d] },
+    inputs: fromDaySeries('nctrBedDays'),
     metrics: [{ id: 'nctr.bedDays', value: (s) => s.nctrBedDays }],
   }),
   group({
@@ -116,11 +123,7 @@ const FLOW_DAILY: readonly DailyGroup<unknown, string>[] = [
   group({
     units: (flow) => flow.gps,
     organisation: (g) => g.cfg.organisationId,
-    inputs: {
-      appointments: (g, d) => g.day.of('appointments')[d],
-      waitSum: (g, d) => g.day.of('waitSum')[d],
-      unmet: (g, d) => g.day.of('unmet')[d],
-    },
+    inputs: fromDaySeries('appointments', 'waitSum', 'unmet'),
     metrics: [
       { id: 'gp.appointmentsCount', value: (s) => s.appointments },
       { id: 'gp.appointmentWaitDays', value: (s) => share(s.waitSum, s.appointments) },
