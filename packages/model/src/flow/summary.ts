@@ -11,6 +11,7 @@ import type { BinnedHistogram } from '@carepool/engine';
 import { MINUTES_PER_DAY } from '@carepool/engine';
 import type { MetricRow, MetricStatistic } from '../contracts.js';
 import { type FlowMetricId, registeredMetric } from '../metrics.js';
+import type { HomeCareUnit, PlacementUnit } from './care-units.js';
 import { histogramsByScope, ICS, type OrganisationOf, sumsByScope } from './scopes.js';
 import type { SystemFlow } from './system-flow.js';
 
@@ -43,6 +44,20 @@ interface UnitGroup<U> {
 }
 
 const group = <U>(g: UnitGroup<U>): UnitGroup<unknown> => g as unknown as UnitGroup<unknown>;
+
+/** A social-care queue's wait (days) and the people waiting at the end of each day (mean and peak). */
+const queueMeasures = <U>(
+  queue: (u: U) => HomeCareUnit | PlacementUnit,
+  waitDays: FlowMetricId,
+  waitingCount: FlowMetricId,
+): FlowMeasure<U>[] => [
+  { id: waitDays, histogram: (u) => queue(u).wait },
+  {
+    id: waitingCount,
+    sum: (u) => queue(u).waitingSum / queue(u).endOfDays,
+    max: (u) => queue(u).waitingMax,
+  },
+];
 
 /** Every flow metric's computation, in the order the summary lists the rows. */
 const FLOW_SUMMARY: readonly UnitGroup<unknown>[] = [
@@ -146,12 +161,7 @@ const FLOW_SUMMARY: readonly UnitGroup<unknown>[] = [
       ),
     organisation: (x) => x.org,
     metrics: [
-      { id: 'carePackage.waitDays', histogram: (x) => x.hc.wait },
-      {
-        id: 'carePackage.waitingCount',
-        sum: (x) => x.hc.waitingSum / x.hc.endOfDays,
-        max: (x) => x.hc.waitingMax,
-      },
+      ...queueMeasures((x: { hc: HomeCareUnit }) => x.hc, 'carePackage.waitDays', 'carePackage.waitingCount'),
       { id: 'carePackage.activeCount', sum: (x) => x.hc.activeSum / x.hc.endOfDays },
       { id: 'homeCare.visitsDeliveredCount', sum: (x) => x.hc.visitsDelivered },
       { id: 'homeCare.visitsUndeliveredCount', sum: (x) => x.hc.visitsUndelivered },
@@ -163,14 +173,7 @@ const FLOW_SUMMARY: readonly UnitGroup<unknown>[] = [
         [a.stepDown, a.careHome].flatMap((p) => (p === undefined ? [] : [{ org: a.organisationId, p }])),
       ),
     organisation: (x) => x.org,
-    metrics: [
-      { id: 'placement.waitDays', histogram: (x) => x.p.wait },
-      {
-        id: 'placement.waitingCount',
-        sum: (x) => x.p.waitingSum / x.p.endOfDays,
-        max: (x) => x.p.waitingMax,
-      },
-    ],
+    metrics: queueMeasures((x: { p: PlacementUnit }) => x.p, 'placement.waitDays', 'placement.waitingCount'),
   }),
   group({
     units: (flow) => flow.authorities.flatMap((a) => a.vcse),
