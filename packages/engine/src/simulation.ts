@@ -133,11 +133,7 @@ export class Simulation {
     priority: number = EventPriority.normal,
   ): EventId {
     if (!(atMinutes >= this.now) || !Number.isFinite(atMinutes)) {
-      throw new SimulationError(
-        Number.isFinite(atMinutes) ? 'scheduled-in-past' : 'invalid-time',
-        `cannot schedule '${this.handlerNames[handler] ?? handler}' at minute ${String(atMinutes)}: the clock is at ${this.now}`,
-        this.now,
-      );
+      this.rejectTime(atMinutes, `'${this.handlerNames[handler] ?? handler}' `);
     }
     return this.calendar.push(atMinutes, priority, handler, payload);
   }
@@ -213,14 +209,17 @@ export class Simulation {
   }
 
   private checkedDelayTo(atMinutes: number): number {
-    if (!(atMinutes >= this.now) || !Number.isFinite(atMinutes)) {
-      throw new SimulationError(
-        Number.isFinite(atMinutes) ? 'scheduled-in-past' : 'invalid-time',
-        `cannot schedule at minute ${String(atMinutes)}: the clock is at ${this.now}`,
-        this.now,
-      );
-    }
+    if (!(atMinutes >= this.now) || !Number.isFinite(atMinutes)) this.rejectTime(atMinutes, '');
     return atMinutes - this.now;
+  }
+
+  /** The cold path of `scheduleAt` and `callAt`: `atMinutes` is in the past or not finite. */
+  private rejectTime(atMinutes: number, what: string): never {
+    throw new SimulationError(
+      Number.isFinite(atMinutes) ? 'scheduled-in-past' : 'invalid-time',
+      `cannot schedule ${what}at minute ${String(atMinutes)}: the clock is at ${this.now}`,
+      this.now,
+    );
   }
 
   private storeClosure(fn: () => void): number {
