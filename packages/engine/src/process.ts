@@ -19,6 +19,7 @@
 
 import { Awaitable, SharedAwaitable } from './awaitable.js';
 import { SimulationError } from './errors.js';
+import { storeInFreeSlot } from './free-list.js';
 import { Interrupt } from './interrupt.js';
 import { type HandlerId, Simulation } from './simulation.js';
 
@@ -56,13 +57,7 @@ class ProcessRuntime {
   }
 
   allocSlot(process: Process<any>): number {
-    const slot = this.freeSlots.pop();
-    if (slot !== undefined) {
-      this.processes[slot] = process;
-      return slot;
-    }
-    this.processes.push(process);
-    return this.processes.length - 1;
+    return storeInFreeSlot(this.processes, this.freeSlots, process);
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import { EventCalendar } from './calendar.js';
 import { assertDuration, SimulationError } from './errors.js';
+import { storeInFreeSlot } from './free-list.js';
 import type { Tracer } from './trace.js';
 
 /** A handler registered with `registerHandler`; receives the payload given at `schedule`. */
@@ -223,13 +224,7 @@ export class Simulation {
   }
 
   private storeClosure(fn: () => void): number {
-    const index = this.freeClosures.pop();
-    if (index !== undefined) {
-      this.closures[index] = fn;
-      return index;
-    }
-    this.closures.push(fn);
-    return this.closures.length - 1;
+    return storeInFreeSlot(this.closures, this.freeClosures, fn);
   }
 }
 
