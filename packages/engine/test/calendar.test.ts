@@ -80,7 +80,14 @@ describe('Simulation calendar', () => {
     expect(() => sim.schedule(Number.POSITIVE_INFINITY, h)).toThrow(/finite/);
     sim.schedule(10, h);
     sim.run();
-    expect(() => sim.scheduleAt(5, h)).toThrow(/clock is at 10/);
+    expect(() => sim.scheduleAt(5, h)).toThrow(
+      "cannot schedule 'ward.discharge' at minute 5: the clock is at 10",
+    );
+    expect(() => sim.scheduleAt(Number.POSITIVE_INFINITY, h)).toThrow(
+      expect.objectContaining({ code: 'invalid-time' }),
+    );
+    expect(() => sim.callAt(5, () => {})).toThrow('cannot schedule at minute 5: the clock is at 10');
+    expect(() => sim.callAt(5, () => {})).toThrow(expect.objectContaining({ code: 'scheduled-in-past' }));
     expect(() => sim.call(-0.5, () => {})).toThrow(SimulationError);
     expect(() => sim.schedule(1, h, 0, 0.5)).toThrow(/priority/);
   });
