@@ -2,7 +2,15 @@
  * What a process can wait for: the `Awaitable` contract, and `SharedAwaitable`, the awaitables any
  * number of processes wait on together (a `Process` to finish, a `Signal` to succeed).
  */
-import type { Process } from './process.js';
+
+/**
+ * What an awaitable needs of a process waiting for it: a way to wake it. `Process` is one; naming
+ * only this keeps this file from importing process.ts, which imports it.
+ */
+export interface WaitingProcess {
+  /** @internal Resumes the process with `value`, now or through an event at the current time. */
+  _wake(value: unknown, immediately: boolean): void;
+}
 
 /** Something a process can `yield` to wait for; the `yield` evaluates to `T`. */
 export abstract class Awaitable<T = unknown> {
@@ -11,9 +19,9 @@ export abstract class Awaitable<T = unknown> {
   /** @internal The value a ready awaitable gives the process. */
   abstract _value(): T;
   /** @internal Records `process` as waiting; it is woken with `process._wake(value, ...)`. */
-  abstract _addWaiter(process: Process): void;
+  abstract _addWaiter(process: WaitingProcess): void;
   /** @internal Withdraws `process` (it was interrupted while waiting). */
-  abstract _removeWaiter(process: Process): void;
+  abstract _removeWaiter(process: WaitingProcess): void;
 }
 
 /**
@@ -24,7 +32,7 @@ export abstract class SharedAwaitable<T> extends Awaitable<T> {
   // Declared by each subclass as a class field: a base class without fields has a default
   // constructor, which V8 skips (see waiter.ts), so creating a process costs no extra call.
   /** @internal The processes waiting, in the order they began to. */
-  protected abstract waiters: Process<any>[] | undefined;
+  protected abstract waiters: WaitingProcess[] | undefined;
 
   /** Forgets the waiting processes, waking them with `value` unless `wake` is false. */
   protected releaseWaiters(value: T, wake: boolean): void {
@@ -34,11 +42,11 @@ export abstract class SharedAwaitable<T> extends Awaitable<T> {
   }
 
   /** @internal */
-  _addWaiter(process: Process<any>): void {
+  _addWaiter(process: WaitingProcess): void {
     (this.waiters ??= []).push(process);
   }
   /** @internal */
-  _removeWaiter(process: Process<any>): void {
+  _removeWaiter(process: WaitingProcess): void {
     removeFrom(this.waiters, process);
   }
 }
