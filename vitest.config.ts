@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'docs/**/*.test.ts', 'benchmarks/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'docs/**/*.test.ts',
+      'benchmarks/**/*.test.ts',
+      'checks/**/*.test.ts',
+    ],
     // Validation tests run many replications; keep each file's budget generous but bounded.
     testTimeout: 120_000,
     pool: 'forks',
