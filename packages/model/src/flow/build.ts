@@ -75,18 +75,8 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
   const config = state.config;
   const otherSurge = surgeMultiplierByDay(config.surges, state.totalDays, 'other');
   const season = config.seasonality;
-  const losMultiplierByDay = monthValuesByDay(
-    season.clinicalLosMonthMultipliers,
-    state.calendar,
-    true,
-    'seasonality.clinicalLosMonthMultipliers',
-  );
-  const closedShareByDay = monthValuesByDay(
-    season.infectionClosedBedShareByMonth,
-    state.calendar,
-    false,
-    'seasonality.infectionClosedBedShareByMonth',
-  );
+  const losMultiplierByDay = monthValuesByDay(season.clinicalLosMonthMultipliers, state.calendar, true);
+  const closedShareByDay = monthValuesByDay(season.infectionClosedBedShareByMonth, state.calendar, false);
 
   for (const w of config.acuteWards) {
     const physical = w.physicalBeds;
@@ -107,7 +97,6 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
         w.directAdmissionProfile,
         state.calendar,
         otherSurge,
-        `acuteWards '${w.id}' direct admissions`,
       ),
       directStream: streams.stream(`wards.${w.id}.directArrivals`),
       directAttributeStream: streams.stream(`wards.${w.id}.directAttributes`),
@@ -149,7 +138,6 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
     config.seasonality.edAdmissionShareMonthMultipliers,
     state.calendar,
     true,
-    'seasonality.edAdmissionShareMonthMultipliers',
   );
   const wardByOrg = new Map(state.wards.map((w) => [w.organisationId, w.index]));
   const edIndexById = new Map<string, number>();
@@ -163,13 +151,7 @@ function buildEds(state: FlowState, streams: RandomStreams): Map<string, number>
       organisationId: e.organisationId,
       ward,
       siblings: config.emergencyDepartments.filter((x) => x.organisationId === e.organisationId).length,
-      arrivalTimes: hourlyArrivals(
-        e.meanArrivalsPerDay,
-        e.arrivalProfile,
-        state.calendar,
-        edSurge,
-        `emergencyDepartment '${e.id}'`,
-      ),
+      arrivalTimes: hourlyArrivals(e.meanArrivalsPerDay, e.arrivalProfile, state.calendar, edSurge),
       arrivalStream: streams.stream(`ed.${e.id}.arrivals`),
       attributeStream: streams.stream(`ed.${e.id}.attributes`),
       spillStream: streams.stream(`ed.${e.id}.spillArrivals`),

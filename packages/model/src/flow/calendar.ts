@@ -73,7 +73,7 @@ export class RunCalendar {
 }
 
 /** Multipliers divided by their mean (so the mean is kept); resolve-checks.ts has checked them. */
-export function normalised(multipliers: readonly number[], expected: number, _what: string): Float64Array {
+export function normalised(multipliers: readonly number[], expected: number): Float64Array {
   let sum = 0;
   for (const v of multipliers) sum += v;
   const mean = sum / expected;
@@ -106,10 +106,9 @@ export function dailyMultipliers(
   profile: DemandProfile,
   calendar: RunCalendar,
   surgeByDay: Float64Array,
-  what: string,
 ): Float64Array {
-  const dow = normalised(profile.dayOfWeekMultipliers, 7, `${what} dayOfWeek`);
-  const month = normalised(profile.monthMultipliers, 12, `${what} month`);
+  const dow = normalised(profile.dayOfWeekMultipliers, 7);
+  const month = normalised(profile.monthMultipliers, 12);
   const out = new Float64Array(calendar.totalDays);
   const growth = 1 + profile.annualGrowthShare;
   for (let d = 0; d < calendar.totalDays; d++) {
@@ -131,9 +130,8 @@ export function hourlyArrivals(
   profile: DemandProfile,
   calendar: RunCalendar,
   surgeByDay: Float64Array,
-  what: string,
 ): TabulatedArrivals {
-  const ratesPerMinute = hourlyRatePerMinute(meanPerDay, profile, calendar, surgeByDay, what);
+  const ratesPerMinute = hourlyRatePerMinute(meanPerDay, profile, calendar, surgeByDay);
   return new TabulatedArrivals({ ratesPerMinute, pieceMinutes: MINUTES_PER_HOUR });
 }
 
@@ -143,10 +141,9 @@ export function hourlyRatePerMinute(
   profile: DemandProfile,
   calendar: RunCalendar,
   surgeByDay: Float64Array,
-  what: string,
 ): Float64Array {
-  const hour = normalised(profile.hourOfDayMultipliers, 24, `${what} hourOfDay`);
-  const byDay = dailyMultipliers(profile, calendar, surgeByDay, what);
+  const hour = normalised(profile.hourOfDayMultipliers, 24);
+  const byDay = dailyMultipliers(profile, calendar, surgeByDay);
   const base = meanPerDay / 24 / MINUTES_PER_HOUR;
   const out = new Float64Array(calendar.totalDays * 24);
   for (let d = 0; d < calendar.totalDays; d++) {
@@ -163,9 +160,8 @@ export function monthValuesByDay(
   monthValues: readonly number[],
   calendar: RunCalendar,
   renormalise: boolean,
-  what: string,
 ): Float64Array {
-  const month = renormalise ? normalised(monthValues, 12, what) : Float64Array.from(monthValues);
+  const month = renormalise ? normalised(monthValues, 12) : Float64Array.from(monthValues);
   const out = new Float64Array(calendar.totalDays);
   for (let d = 0; d < calendar.totalDays; d++) out[d] = month[calendar.month[d]];
   return out;

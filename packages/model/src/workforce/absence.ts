@@ -26,7 +26,7 @@ export class Absence extends WorkforcePart {
   startSeason(): void {
     const months = this.s.config.seasonality.sicknessMonthMultipliers;
     if (isFlat(months)) return;
-    this.sicknessByMonth = normalised(months, 12, 'seasonality.sicknessMonthMultipliers');
+    this.sicknessByMonth = normalised(months, 12);
     this.hSeason = this.s.sim.registerHandler(() => this.onMonthStart(), 'workforce.sicknessSeason');
     this.scheduleNextMonthStart();
   }
