@@ -46,3 +46,20 @@ export interface EdLongWaitConfig {
   share: number;
   minutes: DistributionSpec;
 }
+
+/**
+ * P(ambulance | admitted) and P(ambulance | not admitted) for an ED with `admissionShare`, chosen so
+ * that the ED's conversion stays `admissionShare`. Each must be at most 1 for the configuration to be
+ * consistent (resolve-checks.ts refuses it otherwise); the flow draws with them.
+ */
+export function ambulanceShareByAdmission(
+  ambulance: EdAmbulanceConfig,
+  admissionShare: number,
+): { ifAdmitted: number; ifNotAdmitted: number } {
+  const { arrivalShare, admittedShare } = ambulance;
+  const a = admissionShare;
+  return {
+    ifAdmitted: a > 0 ? (arrivalShare * admittedShare) / a : 0,
+    ifNotAdmitted: a < 1 ? (arrivalShare * (1 - admittedShare)) / (1 - a) : 0,
+  };
+}

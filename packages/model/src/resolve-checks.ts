@@ -6,6 +6,7 @@
  * are for configurations built in code, and say what the model cannot run.
  */
 import type { DemandProfile } from './config.js';
+import { ambulanceShareByAdmission } from './config-ed.js';
 import { SERVICE_KINDS } from './contracts.js';
 import { ModelError } from './errors.js';
 import { parseIsoDate } from './flow/calendar.js';
@@ -160,14 +161,11 @@ function checkEdStreams(e: ResolvedEmergencyDepartmentConfig): void {
     const { arrivalShare, admittedShare } = e.ambulance;
     checkShare('ambulance.arrivalShare', arrivalShare);
     checkShare('ambulance.admittedShare', admittedShare);
-    // P(ambulance | admitted) and P(ambulance | not admitted) must be probabilities, so that the
-    // conversion stays admissionShare.
-    const a = e.admissionShare;
-    const ifAdmitted = a > 0 ? (arrivalShare * admittedShare) / a : 0;
-    const ifNotAdmitted = a < 1 ? (arrivalShare * (1 - admittedShare)) / (1 - a) : 0;
+    // The draw's conditional shares must be probabilities, so that the conversion stays admissionShare.
+    const { ifAdmitted, ifNotAdmitted } = ambulanceShareByAdmission(e.ambulance, e.admissionShare);
     if (ifAdmitted > 1 + 1e-9 || ifNotAdmitted > 1 + 1e-9)
       throw new ModelError(
-        `emergencyDepartment '${e.id}': ambulance arrivalShare × admittedShare is inconsistent with admissionShare ${a}`,
+        `emergencyDepartment '${e.id}': ambulance arrivalShare × admittedShare is inconsistent with admissionShare ${e.admissionShare}`,
       );
   }
   if (e.streaming !== undefined) checkShare('streaming.share', e.streaming.share);

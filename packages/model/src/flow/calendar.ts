@@ -47,16 +47,8 @@ export class RunCalendar {
 
   /** ISO date of simulated day `day` (0 = start date). */
   isoDate(day: number): string {
-    // Cached: the daily rows ask for each day's date once per series (~130 times a day).
-    if (day >= 0 && day < this.totalDays) {
-      const cached = this.isoDates[day];
-      if (cached !== undefined) return cached;
-    }
-    const iso = new Date((this.startDayNumber + day) * MS_PER_DAY).toISOString().slice(0, 10);
-    if (day >= 0 && day < this.totalDays) this.isoDates[day] = iso;
-    return iso;
+    return new Date((this.startDayNumber + day) * MS_PER_DAY).toISOString().slice(0, 10);
   }
-  private readonly isoDates: (string | undefined)[] = [];
 
   /**
    * Weekday of any day, Monday = 0, also before the start or past the end of the tables (look-ahead

@@ -15,11 +15,7 @@ export class Pressure extends FlowModule {
   staffing: StaffingSource | undefined;
 
   private edPressure(ed: EdUnit): number {
-    return Math.min(
-      1,
-      (ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length + ed.boarding) /
-        Math.max(1, ed.cfg.cubicles),
-    );
+    return Math.min(1, (edQueued(ed) + ed.boarding) / Math.max(1, ed.cfg.cubicles));
   }
 
   private wardPressure(w: WardUnit): number {
@@ -59,13 +55,9 @@ export class Pressure extends FlowModule {
         organisationId: ed.organisationId,
         service: 'ed',
         pressureScore: this.edPressure(ed),
-        waitingCount: ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length + ed.boarding,
+        waitingCount: edQueued(ed) + ed.boarding,
         staffOnDuty: onDuty(ed.organisationId, 'ed'),
-        staffRequired:
-          ed.busyClinicians + ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length >
-          ed.clinicians
-            ? ed.clinicians + 1
-            : ed.clinicians,
+        staffRequired: ed.busyClinicians + edQueued(ed) > ed.clinicians ? ed.clinicians + 1 : ed.clinicians,
       });
     }
     for (const a of this.authorities) {
@@ -108,4 +100,9 @@ export class Pressure extends FlowModule {
     const m = this.sim.now % MINUTES_PER_DAY;
     return m >= DAY_SHIFT_START_HOUR * MINUTES_PER_HOUR && m < DAY_SHIFT_END_HOUR * MINUTES_PER_HOUR;
   }
+}
+
+/** Patients queueing for a clinician in an ED, in all its streams. */
+function edQueued(ed: EdUnit): number {
+  return ed.queue.length + ed.minorsQueue.length + ed.ambulanceQueue.length;
 }

@@ -14,6 +14,7 @@ import {
   type TimeWeighted,
 } from '@carepool/engine';
 import type { SpecialtyPathwayShares } from '../config.js';
+import { ambulanceShareByAdmission } from '../config-ed.js';
 import type { ResolvedAcuteWardsConfig, ResolvedEmergencyDepartmentConfig } from '../resolve.js';
 
 /** Fixed bins, so that replications, arms and organisations merge by adding counts. */
@@ -310,12 +311,7 @@ export function edStreams(
 ): Pick<EdUnit, 'hasStreams' | 'ambulance' | 'streaming' | 'longWait'> {
   let ambulance: EdAmbulanceUnit | undefined;
   if (e.ambulance !== undefined) {
-    const { arrivalShare, admittedShare } = e.ambulance;
-    // P(ambulance | admitted) and P(ambulance | not admitted), so that the conversion stays admissionShare.
-    const a = e.admissionShare;
-    const ifAdmitted = a > 0 ? (arrivalShare * admittedShare) / a : 0;
-    const ifNotAdmitted = a < 1 ? (arrivalShare * (1 - admittedShare)) / (1 - a) : 0;
-    ambulance = { ifAdmitted, ifNotAdmitted };
+    ambulance = ambulanceShareByAdmission(e.ambulance, e.admissionShare);
   }
   let streaming: EdStreamingUnit | undefined;
   if (e.streaming !== undefined) {

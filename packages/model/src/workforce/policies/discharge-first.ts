@@ -9,7 +9,7 @@ import type {
 } from '../../contracts.js';
 import { SYSTEM_CONFIG_DEFAULTS } from '../../resolve.js';
 import type { SubstitutionRule } from '../../workforce-config.js';
-import { effectiveness, fillGapByRole, type Gap, gapsStartingNow, surplus } from './shared.js';
+import { effectiveness, fillGapByRole, type Gap, gapsStartingNow, lendFrom, surplus } from './shared.js';
 
 /**
  * Discharge first. Flexible capacity — available system-bank members plus members of pools starting
@@ -114,21 +114,13 @@ function prioritySurplusMoves(
   pools: readonly PoolState[],
   substitutions: readonly SubstitutionRule[],
 ): void {
+  const to = { organisationId: gap.organisationId, service: gap.service, reason: 'dischargeFirst' };
   for (const pool of pools) {
     if (need <= 0 || round.priorityBudget <= 0) break;
     if (pool.organisationId === gap.organisationId && pool.homeService === gap.service) continue;
     if (effectiveness(pool, gap.service, substitutions) <= 0) continue;
-    const count = Math.min(need, round.spare.get(pool.poolId) ?? 0, round.priorityBudget);
-    if (count <= 0) continue;
-    round.spare.set(pool.poolId, (round.spare.get(pool.poolId) ?? 0) - count);
+    const count = lendFrom(pool, Math.min(need, round.priorityBudget), round.spare, to, round.moves);
     need -= count;
     round.priorityBudget -= count;
-    round.moves.push({
-      fromPoolId: pool.poolId,
-      toOrganisationId: gap.organisationId,
-      toService: gap.service,
-      count,
-      reason: 'dischargeFirst',
-    });
   }
 }
