@@ -41,7 +41,7 @@ function parser(argv: string[], choose: (c: Chosen) => void): Argv {
     );
   }
   return y
-    .demandCommand(1, 'give a command: compare, run, sweep, diff, validate or schema')
+    .demandCommand(1, `give a command: ${COMMANDS.map((c) => c.usage.split(' ')[0]).join(', ')}`)
     .recommendCommands()
     .strict()
     .help()
