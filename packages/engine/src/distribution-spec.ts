@@ -34,49 +34,48 @@ export type DistributionSpec =
   | { kind: 'empirical'; sample: number[]; interpolate?: boolean }
   | { kind: 'mixture'; components: { weight: number; distribution: DistributionSpec }[] };
 
+type PlainKind = Exclude<DistributionSpec['kind'], 'mixture'>;
+
+/**
+ * The factory of each kind but `mixture` (whose components are specs themselves). A factory takes
+ * its parameters as an object and reads only its own fields, so it is handed the spec itself.
+ */
+const FACTORY_OF_KIND: {
+  readonly [K in PlainKind]: (spec: Extract<DistributionSpec, { kind: K }>) => Distribution;
+} = {
+  deterministic,
+  exponential,
+  uniform,
+  triangular,
+  normal,
+  lognormal,
+  lognormalLog: lognormalFromLog,
+  gamma,
+  weibull,
+  erlang,
+  empirical,
+};
+
 /**
  * Builds the sampler a spec describes. Call once at load time, never per event. Parameter errors
  * come from the factories (a `SimulationError` naming the distribution and parameter); an unknown
  * `kind` throws here.
  */
 export function distributionFromSpec(spec: DistributionSpec): Distribution {
-  switch (spec?.kind) {
-    case 'deterministic':
-      return deterministic({ value: spec.value });
-    case 'exponential':
-      return exponential({ mean: spec.mean });
-    case 'uniform':
-      return uniform({ min: spec.min, max: spec.max });
-    case 'triangular':
-      return triangular({ min: spec.min, mode: spec.mode, max: spec.max });
-    case 'normal':
-      return normal({ mean: spec.mean, sd: spec.sd, min: spec.min, max: spec.max });
-    case 'lognormal':
-      return lognormal({ mean: spec.mean, sd: spec.sd });
-    case 'lognormalLog':
-      return lognormalFromLog({ mu: spec.mu, sigma: spec.sigma });
-    case 'gamma':
-      return gamma({ shape: spec.shape, scale: spec.scale });
-    case 'weibull':
-      return weibull({ shape: spec.shape, scale: spec.scale });
-    case 'erlang':
-      return erlang({ k: spec.k, mean: spec.mean });
-    case 'empirical':
-      return empirical({ sample: spec.sample, interpolate: spec.interpolate });
-    case 'mixture':
-      if (!Array.isArray(spec.components)) {
-        throw new SimulationError('invalid-parameter', 'mixture spec: components must be an array');
-      }
-      return mixture(
-        spec.components.map((c) => ({
-          weight: c.weight,
-          distribution: distributionFromSpec(c.distribution),
-        })),
-      );
-    default:
-      throw new SimulationError(
-        'invalid-parameter',
-        `unknown distribution kind '${String((spec as { kind?: unknown } | undefined)?.kind)}'`,
-      );
+  const kind = spec?.kind;
+  if (kind === 'mixture') return mixtureFromSpec(spec);
+  // Own keys only: a kind such as 'toString' must not reach Object.prototype.
+  if (typeof kind === 'string' && Object.hasOwn(FACTORY_OF_KIND, kind)) {
+    return (FACTORY_OF_KIND[kind] as (spec: DistributionSpec) => Distribution)(spec);
   }
+  throw new SimulationError('invalid-parameter', `unknown distribution kind '${String(kind)}'`);
+}
+
+function mixtureFromSpec(spec: Extract<DistributionSpec, { kind: 'mixture' }>): Distribution {
+  if (!Array.isArray(spec.components)) {
+    throw new SimulationError('invalid-parameter', 'mixture spec: components must be an array');
+  }
+  return mixture(
+    spec.components.map((c) => ({ weight: c.weight, distribution: distributionFromSpec(c.distribution) })),
+  );
 }
