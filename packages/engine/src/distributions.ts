@@ -37,11 +37,13 @@ export {
 } from './continuous.js';
 export { bernoulli, binomial, poisson } from './discrete.js';
 export type { Distribution } from './distribution-base.js';
+export type { GammaPQ } from './special-functions.js';
 export {
   normalCdf,
   normalPdf,
   normalQuantile,
   regularizedGammaP,
+  regularizedGammaPQ,
   regularizedGammaQ,
 } from './special-functions.js';
 export type { MixtureComponent } from './tables.js';

@@ -134,20 +134,37 @@ export function logGamma(x: number): number {
   return result;
 }
 
+/** The two regularized incomplete gamma functions at one point, each computed where it is accurate. */
+export interface GammaPQ {
+  /** Lower, P(a, x) (the gamma CDF with shape a at x/scale). */
+  readonly p: number;
+  /** Upper, Q(a, x) = 1 − P(a, x), accurate in the upper tail (chi-square p-values). */
+  readonly q: number;
+}
+
+/**
+ * P(a, x) and Q(a, x) from one evaluation: the series below a + 1 (P direct, Q = 1 − P), the
+ * continued fraction above (Q direct, P = 1 − Q), so a caller needing both pays once.
+ */
+export function regularizedGammaPQ(a: number, x: number): GammaPQ {
+  if (!(x > 0)) return { p: 0, q: 1 };
+  if (x === Number.POSITIVE_INFINITY) return { p: 1, q: 0 };
+  if (x < a + 1) {
+    const p = gammaSeries(a, x);
+    return { p, q: 1 - p };
+  }
+  const q = gammaContinuedFraction(a, x);
+  return { p: 1 - q, q };
+}
+
 /** Regularized lower incomplete gamma P(a, x) (the gamma CDF with shape a at x/scale). */
 export function regularizedGammaP(a: number, x: number): number {
-  if (!(x > 0)) return 0;
-  if (x === Number.POSITIVE_INFINITY) return 1;
-  if (x < a + 1) return gammaSeries(a, x);
-  return 1 - gammaContinuedFraction(a, x);
+  return regularizedGammaPQ(a, x).p;
 }
 
 /** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the upper tail (chi-square p-values). */
 export function regularizedGammaQ(a: number, x: number): number {
-  if (!(x > 0)) return 1;
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  if (x < a + 1) return 1 - gammaSeries(a, x);
-  return gammaContinuedFraction(a, x);
+  return regularizedGammaPQ(a, x).q;
 }
 
 export function gammaSeries(a: number, x: number): number {

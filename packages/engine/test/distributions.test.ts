@@ -16,6 +16,7 @@ import {
   normalCdf,
   normalQuantile,
   regularizedGammaP,
+  regularizedGammaPQ,
   regularizedGammaQ,
 } from '../src/special-functions.js';
 
@@ -330,6 +331,26 @@ describe('special functions', () => {
       expect(regularizedGammaP(0.5, x)).toBeCloseTo(2 * normalCdf(Math.sqrt(2 * x)) - 1, 13);
     }
     expect(regularizedGammaQ(5, 40)).toBeGreaterThan(0);
+  });
+
+  it('regularizedGammaPQ gives P and Q from one evaluation, each as the one-sided function does', () => {
+    // Both branches (x below and above a + 1), both ends, and the upper tail where 1 − P underflows.
+    for (const a of [0.3, 0.5, 1, 2.5, 40]) {
+      for (const x of [0, 1e-3, 0.5, a, a + 1, 3 * a + 5, 200, Number.POSITIVE_INFINITY]) {
+        const { p, q } = regularizedGammaPQ(a, x);
+        expect(p).toBe(regularizedGammaP(a, x));
+        expect(q).toBe(regularizedGammaQ(a, x));
+        expect(p + q).toBeCloseTo(1, 15);
+      }
+    }
+    // Q(1, x) = e^−x exactly in closed form: in the far tail Q is accurate where 1 − P is 0.
+    const far = regularizedGammaPQ(1, 50);
+    expect(far.p).toBe(1);
+    expect(Math.abs(far.q / Math.exp(-50) - 1)).toBeLessThan(1e-14);
+    // P(½, x) = erf(√x): both halves of the normal at z = 3 (x = z²/2).
+    const half = regularizedGammaPQ(0.5, 4.5);
+    expect(half.p).toBeCloseTo(2 * normalCdf(3) - 1, 14);
+    expect(Math.abs(half.q / (2 * normalCdf(-3)) - 1)).toBeLessThan(1e-13);
   });
 });
 

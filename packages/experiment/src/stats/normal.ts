@@ -7,8 +7,7 @@ import {
   normalCdf as engineNormalCdf,
   normalQuantile as engineNormalQuantile,
   normalPdf,
-  regularizedGammaP,
-  regularizedGammaQ,
+  regularizedGammaPQ,
 } from '@carepool/engine';
 import { assertProbabilityOrNaN } from './errors.js';
 import type { TailParts } from './tails.js';
@@ -18,8 +17,8 @@ export const normalDensity: (z: number) => number = normalPdf;
 
 /** P(Z > z) and P(0 < Z ≤ z) for z ≥ 0, as ½ erfc(z/√2) = ½ Q(½, z²/2) and ½ erf(z/√2) = ½ P(½, z²/2). */
 export function normalParts(z: number): TailParts {
-  const x = 0.5 * z * z;
-  return { tail: 0.5 * regularizedGammaQ(0.5, x), centre: 0.5 * regularizedGammaP(0.5, x) };
+  const { p, q } = regularizedGammaPQ(0.5, 0.5 * z * z);
+  return { tail: 0.5 * q, centre: 0.5 * p };
 }
 
 /** Standard normal CDF Φ(z) = P(Z ≤ z); a few ulps relative in both tails. NaN → NaN. */
