@@ -51,8 +51,8 @@ export abstract class SharedAwaitable<T> extends Awaitable<T> {
   }
 }
 
-/** @internal Removes the first occurrence of `item`, keeping order. */
-export function removeFrom<T>(list: T[] | undefined, item: T): void {
+/** Removes the first occurrence of `item`, keeping order. */
+function removeFrom<T>(list: T[] | undefined, item: T): void {
   if (list === undefined) return;
   const i = list.indexOf(item);
   if (i >= 0) list.splice(i, 1);

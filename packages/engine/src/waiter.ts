@@ -13,9 +13,11 @@ import { SimulationError } from './errors.js';
 import type { Process } from './process.js';
 
 export abstract class Waiter<Self, State extends string> extends Awaitable<Self> {
-  // The two fields are declared by each subclass, as its first class fields ('waiting' and
-  // undefined): a base class without fields has a default constructor, which V8 skips, so
-  // creating a request costs no extra constructor call (measured on W1's process style).
+  // Both fields are class fields of each subclass, not of this class: a base class without fields
+  // has a default constructor, which V8 skips, so creating a request costs no extra constructor
+  // call (measured on W1's process style). Each subclass declares `state` ('waiting') as its first
+  // field and `waiter` (undefined) after its grant or completion fields: third in `Request` and
+  // `LevelRequest`, fourth in `UnitRequest` (its `patienceEvent` after).
   /** Lifecycle; 'waiting' until granted (or done), then never 'waiting' again unless handed back. */
   abstract state: State | 'waiting';
   /** @internal The process suspended on this request. */
