@@ -205,6 +205,17 @@ function checkWorkforce(config: ResolvedSystemConfig): void {
   }
 }
 
+/** A pool's fields that are shares (0–1 fractions). */
+const POOL_SHARES = [
+  'plannedAbsenceShare',
+  'sicknessAbsenceShare',
+  'bankFillShare',
+  'agencyFillShare',
+  'minimumRetainedShare',
+  'hireSuccessShare',
+  'overtimeFillShare',
+] as const satisfies readonly (keyof ResolvedStaffPoolConfig)[];
+
 /** The checks of one pool that its own fields decide. */
 function checkPool(config: ResolvedStaffPoolConfig, fail: (what: string) => never): void {
   const pattern = config.shiftPattern;
@@ -217,15 +228,8 @@ function checkPool(config: ResolvedStaffPoolConfig, fail: (what: string) => neve
     fail(
       `requiredOnDutyByShift needs ${pattern.shiftsPerDay} entries (one per shift); got ${config.requiredOnDutyByShift.length}`,
     );
-  for (const [name, value] of [
-    ['plannedAbsenceShare', config.plannedAbsenceShare],
-    ['sicknessAbsenceShare', config.sicknessAbsenceShare],
-    ['bankFillShare', config.bankFillShare],
-    ['agencyFillShare', config.agencyFillShare],
-    ['minimumRetainedShare', config.minimumRetainedShare],
-    ['hireSuccessShare', config.hireSuccessShare],
-    ['overtimeFillShare', config.overtimeFillShare],
-  ] as const) {
+  for (const name of POOL_SHARES) {
+    const value = config[name];
     if (!(value >= 0 && value <= 1)) fail(`${name} must be in [0, 1]; got ${value}`);
   }
   if (config.sicknessAbsenceShare >= 1) fail('sicknessAbsenceShare must be < 1');
