@@ -25,7 +25,7 @@ export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy {
     settings.services ?? SYSTEM_CONFIG_DEFAULTS['workforce.policySettings.dischargeFirst.services'].value,
   );
   const substitutions = config.workforce.substitutions;
-  const staffPools = config.workforce.staffPools;
+  const cover = roleCover(priorityServices, config.workforce.staffPools, substitutions);
   return {
     id: 'dischargeFirst',
     description:
@@ -36,9 +36,7 @@ export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy {
       const gaps = gapsStartingNow(snapshot);
       for (const gap of gaps) {
         if (!priorityServices.has(gap.service)) continue;
-        const need = priorityBankFills(round, gap, gap.shortBy, (role) =>
-          roleEffectiveness(role, gap.service, staffPools, substitutions),
-        );
+        const need = priorityBankFills(round, gap, gap.shortBy, cover.get(gap.service)!);
         prioritySurplusMoves(round, gap, need, snapshot.pools, substitutions);
       }
       for (const gap of gaps)
@@ -68,28 +66,33 @@ function startRound(snapshot: SystemSnapshot, priorityShare: number): Round {
   return { bank, spare, priorityBudget: Math.ceil(priorityShare * flexible), moves: [], fills: [] };
 }
 
-/** Which services a system-bank role may cover (competency of any pool with that role, or substitution). */
-function roleEffectiveness(
-  role: string,
-  service: ServiceKind,
+/**
+ * How well each role covers each priority service (competency of any pool with that role, or
+ * substitution; the best of them), by service then role; a role absent covers it not at all. It
+ * depends on the configuration only, so it is built once, with the policy.
+ */
+function roleCover(
+  services: ReadonlySet<ServiceKind>,
   staffPools: SystemConfig['workforce']['staffPools'],
   substitutions: readonly SubstitutionRule[],
-): number {
-  let best = 0;
-  for (const pool of staffPools) {
-    if (pool.role === role) best = Math.max(best, effectiveness(pool, service, substitutions));
+): Map<ServiceKind, Map<string, number>> {
+  const cover = new Map<ServiceKind, Map<string, number>>();
+  for (const service of services) {
+    const byRole = new Map<string, number>();
+    const raise = (role: string, value: number) => byRole.set(role, Math.max(byRole.get(role) ?? 0, value));
+    for (const pool of staffPools) raise(pool.role, effectiveness(pool, service, substitutions));
+    for (const rule of substitutions) if (rule.service === service) raise(rule.fromRole, rule.effectiveness);
+    cover.set(service, byRole);
   }
-  for (const rule of substitutions)
-    if (rule.fromRole === role && rule.service === service) best = Math.max(best, rule.effectiveness);
-  return best;
+  return cover;
 }
 
 /** Fills a priority gap from the system bank, any role that can cover it; returns the need left. */
-function priorityBankFills(round: Round, gap: Gap, need: number, covers: (role: string) => number): number {
+function priorityBankFills(round: Round, gap: Gap, need: number, cover: ReadonlyMap<string, number>): number {
   const bank = round.bank;
   for (const role of Object.keys(bank)) {
     if (need <= 0 || round.priorityBudget <= 0) break;
-    if (covers(role) <= 0) continue;
+    if ((cover.get(role) ?? 0) <= 0) continue;
     const count = Math.min(need, bank[role], round.priorityBudget);
     if (count <= 0) continue;
     bank[role] -= count;
