@@ -104,7 +104,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       processing: distributionFromSpec(w.dischargeProcessingMinutes),
       catchmentCumulative,
       catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) => authorityOf(c.localAuthorityId)),
-      ...wardGroups(w),
+      ...wardGroups(w, state.config.dischargePathways),
       waiting: 0,
       occupied: 0,
       bedsTurningAround: 0,

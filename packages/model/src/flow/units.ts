@@ -185,10 +185,10 @@ export interface WardGroup {
   /** Beds of groups before this one (for splitting staffed beds in proportion). */
   bedsBefore: number;
   los: Distribution;
-  /** Cumulative P0, P0+P1, P0+P1+P2 shares of this specialty's discharges (undefined: the system's). */
-  pathwayCumulative: Float64Array | undefined;
-  /** The same for patients whose clinical stay is at least `longStayFromMinutes` (undefined: as above). */
-  longStayPathwayCumulative: Float64Array | undefined;
+  /** Cumulative P0, P0+P1, P0+P1+P2 shares of this specialty's discharges (the system's if it has none). */
+  pathwayCumulative: Float64Array;
+  /** The same for patients whose clinical stay is at least `longStayFromMinutes` (the system's if none). */
+  longStayPathwayCumulative: Float64Array;
   longStayFromMinutes: number;
   /** Patients needing this specialty waiting for a bed, in decision order. */
   queue: IntQueue;
@@ -245,8 +245,14 @@ export interface WardUnit {
   eds: number[];
 }
 
-/** Specialty groups of a trust's emergency beds, with emergency beds split by share (largest remainder). */
-export function wardGroups(w: ResolvedAcuteWardsConfig): {
+/**
+ * Specialty groups of a trust's emergency beds, with emergency beds split by share (largest remainder);
+ * a group without pathway shares of its own takes the system's (`systemPathways`).
+ */
+export function wardGroups(
+  w: ResolvedAcuteWardsConfig,
+  systemPathways: SpecialtyPathwayShares,
+): {
   groups: WardGroup[];
   groupCumulative: Float64Array;
   outlieAfterMinutes: number;
@@ -255,14 +261,15 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
   const emergencyBeds = Math.max(0, w.physicalBeds - w.ringFencedElectiveBeds);
   const specs = w.specialties;
   const outlieAfterMinutes = w.outlieAfterMinutes;
+  const system = pathwayCumulative(systemPathways);
   if (specs.length === 0) {
     const group: WardGroup = {
       index: 0,
       beds: emergencyBeds,
       bedsBefore: 0,
       los: distributionFromSpec(w.clinicalLosDays),
-      pathwayCumulative: undefined,
-      longStayPathwayCumulative: undefined,
+      pathwayCumulative: system,
+      longStayPathwayCumulative: system,
       longStayFromMinutes: Number.POSITIVE_INFINITY,
       queue: new IntQueue(),
       occupied: 0,
@@ -287,8 +294,10 @@ export function wardGroups(w: ResolvedAcuteWardsConfig): {
       beds: upTo - before,
       bedsBefore: before,
       los: distributionFromSpec(sp.clinicalLosDays),
-      pathwayCumulative: pathwayCumulative(sp.dischargePathways),
-      longStayPathwayCumulative: pathwayCumulative(sp.longStayDischargePathways),
+      pathwayCumulative: sp.dischargePathways ? pathwayCumulative(sp.dischargePathways) : system,
+      longStayPathwayCumulative: sp.longStayDischargePathways
+        ? pathwayCumulative(sp.longStayDischargePathways)
+        : system,
       longStayFromMinutes: (sp.longStayDischargePathways?.fromDays ?? Number.POSITIVE_INFINITY) * 1440,
       queue: new IntQueue(),
       occupied: 0,
@@ -332,9 +341,8 @@ export function edStreams(
   return { hasStreams, ambulance, streaming, longWait };
 }
 
-/** A specialty's own P0–P3 shares as cumulative thresholds (undefined: it uses the system's). */
-function pathwayCumulative(p: SpecialtyPathwayShares | undefined): Float64Array | undefined {
-  if (p === undefined) return undefined;
+/** P0–P3 shares as cumulative thresholds, P0, P0+P1, P0+P1+P2 (added in that order). */
+function pathwayCumulative(p: SpecialtyPathwayShares): Float64Array {
   const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
   return Float64Array.of(shares[0], shares[0] + shares[1], shares[0] + shares[1] + shares[2]);
 }

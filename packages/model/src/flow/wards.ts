@@ -92,18 +92,13 @@ export class AcuteWards extends FlowModule {
     const u = stream.uniform();
     let pathway: number = Pathway.p3;
     const group = w.groups[P.group[id]];
-    const own =
+    const table =
       P.clinicalLosMinutes[id] >= group.longStayFromMinutes
         ? group.longStayPathwayCumulative
         : group.pathwayCumulative;
-    if (own !== undefined) {
-      if (u < own[0]) pathway = Pathway.p0;
-      else if (u < own[1]) pathway = Pathway.p1;
-      else if (u < own[2]) pathway = Pathway.p2;
-    } else if (u < shares.p0HomeShare) pathway = Pathway.p0;
-    else if (u < shares.p0HomeShare + shares.p1HomeWithCareShare) pathway = Pathway.p1;
-    else if (u < shares.p0HomeShare + shares.p1HomeWithCareShare + shares.p2StepDownShare)
-      pathway = Pathway.p2;
+    if (u < table[0]) pathway = Pathway.p0;
+    else if (u < table[1]) pathway = Pathway.p1;
+    else if (u < table[2]) pathway = Pathway.p2;
     P.pathway[id] = pathway;
     const uVcse = stream.uniform();
     P.vcseEligible[id] = pathway === Pathway.p1 && uVcse < shares.p1VcseEligibleShare ? 1 : 0;
