@@ -62,6 +62,13 @@ export class RunCalendar {
   isWorkingDay(day: number): boolean {
     return this.weekdayOf(day) < 5;
   }
+
+  /** The first day after `day` that is the 1st of a month; `totalDays` when the tables end first. */
+  nextMonthStart(day: number): number {
+    let d = Math.floor(day) + 1;
+    while (d < this.totalDays && this.month[d] === this.month[d - 1]) d++;
+    return d;
+  }
 }
 
 /** Multipliers divided by their mean (so the mean is kept); resolve-checks.ts has checked them. */
@@ -162,17 +169,4 @@ export function monthValuesByDay(
 /** Whether every one of `values` is 1 (a flat profile: seasonality off). */
 export function isFlat(values: readonly number[]): boolean {
   return values.every((v) => v === 1);
-}
-
-/** Month (January = 0) of day `day` counted from `startDate` (any day, inside the run or not). */
-export function monthOfDay(startDate: string, day: number): number {
-  return new Date((parseIsoDate(startDate) + Math.floor(day)) * MS_PER_DAY).getUTCMonth();
-}
-
-/** The first day after `day` (counted from `startDate`) that is the 1st of a month. */
-export function nextMonthStartDay(startDate: string, day: number): number {
-  const start = parseIsoDate(startDate);
-  const date = new Date((start + Math.floor(day)) * MS_PER_DAY);
-  const next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-  return Math.round(next / MS_PER_DAY) - start;
 }

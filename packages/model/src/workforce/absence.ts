@@ -5,7 +5,7 @@
  */
 import type { EventId, HandlerId, RandomStream } from '@carepool/engine';
 import * as ENGINE from '@carepool/engine';
-import { isFlat, monthOfDay, nextMonthStartDay, normalised } from '../flow/calendar.js';
+import { isFlat, normalised } from '../flow/calendar.js';
 import * as STATE from './state.js';
 import { type PoolRuntime, removeFromList, WorkforcePart } from './state.js';
 
@@ -33,7 +33,10 @@ export class Absence extends WorkforcePart {
 
   private scheduleNextMonthStart(): void {
     if (this.hSeason === undefined) return;
-    const day = nextMonthStartDay(this.s.config.startDate, this.s.sim.now / MINUTES_PER_DAY);
+    const calendar = this.s.calendar;
+    const day = calendar.nextMonthStart(this.s.sim.now / MINUTES_PER_DAY);
+    // Past the calendar's tables the run is over (they run two days beyond its end).
+    if (day >= calendar.totalDays) return;
     this.s.sim.scheduleAt(day * MINUTES_PER_DAY, this.hSeason, 0, EventPriority.capacityChange);
   }
 
@@ -53,7 +56,7 @@ export class Absence extends WorkforcePart {
   surgeSicknessMultiplier(atMinutes: number): number {
     const day = atMinutes / MINUTES_PER_DAY;
     const season = this.sicknessByMonth;
-    let multiplier = season === undefined ? 1 : season[monthOfDay(this.s.config.startDate, day)];
+    let multiplier = season === undefined ? 1 : season[this.s.calendar.month[Math.floor(day)]];
     for (const surge of this.s.config.surges) {
       if (day >= surge.startDay && day < surge.startDay + surge.durationDays)
         multiplier *= surge.sicknessMultiplier;
