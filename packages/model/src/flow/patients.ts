@@ -45,49 +45,91 @@ export const EdStream = { majors: 0, ambulance: 1, minors: 2 } as const;
 /** Discharge pathway codes. */
 export const Pathway = { p0: 0, p1: 1, p2: 2, p3: 3 } as const;
 
+/** The store's columns of one element type: its fields holding arrays of that type. */
+type ColumnOf<T> = { [K in keyof PatientStore]: PatientStore[K] extends T ? K : never }[keyof PatientStore];
+
+/**
+ * Every column of the store by element type, in declaration order: the constructor allocates and
+ * `grow` doubles them from these lists (a misspelt name does not compile; a field left out stays
+ * undefined, which patient-store.test.ts catches).
+ */
+const FLOAT64_COLUMNS = [
+  'serial',
+  'arrivalAt',
+  'seenAt',
+  'decisionAt',
+  'bedAt',
+  'fitAt',
+  'treatmentMinutes',
+  'decisionMinutes',
+  'patienceMinutes',
+  'clinicalLosMinutes',
+  'dischargeProcessingMinutes',
+] as const satisfies readonly ColumnOf<Float64Array>[];
+const INT32_COLUMNS = ['ed', 'ward', 'authority'] as const satisfies readonly ColumnOf<Int32Array>[];
+const UINT8_COLUMNS = [
+  'group',
+  'bedGroup',
+  'stage',
+  'source',
+  'admit',
+  'wardAdmit',
+  'pathway',
+  'vcseEligible',
+  'communityFollowUp',
+  'inCorridor',
+  'edStream',
+] as const satisfies readonly ColumnOf<Uint8Array>[];
+
+/** `fresh` holding the values of `old` (absent before the first allocation). */
+function resized<T extends Float64Array | Int32Array | Uint8Array>(fresh: T, old: T | undefined): T {
+  if (old !== undefined) fresh.set(old);
+  return fresh;
+}
+
 /** Pooled patient records. Fields are parallel typed arrays indexed by patient id. */
 export class PatientStore {
-  capacity: number;
+  capacity = 0;
   /** Serial number of the patient in the run, from 1 (ids are recycled, serials never are). */
-  serial: Float64Array;
+  serial!: Float64Array;
   /** Minutes: arrival at ED (or referral for direct admissions). */
-  arrivalAt: Float64Array;
+  arrivalAt!: Float64Array;
   /** Minutes: start of assessment by a clinician. */
-  seenAt: Float64Array;
+  seenAt!: Float64Array;
   /** Minutes: decision to admit (or, for direct admissions, referral). */
-  decisionAt: Float64Array;
+  decisionAt!: Float64Array;
   /** Minutes: into a ward bed. */
-  bedAt: Float64Array;
+  bedAt!: Float64Array;
   /** Minutes: medically fit. */
-  fitAt: Float64Array;
-  treatmentMinutes: Float64Array;
-  decisionMinutes: Float64Array;
+  fitAt!: Float64Array;
+  treatmentMinutes!: Float64Array;
+  decisionMinutes!: Float64Array;
   /** Minutes the patient will wait to be seen before leaving (Infinity: never leaves). */
-  patienceMinutes: Float64Array;
-  clinicalLosMinutes: Float64Array;
-  dischargeProcessingMinutes: Float64Array;
+  patienceMinutes!: Float64Array;
+  clinicalLosMinutes!: Float64Array;
+  dischargeProcessingMinutes!: Float64Array;
   /** Index of the ED (−1 if none). */
-  ed: Int32Array;
+  ed!: Int32Array;
   /** Index of the ward group (acute trust) the patient is or will be admitted to (−1 if none). */
-  ward: Int32Array;
+  ward!: Int32Array;
   /** Index of the local authority serving the discharge. */
-  authority: Int32Array;
+  authority!: Int32Array;
   /** Specialty group (within the ward) the patient needs. */
-  group: Uint8Array;
+  group!: Uint8Array;
   /** Specialty group whose bed the patient occupies (differs from `group` when outlying). */
-  bedGroup: Uint8Array;
-  stage: Uint8Array;
-  source: Uint8Array;
-  admit: Uint8Array;
-  wardAdmit: Uint8Array;
-  pathway: Uint8Array;
-  vcseEligible: Uint8Array;
-  communityFollowUp: Uint8Array;
+  bedGroup!: Uint8Array;
+  stage!: Uint8Array;
+  source!: Uint8Array;
+  admit!: Uint8Array;
+  wardAdmit!: Uint8Array;
+  pathway!: Uint8Array;
+  vcseEligible!: Uint8Array;
+  communityFollowUp!: Uint8Array;
   /** 1 while an admitted patient boards in a corridor space rather than a cubicle. */
-  inCorridor: Uint8Array;
+  inCorridor!: Uint8Array;
   /** ED stream: 0 walk-in majors, 1 arrived by ambulance, 2 streamed to minors (no cubicle). */
-  edStream: Uint8Array;
-  private free: Int32Array;
+  edStream!: Uint8Array;
+  private free!: Int32Array;
   private freeCount = 0;
   private used = 0;
   private serialsIssued = 0;
@@ -95,33 +137,7 @@ export class PatientStore {
   live = 0;
 
   constructor(initialCapacity = 4096) {
-    this.capacity = initialCapacity;
-    this.serial = new Float64Array(initialCapacity);
-    this.arrivalAt = new Float64Array(initialCapacity);
-    this.seenAt = new Float64Array(initialCapacity);
-    this.decisionAt = new Float64Array(initialCapacity);
-    this.bedAt = new Float64Array(initialCapacity);
-    this.fitAt = new Float64Array(initialCapacity);
-    this.treatmentMinutes = new Float64Array(initialCapacity);
-    this.decisionMinutes = new Float64Array(initialCapacity);
-    this.patienceMinutes = new Float64Array(initialCapacity);
-    this.clinicalLosMinutes = new Float64Array(initialCapacity);
-    this.dischargeProcessingMinutes = new Float64Array(initialCapacity);
-    this.ed = new Int32Array(initialCapacity);
-    this.ward = new Int32Array(initialCapacity);
-    this.authority = new Int32Array(initialCapacity);
-    this.group = new Uint8Array(initialCapacity);
-    this.bedGroup = new Uint8Array(initialCapacity);
-    this.stage = new Uint8Array(initialCapacity);
-    this.source = new Uint8Array(initialCapacity);
-    this.admit = new Uint8Array(initialCapacity);
-    this.wardAdmit = new Uint8Array(initialCapacity);
-    this.pathway = new Uint8Array(initialCapacity);
-    this.vcseEligible = new Uint8Array(initialCapacity);
-    this.communityFollowUp = new Uint8Array(initialCapacity);
-    this.inCorridor = new Uint8Array(initialCapacity);
-    this.edStream = new Uint8Array(initialCapacity);
-    this.free = new Int32Array(initialCapacity);
+    this.resize(initialCapacity);
   }
 
   /** A fresh patient id (fields hold stale values: the caller sets every field it reads). */
@@ -140,49 +156,16 @@ export class PatientStore {
   }
 
   private grow(): void {
-    const cap = this.capacity * 2;
-    const f64 = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const u8 = (a: Uint8Array): Uint8Array => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.serial = f64(this.serial);
-    this.arrivalAt = f64(this.arrivalAt);
-    this.seenAt = f64(this.seenAt);
-    this.decisionAt = f64(this.decisionAt);
-    this.bedAt = f64(this.bedAt);
-    this.fitAt = f64(this.fitAt);
-    this.treatmentMinutes = f64(this.treatmentMinutes);
-    this.decisionMinutes = f64(this.decisionMinutes);
-    this.patienceMinutes = f64(this.patienceMinutes);
-    this.clinicalLosMinutes = f64(this.clinicalLosMinutes);
-    this.dischargeProcessingMinutes = f64(this.dischargeProcessingMinutes);
-    this.ed = i32(this.ed);
-    this.ward = i32(this.ward);
-    this.authority = i32(this.authority);
-    this.group = u8(this.group);
-    this.bedGroup = u8(this.bedGroup);
-    this.stage = u8(this.stage);
-    this.source = u8(this.source);
-    this.admit = u8(this.admit);
-    this.wardAdmit = u8(this.wardAdmit);
-    this.pathway = u8(this.pathway);
-    this.vcseEligible = u8(this.vcseEligible);
-    this.communityFollowUp = u8(this.communityFollowUp);
-    this.inCorridor = u8(this.inCorridor);
-    this.edStream = u8(this.edStream);
-    this.free = i32(this.free);
-    this.capacity = cap;
+    this.resize(this.capacity * 2);
+  }
+
+  /** Gives every column (and the free list) `capacity` entries, keeping what they hold. */
+  private resize(capacity: number): void {
+    for (const column of FLOAT64_COLUMNS) this[column] = resized(new Float64Array(capacity), this[column]);
+    for (const column of INT32_COLUMNS) this[column] = resized(new Int32Array(capacity), this[column]);
+    for (const column of UINT8_COLUMNS) this[column] = resized(new Uint8Array(capacity), this[column]);
+    this.free = resized(new Int32Array(capacity), this.free);
+    this.capacity = capacity;
   }
 
   /** Patients by stage (index = stage code), for conservation checks. */
