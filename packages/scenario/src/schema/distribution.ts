@@ -14,85 +14,14 @@ const MAX_DURATION = 1e7;
 const param = (description: string) => z.number().min(0).max(MAX_DURATION).describe(description);
 const positiveParam = (description: string) => z.number().positive().max(MAX_DURATION).describe(description);
 
-const deterministic = strictObject({
-  kind: z.literal('deterministic'),
-  value: param('The fixed value.'),
-}).describe('Always the same value.');
-
-const exponential = strictObject({
-  kind: z.literal('exponential'),
-  mean: positiveParam('Mean.'),
-}).describe('Exponential (memoryless) with the given mean.');
-
-const uniform = strictObject({
-  kind: z.literal('uniform'),
-  min: param('Lower bound.'),
-  max: param('Upper bound (at least `min`).'),
-}).describe('Uniform between `min` and `max`.');
-
-const triangular = strictObject({
-  kind: z.literal('triangular'),
-  min: param('Lower bound.'),
-  mode: param('Most likely value, between `min` and `max`.'),
-  max: param('Upper bound.'),
-}).describe('Triangular with `min`, `mode` and `max` (`min` < `max`).');
-
-const normal = strictObject({
-  kind: z.literal('normal'),
-  mean: z.number().min(-MAX_DURATION).max(MAX_DURATION).describe('Mean.'),
-  sd: param('Standard deviation.'),
-  min: z
-    .number()
-    .min(0)
-    .max(MAX_DURATION)
-    .describe('Lower truncation, required: a duration is never negative (0 or more).'),
-  max: z.number().min(0).max(MAX_DURATION).optional().describe('Optional upper truncation.'),
-}).describe('Normal truncated to [`min`, `max`]; the range must have probability under the normal.');
-
-const lognormal = strictObject({
-  kind: z.literal('lognormal'),
-  mean: positiveParam('Mean (of the value, not of its log).'),
-  sd: param('Standard deviation (of the value, not of its log).'),
-}).describe('Lognormal given by the mean and standard deviation of the value itself.');
-
-const lognormalLog = strictObject({
-  kind: z.literal('lognormalLog'),
-  mu: z.number().min(-100).max(100).describe('Mean of the log.'),
-  sigma: z.number().min(0).max(20).describe('Standard deviation of the log.'),
-}).describe('Lognormal given by the mean and standard deviation of the log of the value.');
-
-const gamma = strictObject({
-  kind: z.literal('gamma'),
-  shape: positiveParam('Shape k.'),
-  scale: positiveParam('Scale theta (mean = shape x scale).'),
-}).describe('Gamma with shape and scale.');
-
-const weibull = strictObject({
-  kind: z.literal('weibull'),
-  shape: positiveParam('Shape k.'),
-  scale: positiveParam('Scale lambda.'),
-}).describe('Weibull with shape and scale.');
-
-const erlang = strictObject({
-  kind: z.literal('erlang'),
-  k: z.number().int().min(1).max(1000).describe('Number of exponential phases.'),
-  mean: positiveParam('Mean of the whole (sum of phases).'),
-}).describe('Erlang: the sum of `k` exponential phases, with the given total mean.');
-
-const empirical = strictObject({
-  kind: z.literal('empirical'),
-  sample: z
-    .array(param('One observed value.'))
-    .min(1)
-    .max(1_000_000)
-    .describe(
-      'Observed values to resample; may be read from a CSV column: `{ csv: los.csv, column: losDays }`.',
-    ),
-  interpolate: z
-    .boolean()
-    .optional()
-    .describe('Interpolate between sorted sample values instead of resampling them.'),
-}).describe('Resamples observed values.');
+/** One family: its `kind` literal, its parameters, and what it is (the schema's text). */
+function family<K extends DistributionSpec['kind'], T extends z.core.$ZodLooseShape>(
+  kind: K,
+  description: string,
+  parameters: T,
+) {
+  return strictObject({ kind: z.literal(kind), ...parameters }).describe(description);
+}
 
 /** Draws taken from each distribution at load to check it can be sampled. */
 const CHECK_DRAWS = 16;
@@ -141,59 +70,93 @@ function checkWithEngine(spec: DistributionSpec, ctx: z.core.$RefinementCtx<Dist
 
 // The type annotation makes the recursive mixture case check against the engine's own type.
 export const distributionSchema: z.ZodType<DistributionSpec> = z
-  .lazy(() =>
-    z
-      .discriminatedUnion('kind', [
-        deterministic,
-        exponential,
-        uniform,
-        triangular,
-        normal,
-        lognormal,
-        lognormalLog,
-        gamma,
-        weibull,
-        erlang,
-        empirical,
-        mixture,
-      ])
-      .superRefine(checkWithEngine),
-  )
+  .lazy(() => z.discriminatedUnion('kind', FAMILIES).superRefine(checkWithEngine))
   .meta({
     id: 'DistributionSpec',
     description: 'A probability distribution, chosen by `kind`; parameters are in the unit the field names.',
   });
 
-const mixture = strictObject({
-  kind: z.literal('mixture'),
-  components: z
-    .array(
-      strictObject({
-        weight: z.number().min(0).max(MAX_DURATION).describe('Relative weight (weights need not sum to 1).'),
-        distribution: distributionSchema,
-      }),
-    )
-    .min(1)
-    .max(100)
-    .refine((cs) => cs.some((c) => c.weight > 0), {
-      message: 'all weights are zero',
-      params: { expected: 'at least one positive weight' },
-    })
-    .describe('The component distributions and their weights.'),
-}).describe('A mixture: draws a component by weight, then a value from it.');
+/** Every family, in the order the schema lists them (after `distributionSchema`: a mixture's components are distributions). */
+const FAMILIES = [
+  family('deterministic', 'Always the same value.', { value: param('The fixed value.') }),
+  family('exponential', 'Exponential (memoryless) with the given mean.', {
+    mean: positiveParam('Mean.'),
+  }),
+  family('uniform', 'Uniform between `min` and `max`.', {
+    min: param('Lower bound.'),
+    max: param('Upper bound (at least `min`).'),
+  }),
+  family('triangular', 'Triangular with `min`, `mode` and `max` (`min` < `max`).', {
+    min: param('Lower bound.'),
+    mode: param('Most likely value, between `min` and `max`.'),
+    max: param('Upper bound.'),
+  }),
+  family('normal', 'Normal truncated to [`min`, `max`]; the range must have probability under the normal.', {
+    mean: z.number().min(-MAX_DURATION).max(MAX_DURATION).describe('Mean.'),
+    sd: param('Standard deviation.'),
+    min: z
+      .number()
+      .min(0)
+      .max(MAX_DURATION)
+      .describe('Lower truncation, required: a duration is never negative (0 or more).'),
+    max: z.number().min(0).max(MAX_DURATION).optional().describe('Optional upper truncation.'),
+  }),
+  family('lognormal', 'Lognormal given by the mean and standard deviation of the value itself.', {
+    mean: positiveParam('Mean (of the value, not of its log).'),
+    sd: param('Standard deviation (of the value, not of its log).'),
+  }),
+  family('lognormalLog', 'Lognormal given by the mean and standard deviation of the log of the value.', {
+    mu: z.number().min(-100).max(100).describe('Mean of the log.'),
+    sigma: z.number().min(0).max(20).describe('Standard deviation of the log.'),
+  }),
+  family('gamma', 'Gamma with shape and scale.', {
+    shape: positiveParam('Shape k.'),
+    scale: positiveParam('Scale theta (mean = shape x scale).'),
+  }),
+  family('weibull', 'Weibull with shape and scale.', {
+    shape: positiveParam('Shape k.'),
+    scale: positiveParam('Scale lambda.'),
+  }),
+  family('erlang', 'Erlang: the sum of `k` exponential phases, with the given total mean.', {
+    k: z.number().int().min(1).max(1000).describe('Number of exponential phases.'),
+    mean: positiveParam('Mean of the whole (sum of phases).'),
+  }),
+  family('empirical', 'Resamples observed values.', {
+    sample: z
+      .array(param('One observed value.'))
+      .min(1)
+      .max(1_000_000)
+      .describe(
+        'Observed values to resample; may be read from a CSV column: `{ csv: los.csv, column: losDays }`.',
+      ),
+    interpolate: z
+      .boolean()
+      .optional()
+      .describe('Interpolate between sorted sample values instead of resampling them.'),
+  }),
+  family('mixture', 'A mixture: draws a component by weight, then a value from it.', {
+    components: z
+      .array(
+        strictObject({
+          weight: z
+            .number()
+            .min(0)
+            .max(MAX_DURATION)
+            .describe('Relative weight (weights need not sum to 1).'),
+          distribution: distributionSchema,
+        }),
+      )
+      .min(1)
+      .max(100)
+      .refine((cs) => cs.some((c) => c.weight > 0), {
+        message: 'all weights are zero',
+        params: { expected: 'at least one positive weight' },
+      })
+      .describe('The component distributions and their weights.'),
+  }),
+] as const;
 
 /** The distribution kinds, for did-you-mean hints. */
-export const DISTRIBUTION_KINDS = [
-  'deterministic',
-  'exponential',
-  'uniform',
-  'triangular',
-  'normal',
-  'lognormal',
-  'lognormalLog',
-  'gamma',
-  'weibull',
-  'erlang',
-  'empirical',
-  'mixture',
-] as const satisfies readonly DistributionSpec['kind'][];
+export const DISTRIBUTION_KINDS: readonly DistributionSpec['kind'][] = FAMILIES.map(
+  (f) => f.shape.kind.value,
+);
