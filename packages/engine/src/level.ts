@@ -5,6 +5,7 @@
  * ones behind it, so nobody starves); putters likewise.
  */
 import { SimulationError } from './errors.js';
+import { Tally, TimeWeighted } from './monitors.js';
 import type { Process } from './process.js';
 import type { Simulation } from './simulation.js';
 import { Waiter } from './waiter.js';
@@ -79,13 +80,11 @@ export class Level {
   amount: number;
   private readonly getters: LevelRequest[] = [];
   private readonly putters: LevelRequest[] = [];
-  private statsFrom: number;
-  private lastChangeAt: number;
-  private amountArea = 0;
-  private nGets = 0;
-  private nPuts = 0;
-  private getWaitSum = 0;
-  private putWaitSum = 0;
+  // Statistics, by the engine's own monitors.
+  private readonly statsFrom: number;
+  private readonly amountHeld: TimeWeighted;
+  private readonly getWaits = new Tally();
+  private readonly putWaits = new Tally();
 
   constructor(
     private readonly sim: Simulation,
@@ -108,7 +107,8 @@ export class Level {
     }
     this.capacity = capacity;
     this.amount = initial;
-    this.statsFrom = this.lastChangeAt = sim.now;
+    this.statsFrom = sim.now;
+    this.amountHeld = new TimeWeighted({ startAtMinutes: sim.now, level: initial });
   }
 
   /** Asks for `amount`; done at once if available and nobody waits ahead, else when puts make it so. */
@@ -148,16 +148,16 @@ export class Level {
   }
 
   stats(): LevelStats {
-    this.touch();
-    const elapsed = this.sim.now - this.statsFrom;
+    const now = this.sim.now;
+    const elapsed = now - this.statsFrom;
     return {
       name: this.name,
       elapsedMinutes: elapsed,
-      meanAmount: this.amountArea / elapsed,
-      gets: this.nGets,
-      puts: this.nPuts,
-      meanGetWaitMinutes: this.nGets > 0 ? this.getWaitSum / this.nGets : Number.NaN,
-      meanPutWaitMinutes: this.nPuts > 0 ? this.putWaitSum / this.nPuts : Number.NaN,
+      meanAmount: this.amountHeld.areaUntil(now) / elapsed,
+      gets: this.getWaits.count,
+      puts: this.putWaits.count,
+      meanGetWaitMinutes: this.getWaits.mean,
+      meanPutWaitMinutes: this.putWaits.mean,
     };
   }
 
@@ -195,30 +195,25 @@ export class Level {
       progress = false;
       const get = this.getters[0];
       if (get !== undefined && get.amount <= this.amount) {
-        this.touch();
         this.getters.shift();
-        this.amount -= get.amount;
-        this.nGets++;
-        this.getWaitSum += this.sim.now - get.requestedAt;
-        get._complete(this.sim.now);
+        this.complete(get, this.amount - get.amount, this.getWaits);
         progress = true;
       }
       const put = this.putters[0];
       if (put !== undefined && this.amount + put.amount <= this.capacity) {
-        this.touch();
         this.putters.shift();
-        this.amount += put.amount;
-        this.nPuts++;
-        this.putWaitSum += this.sim.now - put.requestedAt;
-        put._complete(this.sim.now);
+        this.complete(put, this.amount + put.amount, this.putWaits);
         progress = true;
       }
     }
   }
 
-  private touch(): void {
+  /** The head get or put goes through: the amount becomes `amount`, its wait is recorded. */
+  private complete(request: LevelRequest, amount: number, waits: Tally): void {
     const now = this.sim.now;
-    this.amountArea += this.amount * (now - this.lastChangeAt);
-    this.lastChangeAt = now;
+    this.amount = amount;
+    this.amountHeld.update(now, amount);
+    waits.record(now - request.requestedAt);
+    request._complete(now);
   }
 }

@@ -10,6 +10,7 @@
  * Kept separate from the counted `Resource`, so counted resources pay nothing for this.
  */
 import { SimulationError } from './errors.js';
+import { Tally, TimeWeighted } from './monitors.js';
 import { activeProcess, type Process } from './process.js';
 import type { Simulation } from './simulation.js';
 import type {
@@ -105,22 +106,24 @@ export class UnitPool<A = Record<string, unknown>> {
   private busyCount = 0;
   private readonly patienceHandler: number;
   private readonly patienceWaiting = new Map<number, UnitRequest<A>>();
-  private statsFrom: number;
-  private lastChangeAt: number;
-  private busyArea = 0;
-  private queueArea = 0;
+  // Statistics, by the engine's own monitors: each level is updated where it changes.
+  private readonly statsFrom: number;
+  private readonly busyUnits: TimeWeighted;
+  private readonly queued: TimeWeighted;
+  /** Waits of granted requests, minutes. */
+  private readonly waits = new Tally();
   private nRequests = 0;
-  private nGrants = 0;
   private nReneges = 0;
   private nWithdrawals = 0;
-  private waitSum = 0;
 
   constructor(
     private readonly sim: Simulation,
     options: UnitPoolOptions<A>,
   ) {
     this.name = options.name ?? 'unit pool';
-    this.statsFrom = this.lastChangeAt = sim.now;
+    this.statsFrom = sim.now;
+    this.busyUnits = new TimeWeighted({ startAtMinutes: sim.now });
+    this.queued = new TimeWeighted({ startAtMinutes: sim.now });
     this.patienceHandler = sim.registerHandler((seq) => this.onPatienceEnd(seq), `${this.name}.patience`);
     for (const attributes of options.units) this.addUnit(attributes);
   }
@@ -209,12 +212,11 @@ export class UnitPool<A = Record<string, unknown>> {
         this.sim.now,
       );
     }
-    this.touch();
     request.state = 'released';
     const unit = request.unit as MutableUnit<A>;
     unit.busy = false;
     unit.busyMinutes += this.sim.now - unit.heldSince;
-    this.busyCount--;
+    this.busyUnits.update(this.sim.now, --this.busyCount);
     if (unit.onDuty) this.offer(unit);
   }
 
@@ -228,26 +230,25 @@ export class UnitPool<A = Record<string, unknown>> {
         this.sim.now,
       );
     }
-    this.touch();
-    this.queue.splice(i, 1);
+    this.dequeue(i);
     request.state = 'withdrawn';
     this.nWithdrawals++;
     this.cancelPatience(request);
   }
 
   stats(): UnitPoolStats {
-    this.touch();
-    const elapsed = this.sim.now - this.statsFrom;
+    const now = this.sim.now;
+    const elapsed = now - this.statsFrom;
     return {
       name: this.name,
       elapsedMinutes: elapsed,
       requests: this.nRequests,
-      grants: this.nGrants,
+      grants: this.waits.count,
       reneges: this.nReneges,
       withdrawals: this.nWithdrawals,
-      meanWaitMinutes: this.nGrants > 0 ? this.waitSum / this.nGrants : Number.NaN,
-      meanBusyUnits: this.busyArea / elapsed,
-      meanQueueLength: this.queueArea / elapsed,
+      meanWaitMinutes: this.waits.mean,
+      meanBusyUnits: this.busyUnits.areaUntil(now) / elapsed,
+      meanQueueLength: this.queued.areaUntil(now) / elapsed,
     };
   }
 
@@ -272,7 +273,6 @@ export class UnitPool<A = Record<string, unknown>> {
         this.sim.now,
       );
     }
-    this.touch();
     this.nRequests++;
     const request = new UnitRequest<A>(
       this,
@@ -294,6 +294,7 @@ export class UnitPool<A = Record<string, unknown>> {
     let i = this.queue.length;
     while (i > 0 && this.queue[i - 1].priority > priority) i--;
     this.queue.splice(i, 0, request);
+    this.queued.update(this.sim.now, this.queue.length);
     if (patience !== undefined && patience !== Number.POSITIVE_INFINITY) {
       this.patienceWaiting.set(request.sequence, request);
       request.patienceEvent = this.sim.schedule(patience, this.patienceHandler, request.sequence);
@@ -321,8 +322,7 @@ export class UnitPool<A = Record<string, unknown>> {
     for (let i = 0; i < this.queue.length; i++) {
       const request = this.queue[i];
       if (request.filter === undefined || request.filter(unit)) {
-        this.touch();
-        this.queue.splice(i, 1);
+        this.dequeue(i);
         this.grant(request, unit);
         return;
       }
@@ -337,9 +337,8 @@ export class UnitPool<A = Record<string, unknown>> {
     unit.busy = true;
     unit.heldSince = now;
     unit.grants++;
-    this.busyCount++;
-    this.nGrants++;
-    this.waitSum += now - request.requestedAt;
+    this.busyUnits.update(now, ++this.busyCount);
+    this.waits.record(now - request.requestedAt);
     this.cancelPatience(request);
     request._onGranted(unit, now);
   }
@@ -351,8 +350,7 @@ export class UnitPool<A = Record<string, unknown>> {
     request.patienceEvent = -1;
     const i = this.queue.indexOf(request);
     if (i < 0) return;
-    this.touch();
-    this.queue.splice(i, 1);
+    this.dequeue(i);
     this.nReneges++;
     request._onReneged();
   }
@@ -365,13 +363,9 @@ export class UnitPool<A = Record<string, unknown>> {
     }
   }
 
-  private touch(): void {
-    const now = this.sim.now;
-    const dt = now - this.lastChangeAt;
-    if (dt > 0) {
-      this.busyArea += this.busyCount * dt;
-      this.queueArea += this.queue.length * dt;
-      this.lastChangeAt = now;
-    }
+  /** Takes the request at `i` out of the queue. */
+  private dequeue(i: number): void {
+    this.queue.splice(i, 1);
+    this.queued.update(this.sim.now, this.queue.length);
   }
 }

@@ -409,6 +409,30 @@ describe('UnitPool', () => {
   });
 });
 
+describe('UnitPool statistics', () => {
+  it('are the time-weighted busy units and queue and the mean wait, worked by hand', () => {
+    const sim = new Simulation();
+    const pool = new UnitPool(sim, { name: 'porters', units: [{}] });
+    let first: ReturnType<typeof pool.seize> | undefined;
+    let second: ReturnType<typeof pool.seize> | undefined;
+    sim.call(0, () => {
+      first = pool.seize(() => {}); // granted at once
+      second = pool.seize(() => {}); // waits 4 minutes
+    });
+    sim.call(4, () => pool.release(first!));
+    sim.call(10, () => pool.release(second!));
+    sim.run();
+    const stats = pool.stats();
+    // One unit busy over [0, 10); one request queued over [0, 4).
+    expect(stats).toMatchObject({ name: 'porters', elapsedMinutes: 10, requests: 2, grants: 2 });
+    expect(stats).toMatchObject({ reneges: 0, withdrawals: 0 });
+    expect(stats.meanBusyUnits).toBeCloseTo(1, 12);
+    expect(stats.meanQueueLength).toBeCloseTo(0.4, 12);
+    expect(stats.meanWaitMinutes).toBeCloseTo(2, 12);
+    expect(pool.stats()).toEqual(stats); // reading the statistics changes nothing
+  });
+});
+
 describe('Level', () => {
   it('gets wait first come first served; puts wait for room', () => {
     const sim = new Simulation();
@@ -429,7 +453,14 @@ describe('Level', () => {
     sim.run();
     expect(trace).toEqual(['2 put 4', '2 got 5', '2 got 1', '3 put 9', '5 got 8', '5 put 2']);
     expect(level.amount).toBe(4);
-    expect(level.stats().meanPutWaitMinutes).toBeCloseTo(1 / 3, 12);
+    // Worked by hand: 3 held over [0, 2), 1 over [2, 3), 10 over [3, 5): area 27 over 5 minutes;
+    // gets waited 2, 2 and 0 minutes, puts 0, 0 and 1.
+    const stats = level.stats();
+    expect(stats).toMatchObject({ name: 'stock', elapsedMinutes: 5, gets: 3, puts: 3 });
+    expect(stats.meanAmount).toBeCloseTo(27 / 5, 12);
+    expect(stats.meanGetWaitMinutes).toBeCloseTo(4 / 3, 12);
+    expect(stats.meanPutWaitMinutes).toBeCloseTo(1 / 3, 12);
+    expect(level.stats()).toEqual(stats); // reading the statistics changes nothing
   });
 });
 
