@@ -11,9 +11,9 @@ const { MINUTES_PER_DAY } = ENGINE;
 
 export class CommunityNursing extends FlowModule {
   communityStep(day: number): void {
-    const now = this.sim.now;
-    const counted = day * MINUTES_PER_DAY >= this.warmupMinutes;
-    for (const c of this.community) {
+    const now = this.s.sim.now;
+    const counted = day * MINUTES_PER_DAY >= this.s.warmupMinutes;
+    for (const c of this.s.community) {
       const cfg = c.cfg;
       const referrals = c.referrals.sample(c.stream) + c.followUpsToday;
       c.followUpsToday = 0;

@@ -43,7 +43,7 @@ export class EmergencyDepartments extends FlowModule {
 
   /** Registers the handlers; call once, before the first event. */
   registerHandlers(): void {
-    const sim = this.sim;
+    const sim = this.s.sim;
     this.hEdArrival = sim.registerHandler((ed) => this.onEdArrival(ed), 'edArrival');
     this.hEdSpillArrival = sim.registerHandler((ed) => this.onEdSpillArrival(ed), 'edSpillArrival');
     this.hTreatmentEnd = sim.registerHandler((p) => this.onTreatmentEnd(p), 'edTreatmentEnd');
@@ -51,31 +51,31 @@ export class EmergencyDepartments extends FlowModule {
   }
 
   scheduleNextEdArrival(ed: EdUnit): void {
-    const at = ed.arrivalTimes.nextArrivalAt(this.sim.now, ed.arrivalStream);
-    if (at < this.endMinutes) this.sim.scheduleAt(at, this.hEdArrival, ed.index);
+    const at = ed.arrivalTimes.nextArrivalAt(this.s.sim.now, ed.arrivalStream);
+    if (at < this.s.endMinutes) this.s.sim.scheduleAt(at, this.hEdArrival, ed.index);
   }
 
   private onEdArrival(edIndex: number): void {
-    const ed = this.eds[edIndex];
+    const ed = this.s.eds[edIndex];
     this.admitToEd(ed, ed.attributeStream);
     this.scheduleNextEdArrival(ed);
   }
 
   private onEdSpillArrival(edIndex: number): void {
-    const ed = this.eds[edIndex];
+    const ed = this.s.eds[edIndex];
     this.admitToEd(ed, ed.spillAttributeStream);
   }
 
   /** A GP patient who gave up goes to this ED at `atMinutes` (if within the run). */
   scheduleSpillArrival(ed: EdUnit, atMinutes: number): void {
-    if (atMinutes < this.endMinutes) this.sim.scheduleAt(atMinutes, this.hEdSpillArrival, ed.index);
+    if (atMinutes < this.s.endMinutes) this.s.sim.scheduleAt(atMinutes, this.hEdSpillArrival, ed.index);
   }
 
   private admitToEd(ed: EdUnit, stream: RandomStream): void {
-    const P = this.patients;
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const now = this.s.sim.now;
     const id = P.allocate();
-    this.arrivals.ed++;
+    this.s.arrivals.ed++;
     ed.arrivals++;
     P.source[id] = Source.ed;
     P.ed[id] = ed.index;
@@ -106,8 +106,8 @@ export class EmergencyDepartments extends FlowModule {
       P.patienceMinutes[id] = Number.POSITIVE_INFINITY;
     else P.patienceMinutes[id] = ed.patience.sample(stream);
     if (admit === 1 && wardAdmit === 1)
-      this.wardFlow.drawDischargeAttributes(id, this.wards[ed.ward], stream);
-    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.arrival', id, ed.cfg.id);
+      this.wardFlow.drawDischargeAttributes(id, this.s.wards[ed.ward], stream);
+    if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ed.arrival', id, ed.cfg.id);
     P.stage[id] = Stage.edWaiting;
     ed.inDepartment++;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
@@ -145,8 +145,8 @@ export class EmergencyDepartments extends FlowModule {
    * arrival queues as if it had come `ambulancePriorityMinutes` earlier (triage ahead of walk-ins).
    */
   tryStartTreatment(ed: EdUnit): void {
-    const P = this.patients;
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const now = this.s.sim.now;
     const queue = ed.queue;
     const minors = ed.minorsQueue;
     const ambulance = ed.ambulanceQueue;
@@ -187,9 +187,9 @@ export class EmergencyDepartments extends FlowModule {
       if (edStream !== EdStream.minors) ed.freeCubicles--;
       ed.busyClinicians++;
       P.seenAt[id] = now;
-      if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.assessmentStart', id, ed.cfg.id);
+      if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ed.assessmentStart', id, ed.cfg.id);
       P.stage[id] = Stage.edTreatment;
-      if (now >= this.warmupMinutes) {
+      if (now >= this.s.warmupMinutes) {
         const s = ed.stats;
         s.timeToClinician.record(waited);
         if (edStream === EdStream.ambulance) {
@@ -202,23 +202,23 @@ export class EmergencyDepartments extends FlowModule {
           }
         }
       }
-      this.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);
+      this.s.sim.schedule(P.treatmentMinutes[id], this.hTreatmentEnd, id);
     }
   }
 
   private onTreatmentEnd(id: number): void {
-    const P = this.patients;
-    const ed = this.eds[P.ed[id]];
+    const P = this.s.patients;
+    const ed = this.s.eds[P.ed[id]];
     ed.busyClinicians--;
     P.stage[id] = Stage.edDecision;
-    this.sim.schedule(P.decisionMinutes[id], this.hDecisionEnd, id);
+    this.s.sim.schedule(P.decisionMinutes[id], this.hDecisionEnd, id);
     this.tryStartTreatment(ed);
   }
 
   private onDecisionEnd(id: number): void {
-    const P = this.patients;
-    const ed = this.eds[P.ed[id]];
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const ed = this.s.eds[P.ed[id]];
+    const now = this.s.sim.now;
     if (P.admit[id] === 0) {
       if (P.edStream[id] !== EdStream.minors) ed.freeCubicles++;
       this.leaveEd(ed, id, now, 0);
@@ -232,12 +232,12 @@ export class EmergencyDepartments extends FlowModule {
       return;
     }
     P.decisionAt[id] = now;
-    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ed.decisionToAdmit', id, ed.cfg.id);
+    if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ed.decisionToAdmit', id, ed.cfg.id);
     P.stage[id] = Stage.edBoarding;
     ed.boarding++;
     ed.boardingLevel.update(now, ed.boarding);
     P.inCorridor[id] = 0;
-    this.wardFlow.joinBedQueue(this.wards[ed.ward], id);
+    this.wardFlow.joinBedQueue(this.s.wards[ed.ward], id);
     // Still waiting: move to a corridor space if one is free, releasing the cubicle.
     if (P.stage[id] === Stage.edBoarding && ed.freeBoardingSpaces > 0) {
       ed.freeBoardingSpaces--;
@@ -253,14 +253,14 @@ export class EmergencyDepartments extends FlowModule {
    * 2 left without being seen, 3 admitted to a ward bed here.
    */
   leaveEd(ed: EdUnit, id: number, atMinutes: number, kind: 0 | 1 | 2 | 3): void {
-    const P = this.patients;
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const now = this.s.sim.now;
     ed.inDepartment--;
     ed.inDepartmentLevel.update(now, ed.inDepartment);
     if (atMinutes < now) ed.inDepartmentLevel.correct(atMinutes, now, -1);
     const minutesInDept = atMinutes - P.arrivalAt[id];
-    if (this.sim.tracer !== undefined) traceEdDeparture(this.sim, P, id, kind, ed.cfg.id);
-    if (atMinutes >= this.warmupMinutes) {
+    if (this.s.sim.tracer !== undefined) traceEdDeparture(this.s.sim, P, id, kind, ed.cfg.id);
+    if (atMinutes >= this.s.warmupMinutes) {
       const s = ed.stats;
       s.attendances++;
       s.timeInDepartment.record(minutesInDept);
@@ -288,9 +288,9 @@ export class EmergencyDepartments extends FlowModule {
         }
       }
     }
-    if (kind === 0) this.departures.edDischarged++;
-    else if (kind === 1) this.departures.edAdmittedElsewhere++;
-    else if (kind === 2) this.departures.edLeftWithoutBeingSeen++;
+    if (kind === 0) this.s.departures.edDischarged++;
+    else if (kind === 1) this.s.departures.edAdmittedElsewhere++;
+    else if (kind === 2) this.s.departures.edLeftWithoutBeingSeen++;
     if (kind !== 3) P.release(id);
   }
 }

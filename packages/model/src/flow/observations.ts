@@ -21,9 +21,9 @@ export class Observations extends FlowModule {
 
   /** Schedules the first bed snapshot and hourly observation (each reschedules itself). */
   scheduleFirst(): void {
-    const sim = this.sim;
+    const sim = this.s.sim;
     sim.scheduleAt(
-      this.config.bedSnapshotHour * MINUTES_PER_HOUR,
+      this.s.config.bedSnapshotHour * MINUTES_PER_HOUR,
       this.hSnapshot,
       0,
       EventPriority.observation,
@@ -33,16 +33,16 @@ export class Observations extends FlowModule {
 
   /** Registers the handlers; call once, before the first event. */
   registerHandlers(): void {
-    const sim = this.sim;
+    const sim = this.s.sim;
     this.hSnapshot = sim.registerHandler((d) => this.onSnapshot(d), 'bedSnapshot');
     this.hHourly = sim.registerHandler(() => this.onHourly(), 'hourlyObservation');
   }
 
   private onSnapshot(day: number): void {
-    const now = this.sim.now;
-    if (now >= this.warmupMinutes) {
+    const now = this.s.sim.now;
+    if (now >= this.s.warmupMinutes) {
       this.countLongStays(now);
-      for (const w of this.wards) {
+      for (const w of this.s.wards) {
         const s = w.stats;
         const physical = w.cfg.physicalBeds;
         const occupied = w.occupied + w.cfg.ringFencedElectiveBeds;
@@ -66,8 +66,8 @@ export class Observations extends FlowModule {
       }
     }
     const next = now + MINUTES_PER_DAY;
-    if (next <= this.endMinutes)
-      this.sim.scheduleAt(next, this.hSnapshot, day + 1, EventPriority.observation);
+    if (next <= this.s.endMinutes)
+      this.s.sim.scheduleAt(next, this.hSnapshot, day + 1, EventPriority.observation);
   }
 
   /**
@@ -76,7 +76,7 @@ export class Observations extends FlowModule {
    * patient records a day.
    */
   private countLongStays(now: number): void {
-    const P = this.patients;
+    const P = this.s.patients;
     const fourteen = now - 14 * MINUTES_PER_DAY;
     const twentyOne = now - 21 * MINUTES_PER_DAY;
     const n = P.capacity;
@@ -85,7 +85,7 @@ export class Observations extends FlowModule {
       if (stage < Stage.wardClinical || stage > Stage.wardLeaving) continue;
       const bedAt = P.bedAt[i];
       if (bedAt > fourteen) continue;
-      const s = this.wards[P.ward[i]].stats;
+      const s = this.s.wards[P.ward[i]].stats;
       const fit = stage !== Stage.wardClinical;
       if (fit) s.longStayNctrByPathwaySum[P.pathway[i]]++;
       if (bedAt <= twentyOne) {
@@ -96,11 +96,11 @@ export class Observations extends FlowModule {
   }
 
   private onHourly(): void {
-    const now = this.sim.now;
-    if (now > this.warmupMinutes) {
-      const [, level3, level4] = this.opelThresholds;
+    const now = this.s.sim.now;
+    if (now > this.s.warmupMinutes) {
+      const [, level3, level4] = this.s.opelThresholds;
       const day = Math.floor((now - 1) / MINUTES_PER_DAY);
-      for (const w of this.wards) {
+      for (const w of this.s.wards) {
         const p = this.pressure.trustPressure(w);
         w.stats.hours++;
         if (p >= level3) w.stats.opel3Hours++;
@@ -111,13 +111,13 @@ export class Observations extends FlowModule {
       }
     }
     const next = now + MINUTES_PER_HOUR;
-    if (next <= this.endMinutes) this.sim.scheduleAt(next, this.hHourly, 0, EventPriority.observation);
+    if (next <= this.s.endMinutes) this.s.sim.scheduleAt(next, this.hHourly, 0, EventPriority.observation);
   }
 
   /** Daily means of the census levels for the day that just closed (warm-up included). */
   closeDay(closed: number): void {
-    const now = this.sim.now;
-    for (const ed of this.eds) {
+    const now = this.s.sim.now;
+    for (const ed of this.s.eds) {
       const area = ed.boardingLevel.totalAreaUntil(now);
       ed.day.of('boardingMean')[closed] = (area - ed.lastBoardingArea) / MINUTES_PER_DAY;
       ed.lastBoardingArea = area;
@@ -126,7 +126,7 @@ export class Observations extends FlowModule {
       ed.day.of('inDepartmentMean')[closed] = (inDepartment - ed.lastInDepartmentArea) / MINUTES_PER_DAY;
       ed.lastInDepartmentArea = inDepartment;
     }
-    for (const w of this.wards) {
+    for (const w of this.s.wards) {
       const area = w.nctrLevel.totalAreaUntil(now);
       w.day.of('nctrBedDays')[closed] = (area - w.lastNctrArea) / MINUTES_PER_DAY;
       w.lastNctrArea = area;

@@ -28,7 +28,7 @@ export class Pressure extends FlowModule {
   /** An acute trust's OPEL-style pressure: the worse of its ED and its beds. */
   trustPressure(w: WardUnit): number {
     let p = this.wardPressure(w);
-    for (const e of w.eds) p = Math.max(p, this.edPressure(this.eds[e]));
+    for (const e of w.eds) p = Math.max(p, this.edPressure(this.s.eds[e]));
     return p;
   }
 
@@ -37,7 +37,7 @@ export class Pressure extends FlowModule {
     const staffing = this.staffing;
     const onDuty = (org: string, service: ServiceKind): number =>
       staffing === undefined ? 0 : staffing.onDuty(org, service);
-    for (const w of this.wards) {
+    for (const w of this.s.wards) {
       const ratio = this.isDayShift() ? w.cfg.patientsPerNurseDay : w.cfg.patientsPerNurseNight;
       out.push({
         organisationId: w.organisationId,
@@ -50,7 +50,7 @@ export class Pressure extends FlowModule {
         ),
       });
     }
-    for (const ed of this.eds) {
+    for (const ed of this.s.eds) {
       out.push({
         organisationId: ed.organisationId,
         service: 'ed',
@@ -60,7 +60,7 @@ export class Pressure extends FlowModule {
         staffRequired: ed.busyClinicians + edQueued(ed) > ed.clinicians ? ed.clinicians + 1 : ed.clinicians,
       });
     }
-    for (const a of this.authorities) {
+    for (const a of this.s.authorities) {
       const hc = a.homeCare;
       if (hc === undefined) continue;
       const active = hc.startDay.length;
@@ -73,7 +73,7 @@ export class Pressure extends FlowModule {
         staffRequired: hc.onDuty,
       });
     }
-    for (const g of this.gps) {
+    for (const g of this.s.gps) {
       out.push({
         organisationId: g.cfg.organisationId,
         service: 'generalPractice',
@@ -83,7 +83,7 @@ export class Pressure extends FlowModule {
         staffRequired: g.onDuty,
       });
     }
-    for (const c of this.community) {
+    for (const c of this.s.community) {
       out.push({
         organisationId: c.cfg.organisationId,
         service: 'community',
@@ -97,7 +97,7 @@ export class Pressure extends FlowModule {
   }
 
   private isDayShift(): boolean {
-    const m = this.sim.now % MINUTES_PER_DAY;
+    const m = this.s.sim.now % MINUTES_PER_DAY;
     return m >= DAY_SHIFT_START_HOUR * MINUTES_PER_HOUR && m < DAY_SHIFT_END_HOUR * MINUTES_PER_HOUR;
   }
 }

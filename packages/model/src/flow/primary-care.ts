@@ -18,9 +18,9 @@ export class GeneralPractice extends FlowModule {
   edFlow!: EmergencyDepartments;
 
   generalPracticeStep(day: number): void {
-    const counted = day * MINUTES_PER_DAY >= this.warmupMinutes;
-    const working = this.calendar.isWorkingDay(day);
-    for (const g of this.gps) {
+    const counted = day * MINUTES_PER_DAY >= this.s.warmupMinutes;
+    const working = this.s.calendar.isWorkingDay(day);
+    for (const g of this.s.gps) {
       const cfg = g.cfg;
       if (working) {
         const mult = this.gpDayMultiplier(g, day);
@@ -69,13 +69,13 @@ export class GeneralPractice extends FlowModule {
 
   private gpDayMultiplier(g: GpUnit, day: number): number {
     const p = g.cfg.demandProfile;
-    const cal = this.calendar;
+    const cal = this.s.calendar;
     const dow = p.dayOfWeekMultipliers;
     let workSum = 0;
     for (let i = 0; i < 5; i++) workSum += dow[i];
     let monthSum = 0;
     for (const v of p.monthMultipliers) monthSum += v;
-    const surge = this.config.surges.reduce(
+    const surge = this.s.config.surges.reduce(
       (m, s) => (day >= s.startDay && day < s.startDay + s.durationDays ? m * s.otherDemandMultiplier : m),
       1,
     );
@@ -93,7 +93,7 @@ export class GeneralPractice extends FlowModule {
       const u = g.stream.uniform();
       let k = 0;
       while (k < g.spillCumulative.length - 1 && u > g.spillCumulative[k]) k++;
-      const ed = this.eds[g.spillTargets[k]];
+      const ed = this.s.eds[g.spillTargets[k]];
       const at =
         dayStart + (ed.spillHour.sample(ed.spillStream) + ed.spillStream.uniform()) * MINUTES_PER_HOUR;
       this.edFlow.scheduleSpillArrival(ed, at);

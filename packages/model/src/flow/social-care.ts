@@ -29,19 +29,19 @@ export class SocialCare extends FlowModule {
 
   /** Schedules the first daily brokerage step (it reschedules itself). */
   scheduleFirstStep(): void {
-    this.sim.scheduleAt(SOCIAL_CARE_STEP_HOUR * MINUTES_PER_HOUR, this.hSocialCare, 0);
+    this.s.sim.scheduleAt(SOCIAL_CARE_STEP_HOUR * MINUTES_PER_HOUR, this.hSocialCare, 0);
   }
 
   /** Registers the handlers; call once, before the first event. */
   registerHandlers(): void {
-    const sim = this.sim;
+    const sim = this.s.sim;
     this.hSocialCare = sim.registerHandler((d) => this.onSocialCareStep(d), 'socialCareStep');
   }
 
   /** Home-care packages running and placements occupied at the start. */
   placeInitialClients(): void {
-    const stream = this.initStream;
-    for (const a of this.authorities) {
+    const stream = this.s.initStream;
+    for (const a of this.s.authorities) {
       const hc = a.homeCare;
       if (hc !== undefined) {
         for (let i = 0; i < hc.cfg.initialActivePackages; i++) {
@@ -62,14 +62,14 @@ export class SocialCare extends FlowModule {
 
   /** Social care brokers packages and places once a day, late morning (after the ward round). */
   private onSocialCareStep(day: number): void {
-    for (const a of this.authorities) this.authorityStep(a, day);
-    const next = this.sim.now + MINUTES_PER_DAY;
-    if (next <= this.endMinutes) this.sim.scheduleAt(next, this.hSocialCare, day + 1);
+    for (const a of this.s.authorities) this.authorityStep(a, day);
+    const next = this.s.sim.now + MINUTES_PER_DAY;
+    if (next <= this.s.endMinutes) this.s.sim.scheduleAt(next, this.hSocialCare, day + 1);
   }
 
   private authorityStep(a: AuthorityUnit, day: number): void {
-    const now = this.sim.now;
-    const counted = now >= this.warmupMinutes;
+    const now = this.s.sim.now;
+    const counted = now >= this.s.warmupMinutes;
     // VCSE home-from-hospital first, for eligible P1 patients.
     const hc = a.homeCare;
     if (hc !== undefined) {
@@ -79,11 +79,11 @@ export class SocialCare extends FlowModule {
       if (slots > 0) {
         for (let i = 0; i < hc.waiting.length && slots > 0; ) {
           const r = hc.waiting[i];
-          if (r.patient >= 0 && this.patients.vcseEligible[r.patient] === 1 && r.readyAtMinutes <= now) {
+          if (r.patient >= 0 && this.s.patients.vcseEligible[r.patient] === 1 && r.readyAtMinutes <= now) {
             hc.waiting.splice(i, 1);
             slots--;
             if (counted && a.vcse.length > 0) a.vcse[0].clients++;
-            this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
+            this.wardFlow.scheduleDischarge(r.patient, this.s.wards[this.s.patients.ward[r.patient]]);
           } else i++;
         }
       }
@@ -95,7 +95,7 @@ export class SocialCare extends FlowModule {
 
   /** IPACS-style: today's visit slots serve running packages, then start new ones first come first served. */
   private homeCareStep(hc: HomeCareUnit, day: number, counted: boolean): void {
-    const now = this.sim.now;
+    const now = this.s.sim.now;
     const cfg = hc.cfg;
     // Community referrals arrive through the day just ended.
     arriveFromCommunity(hc.waiting, hc.referrals.sample(hc.referralStream), hc.referralStream, now);
@@ -140,9 +140,10 @@ export class SocialCare extends FlowModule {
       hc.startDay.push(day);
       hc.endDay.push(day + duration);
       if (counted) hc.wait.record(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
-      if (this.sim.tracer !== undefined) traceCarePackageStart(this.sim, this.patients, r.patient, cfg.id);
+      if (this.s.sim.tracer !== undefined)
+        traceCarePackageStart(this.s.sim, this.s.patients, r.patient, cfg.id);
       if (r.patient >= 0)
-        this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
+        this.wardFlow.scheduleDischarge(r.patient, this.s.wards[this.s.patients.ward[r.patient]]);
       started++;
     }
     if (started > 0) {
@@ -164,7 +165,7 @@ export class SocialCare extends FlowModule {
   }
 
   private placementStep(pl: PlacementUnit, day: number, counted: boolean): void {
-    const now = this.sim.now;
+    const now = this.s.sim.now;
     const cfg = pl.cfg;
     arriveFromCommunity(pl.waiting, pl.communityAdmissions.sample(pl.stream), pl.stream, now);
     let k = 0;
@@ -185,7 +186,7 @@ export class SocialCare extends FlowModule {
       pl.endDay.push(day + Math.max(1, Math.round(pl.stay.sample(pl.stream))));
       if (counted) pl.wait.record(Math.max(0, now - r.atMinutes) / MINUTES_PER_DAY);
       if (r.patient >= 0)
-        this.wardFlow.scheduleDischarge(r.patient, this.wards[this.patients.ward[r.patient]]);
+        this.wardFlow.scheduleDischarge(r.patient, this.s.wards[this.s.patients.ward[r.patient]]);
     }
     if (day > 0) pl.day[day - 1] = pl.waiting.length;
     if (counted) {

@@ -55,39 +55,7 @@ export interface FlowState {
   readonly initStream: RandomStream;
 }
 
-/** A flow module: reads and changes the shared state through these references. */
+/** A flow module: reads and changes the shared state `s` (one object for all the modules). */
 export abstract class FlowModule {
-  protected readonly sim: Simulation;
-  protected readonly config: ResolvedSystemConfig;
-  protected readonly patients: PatientStore;
-  protected readonly calendar: RunCalendar;
-  protected readonly eds: EdUnit[];
-  protected readonly wards: WardUnit[];
-  protected readonly authorities: AuthorityUnit[];
-  protected readonly gps: GpUnit[];
-  protected readonly community: CommunityUnit[];
-  protected readonly departures: FlowDepartures;
-  protected readonly arrivals: FlowArrivals;
-  protected readonly warmupMinutes: number;
-  protected readonly endMinutes: number;
-  protected readonly opelThresholds: readonly [number, number, number];
-  protected readonly initStream: RandomStream;
-
-  constructor(state: FlowState) {
-    this.sim = state.sim;
-    this.config = state.config;
-    this.patients = state.patients;
-    this.calendar = state.calendar;
-    this.eds = state.eds;
-    this.wards = state.wards;
-    this.authorities = state.authorities;
-    this.gps = state.gps;
-    this.community = state.community;
-    this.departures = state.departures;
-    this.arrivals = state.arrivals;
-    this.warmupMinutes = state.warmupMinutes;
-    this.endMinutes = state.endMinutes;
-    this.opelThresholds = state.opelThresholds;
-    this.initStream = state.initStream;
-  }
+  constructor(protected readonly s: FlowState) {}
 }

@@ -27,7 +27,7 @@ export class AcuteWards extends FlowModule {
 
   /** Registers the handlers; call once, before the first event. */
   registerHandlers(): void {
-    const sim = this.sim;
+    const sim = this.s.sim;
     this.hDirectArrival = sim.registerHandler((w) => this.onDirectArrival(w), 'directAdmission');
     this.hFit = sim.registerHandler((p) => this.onMedicallyFit(p), 'medicallyFit');
     this.hDischarge = sim.registerHandler((p) => this.onDischarge(p), 'discharge');
@@ -37,16 +37,16 @@ export class AcuteWards extends FlowModule {
 
   /** Patients in beds at the start, part-way through their stay. */
   placeInitialPatients(): void {
-    const P = this.patients;
-    const stream = this.initStream;
-    for (const w of this.wards) {
+    const P = this.s.patients;
+    const stream = this.s.initStream;
+    for (const w of this.s.wards) {
       const n = Math.min(
         w.cfg.initialOccupiedBeds - w.cfg.ringFencedElectiveBeds,
         w.cfg.physicalBeds - w.cfg.ringFencedElectiveBeds,
       );
       for (let i = 0; i < n; i++) {
         const id = P.allocate();
-        this.arrivals.initial++;
+        this.s.arrivals.initial++;
         P.source[id] = Source.initial;
         P.ed[id] = -1;
         P.ward[id] = w.index;
@@ -66,15 +66,15 @@ export class AcuteWards extends FlowModule {
         P.bedGroup[id] = g.index;
         g.occupied++;
         w.occupied++;
-        this.sim.scheduleAt(this.fitDeclaredAt(w, P.clinicalLosMinutes[id]), this.hFit, id);
+        this.s.sim.scheduleAt(this.fitDeclaredAt(w, P.clinicalLosMinutes[id]), this.hFit, id);
       }
     }
   }
 
   /** Clinical LOS, discharge pathway and route: drawn once per patient, in a fixed order. */
   drawDischargeAttributes(id: number, w: WardUnit, stream: RandomStream): void {
-    const P = this.patients;
-    const shares = this.config.dischargePathways;
+    const P = this.s.patients;
+    const shares = this.s.config.dischargePathways;
     if (w.groups.length > 1) {
       // Specialty first (one uniform, only when specialties are configured), then its length of stay.
       const uGroup = stream.uniform();
@@ -88,7 +88,7 @@ export class AcuteWards extends FlowModule {
       P.clinicalLosMinutes[id] = w.los.sample(stream) * MINUTES_PER_DAY;
     }
     // The season's length of stay, by day of arrival (a table built once; 1 without seasonality).
-    P.clinicalLosMinutes[id] *= w.losMultiplierByDay[Math.floor(this.sim.now / MINUTES_PER_DAY)];
+    P.clinicalLosMinutes[id] *= w.losMultiplierByDay[Math.floor(this.s.sim.now / MINUTES_PER_DAY)];
     const u = stream.uniform();
     let pathway: number = Pathway.p3;
     const group = w.groups[P.group[id]];
@@ -112,23 +112,23 @@ export class AcuteWards extends FlowModule {
   }
 
   scheduleNextDirect(w: WardUnit): void {
-    const at = w.directArrivalTimes.nextArrivalAt(this.sim.now, w.directStream);
-    if (at < this.endMinutes) this.sim.scheduleAt(at, this.hDirectArrival, w.index);
+    const at = w.directArrivalTimes.nextArrivalAt(this.s.sim.now, w.directStream);
+    if (at < this.s.endMinutes) this.s.sim.scheduleAt(at, this.hDirectArrival, w.index);
   }
 
   private onDirectArrival(wardIndex: number): void {
-    const w = this.wards[wardIndex];
-    const P = this.patients;
+    const w = this.s.wards[wardIndex];
+    const P = this.s.patients;
     const id = P.allocate();
-    this.arrivals.direct++;
+    this.s.arrivals.direct++;
     w.directArrivals++;
     P.source[id] = Source.direct;
     P.ed[id] = -1;
     P.ward[id] = w.index;
-    P.arrivalAt[id] = this.sim.now;
-    P.decisionAt[id] = this.sim.now;
+    P.arrivalAt[id] = this.s.sim.now;
+    P.decisionAt[id] = this.s.sim.now;
     this.drawDischargeAttributes(id, w, w.directAttributeStream);
-    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.directReferral', id, w.cfg.id);
+    if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ward.directReferral', id, w.cfg.id);
     P.stage[id] = Stage.directWaiting;
     this.joinBedQueue(w, id);
     this.scheduleNextDirect(w);
@@ -136,13 +136,13 @@ export class AcuteWards extends FlowModule {
 
   /** Queues a patient (decision time already set) for a bed of their specialty, and admits if one is free. */
   joinBedQueue(w: WardUnit, id: number): void {
-    const g = w.groups[this.patients.group[id]];
+    const g = w.groups[this.s.patients.group[id]];
     g.queue.push(id);
     w.waiting++;
     this.tryAdmit(w, g);
-    if (this.patients.stage[id] !== Stage.wardClinical && w.outlieAfterMinutes < Number.POSITIVE_INFINITY) {
-      const at = this.patients.decisionAt[id] + w.outlieAfterMinutes;
-      if (at < this.endMinutes) this.sim.scheduleAt(at, this.hOutlie, id);
+    if (this.s.patients.stage[id] !== Stage.wardClinical && w.outlieAfterMinutes < Number.POSITIVE_INFINITY) {
+      const at = this.s.patients.decisionAt[id] + w.outlieAfterMinutes;
+      if (at < this.s.endMinutes) this.s.sim.scheduleAt(at, this.hOutlie, id);
     }
   }
 
@@ -155,8 +155,8 @@ export class AcuteWards extends FlowModule {
     while (g.queue.length > 0 && g.occupied < g.staffed) this.admitToBed(w, g, g.queue.shift());
     if (g.occupied >= g.staffed || w.waiting === 0 || w.outlieAfterMinutes === Number.POSITIVE_INFINITY)
       return;
-    const P = this.patients;
-    const latestDecision = this.sim.now - w.outlieAfterMinutes + 1e-9;
+    const P = this.s.patients;
+    const latestDecision = this.s.sim.now - w.outlieAfterMinutes + 1e-9;
     while (g.occupied < g.staffed) {
       let from: WardGroup | undefined;
       let earliest = latestDecision;
@@ -175,15 +175,15 @@ export class AcuteWards extends FlowModule {
 
   /** A waiting patient reached the outlying threshold: take a free bed of another specialty, if any. */
   private onOutlieAllowed(id: number): void {
-    const P = this.patients;
+    const P = this.s.patients;
     const stage = P.stage[id];
     if (stage !== Stage.edBoarding && stage !== Stage.directWaiting) return;
-    const w = this.wards[P.ward[id]];
+    const w = this.s.wards[P.ward[id]];
     // Ids are recycled: act only for the patient this timer was set for.
-    if (Math.abs(P.decisionAt[id] + w.outlieAfterMinutes - this.sim.now) > 1e-6) return;
+    if (Math.abs(P.decisionAt[id] + w.outlieAfterMinutes - this.s.sim.now) > 1e-6) return;
     const own = w.groups[P.group[id]];
     // Free beds elsewhere go to the longest waiters (queue heads); the emptiest group takes them.
-    const latestDecision = this.sim.now - w.outlieAfterMinutes + 1e-9;
+    const latestDecision = this.s.sim.now - w.outlieAfterMinutes + 1e-9;
     while (own.queue.length > 0 && P.decisionAt[own.queue.peek()] <= latestDecision) {
       let best: WardGroup | undefined;
       for (const h of w.groups) {
@@ -196,21 +196,21 @@ export class AcuteWards extends FlowModule {
   }
 
   private admitToBed(w: WardUnit, g: WardGroup, id: number): void {
-    const P = this.patients;
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const now = this.s.sim.now;
     g.occupied++;
     w.occupied++;
     w.waiting--;
     P.bedGroup[id] = g.index;
     P.bedAt[id] = now;
-    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.admission', id, w.cfg.id);
-    if (now >= this.warmupMinutes) {
+    if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ward.admission', id, w.cfg.id);
+    if (now >= this.s.warmupMinutes) {
       w.stats.admissions++;
       if (g.index !== P.group[id]) w.stats.outlierAdmissions++;
       w.dayAdmissions[Math.floor(now / MINUTES_PER_DAY)]++;
     }
     if (P.stage[id] === Stage.edBoarding) {
-      const ed = this.eds[P.ed[id]];
+      const ed = this.s.eds[P.ed[id]];
       ed.boarding--;
       ed.boardingLevel.update(now, ed.boarding);
       if (P.inCorridor[id] === 1) {
@@ -223,11 +223,11 @@ export class AcuteWards extends FlowModule {
         this.edFlow.leaveEd(ed, id, now, 3);
         this.edFlow.tryStartTreatment(ed);
       }
-    } else if (now >= this.warmupMinutes) {
+    } else if (now >= this.s.warmupMinutes) {
       w.stats.directWait.record(now - P.decisionAt[id]);
     }
     P.stage[id] = Stage.wardClinical;
-    this.sim.scheduleAt(this.fitDeclaredAt(w, now + P.clinicalLosMinutes[id]), this.hFit, id);
+    this.s.sim.scheduleAt(this.fitDeclaredAt(w, now + P.clinicalLosMinutes[id]), this.hFit, id);
   }
 
   /**
@@ -244,11 +244,11 @@ export class AcuteWards extends FlowModule {
   }
 
   private onMedicallyFit(id: number): void {
-    const P = this.patients;
-    const w = this.wards[P.ward[id]];
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const w = this.s.wards[P.ward[id]];
+    const now = this.s.sim.now;
     P.fitAt[id] = now;
-    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.medicallyFit', id, w.cfg.id);
+    if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ward.medicallyFit', id, w.cfg.id);
     w.nctr++;
     w.nctrLevel.update(now, w.nctr);
     const pathway = P.pathway[id];
@@ -257,7 +257,7 @@ export class AcuteWards extends FlowModule {
       return;
     }
     P.stage[id] = Stage.wardAwaitingCapacity;
-    const a = this.authorities[P.authority[id]];
+    const a = this.s.authorities[P.authority[id]];
     const unit = pathway === Pathway.p1 ? a.homeCare : pathway === Pathway.p2 ? a.stepDown : a.careHome;
     if (unit === undefined) {
       // No such service configured for this authority: the patient goes home without it.
@@ -273,8 +273,8 @@ export class AcuteWards extends FlowModule {
 
   /** The patient leaves once discharges are running that day and the paperwork is done. */
   scheduleDischarge(id: number, w: WardUnit): void {
-    const P = this.patients;
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const now = this.s.sim.now;
     P.stage[id] = Stage.wardLeaving;
     const minuteOfDay = now % MINUTES_PER_DAY;
     let from = now;
@@ -282,13 +282,13 @@ export class AcuteWards extends FlowModule {
     else if (minuteOfDay >= w.dischargeEndMinute)
       from = now - minuteOfDay + MINUTES_PER_DAY + w.dischargeStartMinute;
     const at = from + P.dischargeProcessingMinutes[id];
-    this.sim.scheduleAt(at, this.hDischarge, id);
+    this.s.sim.scheduleAt(at, this.hDischarge, id);
   }
 
   private onDischarge(id: number): void {
-    const P = this.patients;
-    const w = this.wards[P.ward[id]];
-    const now = this.sim.now;
+    const P = this.s.patients;
+    const w = this.s.wards[P.ward[id]];
+    const now = this.s.sim.now;
     const g = w.groups[P.bedGroup[id]];
     // With a turnaround time the bed stays unusable (the group's count) until it is ready.
     const turnaround = w.cfg.bedTurnaroundMinutes;
@@ -296,9 +296,9 @@ export class AcuteWards extends FlowModule {
     w.occupied--;
     w.nctr--;
     w.nctrLevel.update(now, w.nctr);
-    this.departures.wardDischarged++;
-    if (this.sim.tracer !== undefined) tracePatient(this.sim, P, 'ward.discharge', id, w.cfg.id);
-    if (now >= this.warmupMinutes) {
+    this.s.departures.wardDischarged++;
+    if (this.s.sim.tracer !== undefined) tracePatient(this.s.sim, P, 'ward.discharge', id, w.cfg.id);
+    if (now >= this.s.warmupMinutes) {
       w.stats.discharges++;
       w.stats.los.record((now - P.bedAt[id]) / MINUTES_PER_DAY);
       w.stats.dischargeDelay.record((now - P.fitAt[id]) / MINUTES_PER_DAY);
@@ -306,20 +306,20 @@ export class AcuteWards extends FlowModule {
         w.stats.overnightDischargeDelay.record((now - P.fitAt[id]) / MINUTES_PER_DAY);
       w.dayDischarges[Math.floor(now / MINUTES_PER_DAY)]++;
     }
-    if (P.communityFollowUp[id] === 1 && this.community.length > 0) {
-      this.community[w.index % this.community.length].followUpsToday++;
+    if (P.communityFollowUp[id] === 1 && this.s.community.length > 0) {
+      this.s.community[w.index % this.s.community.length].followUpsToday++;
     }
     P.release(id);
     if (turnaround === 0) this.tryAdmit(w, g);
     else {
       w.bedsTurningAround++;
-      this.sim.schedule(turnaround, this.hBedReady, w.index * 256 + g.index);
+      this.s.sim.schedule(turnaround, this.hBedReady, w.index * 256 + g.index);
     }
   }
 
   /** A freed bed is clean and matched: it takes the next patient. Payload ward × 256 + group. */
   private onBedReady(wardGroup: number): void {
-    const w = this.wards[wardGroup >> 8];
+    const w = this.s.wards[wardGroup >> 8];
     const g = w.groups[wardGroup & 255];
     g.occupied--;
     w.bedsTurningAround--;
