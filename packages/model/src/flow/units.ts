@@ -187,7 +187,7 @@ export interface WardGroup {
   los: Distribution;
   /** Cumulative P0, P0+P1, P0+P1+P2 shares of this specialty's discharges (the system's if it has none). */
   pathwayCumulative: Float64Array;
-  /** The same for patients whose clinical stay is at least `longStayFromMinutes` (the system's if none). */
+  /** The same for patients whose clinical stay is at least `longStayFromMinutes` (as above if none). */
   longStayPathwayCumulative: Float64Array;
   longStayFromMinutes: number;
   /** Patients needing this specialty waiting for a bed, in decision order. */
@@ -289,15 +289,16 @@ export function wardGroups(
   for (const [i, sp] of specs.entries()) {
     cumulativeShare += sp.bedShare / bedSum;
     const upTo = i === specs.length - 1 ? emergencyBeds : Math.round(emergencyBeds * cumulativeShare);
+    const own = sp.dischargePathways ? pathwayCumulative(sp.dischargePathways) : system;
     groups.push({
       index: i,
       beds: upTo - before,
       bedsBefore: before,
       los: distributionFromSpec(sp.clinicalLosDays),
-      pathwayCumulative: sp.dischargePathways ? pathwayCumulative(sp.dischargePathways) : system,
+      pathwayCumulative: own,
       longStayPathwayCumulative: sp.longStayDischargePathways
         ? pathwayCumulative(sp.longStayDischargePathways)
-        : system,
+        : own,
       longStayFromMinutes: (sp.longStayDischargePathways?.fromDays ?? Number.POSITIVE_INFINITY) * 1440,
       queue: new IntQueue(),
       occupied: 0,
