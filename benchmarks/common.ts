@@ -51,6 +51,13 @@ export function cpuSecondsSince(started: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
+/** The median of repeated measurements (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 /** Peak resident set size of this process so far, in MiB. */
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);

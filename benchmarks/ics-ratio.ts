@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './common.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -46,12 +47,6 @@ function ics(tree: string): { cpu: number; wall: number } {
   const line = lastJson(out);
   return { cpu: line.cpuSecondsPerReplication, wall: line.secondsPerReplication };
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const trees = before === undefined ? { after: here } : { before: resolve(before), after: here };
 const rows: Record<string, { cpu: number[]; wall: number[]; ratio: number[] }> = {};

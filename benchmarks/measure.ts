@@ -7,6 +7,7 @@
  *   npx tsx benchmarks/measure.ts [--runs 5] [--only linearity|w2]
  */
 import { execFileSync } from 'node:child_process';
+import { median } from './common.js';
 
 interface Run {
   wallSeconds: number;
@@ -39,12 +40,6 @@ function workload(args: string[]): Run {
   if (line === undefined) throw new Error(`no JSON line from workload ${args.join(' ')}`);
   return JSON.parse(line) as Run;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function measure(configs: Record<string, string[]>): Record<string, Run[]> {
   const results: Record<string, Run[]> = {};
