@@ -9,7 +9,6 @@ export type {
   NetworkStationConfig,
 } from './config.js';
 export { NetworkError } from './errors.js';
-export { MAX_QUEUED_PER_STATION, MAX_VISITS_PER_CUSTOMER } from './flow.js';
 export type { NetworkMetricDefinition, NetworkMetricRow } from './metrics.js';
 export { NETWORK_METRICS } from './metrics.js';
 export type { NetworkRunOptions, NetworkRunResult } from './run.js';

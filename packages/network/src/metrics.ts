@@ -7,6 +7,9 @@ export interface NetworkMetricDefinition {
   definition: string;
 }
 
+// The same row shape as the care model's MetricRow, declared here because this package depends on
+// the engine only (never on the model), and its ids are the network's own (NETWORK_METRICS), not the
+// model's typed MetricId; the CLI's careModel turns both into the runner's MetricValue.
 /** One tidy result row of a network run: metric id, scope (a station, `<station>:class<k>`, `network`…), value. */
 export interface NetworkMetricRow {
   metricId: string;
