@@ -19,19 +19,13 @@ function valueText(value: unknown): string {
   return String(value);
 }
 
-/** The value of the model default `key` as a description writes it, e.g. `9` or `lognormal mean 180, sd 120`. */
-export function modelDefaultValue(key: ModelDefaultKey): string {
-  return valueText(SYSTEM_CONFIG_DEFAULTS[key].value);
-}
-
-/** `Model default: <value> (<meaning>).`, the sentence a description ends with. */
-export function modelDefault(key: ModelDefaultKey): string {
-  return `Model default: ${modelDefaultValue(key)} (${SYSTEM_CONFIG_DEFAULTS[key].meaning}).`;
-}
-
-/** `text` followed by the model default of `key`. */
+/**
+ * `text` followed by the sentence naming the model default of `key`:
+ * `Model default: <value> (<meaning>).`, the value written e.g. `9` or `lognormal mean 180, sd 120`.
+ */
 export function withModelDefault(text: string, key: ModelDefaultKey): string {
-  return `${text} ${modelDefault(key)}`;
+  const { value, meaning } = SYSTEM_CONFIG_DEFAULTS[key];
+  return `${text} Model default: ${valueText(value)} (${meaning}).`;
 }
 
 /** A field the model defaults: `schema`, optional, described by `text` and the default of `key`. */
