@@ -12,6 +12,7 @@ import { hourlyArrivals, monthValuesByDay, surgeMultiplierByDay } from './calend
 import { CommunityUnit, GpUnit, HomeCareUnit, PlacementUnit, VcseUnit } from './care-units.js';
 import type { FlowState } from './state.js';
 import {
+  cumulativeShares,
   ED_DAY_SERIES,
   EdStats,
   type EdUnit,
@@ -80,13 +81,6 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
 
   for (const w of config.acuteWards) {
     const physical = w.physicalBeds;
-    let sum = 0;
-    for (const c of w.dischargeCatchment) sum += c.share;
-    let running = 0;
-    const catchmentCumulative = Float64Array.from(w.dischargeCatchment, (c) => {
-      running += c.share / (sum || 1);
-      return running;
-    });
     const wardDay = new DailySeries(WARD_DAY_SERIES, state.totalDays);
     const ward: WardUnit = {
       cfg: w,
@@ -102,7 +96,7 @@ function buildWards(state: FlowState, streams: RandomStreams, authorityOf: Autho
       directAttributeStream: streams.stream(`wards.${w.id}.directAttributes`),
       los: distributionFromSpec(w.clinicalLosDays),
       processing: distributionFromSpec(w.dischargeProcessingMinutes),
-      catchmentCumulative,
+      catchmentCumulative: cumulativeShares(w.dischargeCatchment),
       catchmentAuthority: Int32Array.from(w.dischargeCatchment, (c) => authorityOf(c.localAuthorityId)),
       ...wardGroups(w, state.config.dischargePathways),
       waiting: 0,

@@ -20,7 +20,7 @@ import type {
   PlacementConfig,
   VcseSupportConfig,
 } from '../config.js';
-import { daysHistogram } from './units.js';
+import { cumulativeShares, daysHistogram } from './units.js';
 
 /** Per-day series of a GP unit (index = simulated day). */
 export const GP_DAY_SERIES = ['appointments', 'waitSum', 'unmet'] as const;
@@ -171,13 +171,7 @@ export class GpUnit {
   ) {
     this.stream = streams.stream(`gp.${cfg.id}.demand`);
     this.day = new DailySeries(GP_DAY_SERIES, days);
-    let sum = 0;
-    for (const t of cfg.edSpillTargets) sum += t.share;
-    let running = 0;
-    this.spillCumulative = Float64Array.from(cfg.edSpillTargets, (t) => {
-      running += t.share / (sum || 1);
-      return running;
-    });
+    this.spillCumulative = cumulativeShares(cfg.edSpillTargets);
     // resolve-checks.ts has checked that the spill targets are EDs.
     this.spillTargets = cfg.edSpillTargets.map((t) => edIndexById.get(t.emergencyDepartmentId) as number);
   }

@@ -342,6 +342,17 @@ export function edStreams(
   return { hasStreams, ambulance, streaming, longWait };
 }
 
+/** Cumulative shares of `items` normalised to their sum (in order), for drawing one of them with a uniform. */
+export function cumulativeShares(items: readonly { share: number }[]): Float64Array {
+  let sum = 0;
+  for (const item of items) sum += item.share;
+  let running = 0;
+  return Float64Array.from(items, (item) => {
+    running += item.share / (sum || 1);
+    return running;
+  });
+}
+
 /** P0–P3 shares as cumulative thresholds, P0, P0+P1, P0+P1+P2 (added in that order). */
 function pathwayCumulative(p: SpecialtyPathwayShares): Float64Array {
   const shares = [p.p0HomeShare, p.p1HomeWithCareShare, p.p2StepDownShare, p.p3CareHomeShare];
