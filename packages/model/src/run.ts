@@ -12,7 +12,7 @@ import { type WaitHistogram, waitHistograms } from './flow/histograms.js';
 import { flowMetricRows } from './flow/summary.js';
 import { SystemFlow } from './flow/system-flow.js';
 import { resolveSystemConfig } from './resolve.js';
-import { createPolicy } from './workforce/policies/index.js';
+import { builtInPolicy } from './workforce/policies/index.js';
 import { Workforce, type WorkforceArgs } from './workforce/workforce.js';
 
 export interface SystemRunOptions {
@@ -85,7 +85,7 @@ export function startSystemRun(
   const warmupMinutes = config.warmupDays * MINUTES_PER_DAY;
   const endMinutes = (config.warmupDays + config.durationDays) * MINUTES_PER_DAY;
   const flow = new SystemFlow({ sim, config: resolved, streams, warmupMinutes, endMinutes });
-  const policy = options.policy ?? createPolicy(config.workforce.policy, config);
+  const policy = options.policy ?? builtInPolicy(resolved.workforce.policy, resolved);
   const staffing = makeStaffing({ sim, config: resolved, streams, policy, pressure: flow, warmupMinutes });
   // Staff first, so the shifts running at the start are on duty when patients are placed.
   staffing.start();

@@ -1,4 +1,3 @@
-import type { SystemConfig } from '../../config.js';
 import type {
   DeploymentPolicy,
   PoolState,
@@ -7,7 +6,7 @@ import type {
   SystemBankFill,
   SystemSnapshot,
 } from '../../contracts.js';
-import { SYSTEM_CONFIG_DEFAULTS } from '../../resolve.js';
+import type { ResolvedSystemConfig } from '../../resolved-types.js';
 import type { SubstitutionRule } from '../../workforce-config.js';
 import { effectiveness, fillGapByRole, type Gap, gapsStartingNow, lendFrom, surplus } from './shared.js';
 
@@ -19,11 +18,9 @@ import { effectiveness, fillGapByRole, type Gap, gapsStartingNow, lendFrom, surp
  * What is left of the system bank then fills other gaps by role, most pressured first (as
  * `systemBank`). Surplus staff are not lent to other services.
  */
-export function dischargeFirstPolicy(config: SystemConfig): DeploymentPolicy {
+export function dischargeFirstPolicy(config: ResolvedSystemConfig): DeploymentPolicy {
   const settings = config.workforce.policySettings.dischargeFirst;
-  const priorityServices = new Set<ServiceKind>(
-    settings.services ?? SYSTEM_CONFIG_DEFAULTS['workforce.policySettings.dischargeFirst.services'].value,
-  );
+  const priorityServices = new Set<ServiceKind>(settings.services);
   const substitutions = config.workforce.substitutions;
   const cover = roleCover(priorityServices, config.workforce.staffPools, substitutions);
   return {
@@ -73,7 +70,7 @@ function startRound(snapshot: SystemSnapshot, priorityShare: number): Round {
  */
 function roleCover(
   services: ReadonlySet<ServiceKind>,
-  staffPools: SystemConfig['workforce']['staffPools'],
+  staffPools: ResolvedSystemConfig['workforce']['staffPools'],
   substitutions: readonly SubstitutionRule[],
 ): Map<ServiceKind, Map<string, number>> {
   const cover = new Map<ServiceKind, Map<string, number>>();

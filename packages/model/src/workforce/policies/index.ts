@@ -5,6 +5,8 @@
 import type { PolicyId, SystemConfig } from '../../config.js';
 import type { DeploymentPolicy } from '../../contracts.js';
 import { ModelError } from '../../errors.js';
+import { resolveSystemConfig } from '../../resolve.js';
+import type { ResolvedSystemConfig } from '../../resolved-types.js';
 import { dischargeFirstPolicy } from './discharge-first.js';
 import { mutualAidPolicy } from './mutual-aid.js';
 import { rotationalPostsPolicy } from './rotational-posts.js';
@@ -19,8 +21,13 @@ export { siloedPolicy } from './siloed.js';
 export { staffPassportPolicy } from './staff-passport.js';
 export { systemBankPolicy } from './system-bank.js';
 
-/** The built-in policy `id`, configured from `config.workforce.policySettings`. */
+/** The built-in policy `id`, configured from `config.workforce.policySettings` (defaults filled). */
 export function createPolicy(id: PolicyId, config: SystemConfig): DeploymentPolicy {
+  return builtInPolicy(id, resolveSystemConfig(config));
+}
+
+/** The built-in policy `id` of a resolved configuration: policies read no defaults of their own. */
+export function builtInPolicy(id: PolicyId, config: ResolvedSystemConfig): DeploymentPolicy {
   switch (id) {
     case 'siloed':
       return siloedPolicy();

@@ -1,6 +1,5 @@
-import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, ServiceKind, StaffMove } from '../../contracts.js';
-import { resolveEscalation } from '../../resolve.js';
+import type { ResolvedSystemConfig } from '../../resolved-types.js';
 import { aboveMinimum, effectiveness, lendFrom, opelLevel, pressureOf } from './shared.js';
 
 /**
@@ -12,9 +11,9 @@ import { aboveMinimum, effectiveness, lendFrom, opelLevel, pressureOf } from './
  * (rounded down) in a shift, and each recipient takes at most `maxShareLent` of its own required
  * headcount (rounded up). Aid is decided afresh every shift, so it stops when the level falls back.
  */
-export function mutualAidPolicy(config: SystemConfig): DeploymentPolicy {
+export function mutualAidPolicy(config: ResolvedSystemConfig): DeploymentPolicy {
   const settings = config.workforce.policySettings.mutualAid;
-  const { opelThresholds } = resolveEscalation(config);
+  const { opelThresholds } = config.escalation;
   const substitutions = config.workforce.substitutions;
   return {
     id: 'mutualAid',

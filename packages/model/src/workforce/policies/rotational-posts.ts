@@ -1,6 +1,5 @@
-import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, ServiceKind, StaffMove } from '../../contracts.js';
-import type { StaffPoolConfig } from '../../workforce-config.js';
+import type { ResolvedStaffPoolConfig, ResolvedSystemConfig } from '../../resolved-types.js';
 
 /**
  * Rotational posts on a fixed timetable. Rotation r has `count` members, numbered i = 0..count−1;
@@ -10,14 +9,13 @@ import type { StaffPoolConfig } from '../../workforce-config.js';
  * lending pool and the destination pool share (e.g. 08:00 on weekdays for paramedics into general
  * practice), as many as the timetable says, for the lending pool's shift.
  */
-export function rotationalPostsPolicy(config: SystemConfig): DeploymentPolicy {
+export function rotationalPostsPolicy(config: ResolvedSystemConfig): DeploymentPolicy {
   const pools = new Map(config.workforce.staffPools.map((p) => [p.id, p]));
   // resolve-checks.ts has checked the rotations: known pools, 0 < weeksAway ≤ cycleWeeks, and a
   // destination that staffs a modelled service.
   const rotations = config.workforce.policySettings.rotationalPosts.rotations.map((r) => {
-    const to = pools.get(r.toPoolId) as StaffPoolConfig;
-    const service = (to.homeService ?? to.competencies[0]) as ServiceKind;
-    return { ...r, toOrganisationId: to.organisationId, toService: service };
+    const to = pools.get(r.toPoolId) as ResolvedStaffPoolConfig;
+    return { ...r, toOrganisationId: to.organisationId, toService: to.homeService as ServiceKind };
   });
   return {
     id: 'rotationalPosts',

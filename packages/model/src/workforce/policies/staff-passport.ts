@@ -1,5 +1,5 @@
-import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, StaffMove } from '../../contracts.js';
+import type { ResolvedSystemConfig } from '../../resolved-types.js';
 import { aboveMinimum, effectiveness, gapsStartingNow, lendFrom, pressureOf } from './shared.js';
 
 /**
@@ -9,7 +9,7 @@ import { aboveMinimum, effectiveness, gapsStartingNow, lendFrom, pressureOf } fr
  * substitution rule) for the recipient's service, and the donor keeps its minimum. A donor lends at
  * most `maxShareMoved` of its on-duty members in one shift. Induction: see `inductionDays`.
  */
-export function staffPassportPolicy(config: SystemConfig): DeploymentPolicy {
+export function staffPassportPolicy(config: ResolvedSystemConfig): DeploymentPolicy {
   const settings = config.workforce.policySettings.staffPassport;
   const substitutions = config.workforce.substitutions;
   return {

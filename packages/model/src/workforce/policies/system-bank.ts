@@ -1,5 +1,5 @@
-import type { SystemConfig } from '../../config.js';
 import type { DeploymentPolicy, SystemBankFill } from '../../contracts.js';
+import type { ResolvedSystemConfig } from '../../resolved-types.js';
 import { fillGapByRole, gapsStartingNow } from './shared.js';
 
 /**
@@ -8,7 +8,7 @@ import { fillGapByRole, gapsStartingNow } from './shared.js';
  * the short pool, until the gap or those members run out. Own banks of those roles are closed
  * (`replacesOwnBanks`), so the comparison with `siloed` is like for like.
  */
-export function systemBankPolicy(_config: SystemConfig): DeploymentPolicy {
+export function systemBankPolicy(_config: ResolvedSystemConfig): DeploymentPolicy {
   return {
     id: 'systemBank',
     description:
