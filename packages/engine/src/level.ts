@@ -149,11 +149,10 @@ export class Level {
 
   stats(): LevelStats {
     const now = this.sim.now;
-    const elapsed = now - this.statsFrom;
     return {
       name: this.name,
-      elapsedMinutes: elapsed,
-      meanAmount: this.amountHeld.areaUntil(now) / elapsed,
+      elapsedMinutes: now - this.statsFrom,
+      meanAmount: this.amountHeld.meanUntil(now),
       gets: this.getWaits.count,
       puts: this.putWaits.count,
       meanGetWaitMinutes: this.getWaits.mean,

@@ -258,10 +258,18 @@ export class TimeWeighted {
 
   /**
    * ∫ level dt over the window up to `nowMinutes` (≥ the last update), the current level held to
-   * then; changes nothing. `areaUntil(end) / (end − window start)` is the window's mean at `end`.
+   * then; changes nothing (`meanUntil` divides it by the window's length).
    */
   areaUntil(nowMinutes: number): number {
     return this.integral + this.current * (nowMinutes - this.lastAt);
+  }
+
+  /**
+   * The window's time-weighted mean up to `nowMinutes` (≥ the last update, after the window start),
+   * the current level held to then; changes nothing (unlike `finish`, it can be read mid-run).
+   */
+  meanUntil(nowMinutes: number): number {
+    return this.areaUntil(nowMinutes) / (nowMinutes - this.windowStartAt);
   }
 
   /**

@@ -238,17 +238,16 @@ export class UnitPool<A = Record<string, unknown>> {
 
   stats(): UnitPoolStats {
     const now = this.sim.now;
-    const elapsed = now - this.statsFrom;
     return {
       name: this.name,
-      elapsedMinutes: elapsed,
+      elapsedMinutes: now - this.statsFrom,
       requests: this.nRequests,
       grants: this.waits.count,
       reneges: this.nReneges,
       withdrawals: this.nWithdrawals,
       meanWaitMinutes: this.waits.mean,
-      meanBusyUnits: this.busyUnits.areaUntil(now) / elapsed,
-      meanQueueLength: this.queued.areaUntil(now) / elapsed,
+      meanBusyUnits: this.busyUnits.meanUntil(now),
+      meanQueueLength: this.queued.meanUntil(now),
     };
   }
 

@@ -151,6 +151,7 @@ describe('TimeWeighted', () => {
     q.reset(20);
     q.update(30, 4);
     expect(q.areaUntil(40)).toBe(3 * 10 + 4 * 10);
+    expect(q.meanUntil(40)).toBe((3 * 10 + 4 * 10) / 20);
     expect(q.totalAreaUntil(40)).toBe(2 * 10 + 3 * 10 + 3 * 10 + 4 * 10);
     // Someone counted in the level since minute 15 had in fact left then: one fewer on [15, 30).
     q.correct(15, 30, -1);
