@@ -186,9 +186,16 @@ function checkWorkforce(config: ResolvedSystemConfig): void {
     checkPool(pool, fail);
     pools.set(pool.id, pool);
   }
-  for (const [role, headcount] of Object.entries(wf.policySettings.systemBank.headcountByRole))
+  const bank = wf.policySettings.systemBank;
+  for (const [role, headcount] of Object.entries(bank.headcountByRole)) {
     if (!(headcount >= 0))
       throw new ModelError(`systemBank.headcountByRole.${role} must be ≥ 0; got ${headcount}`);
+    // A bank member with no pay would cost nothing: a silent wrong cost.
+    if (headcount > 0 && !(bank.hourlyCostGbpByRole[role] >= 0))
+      throw new ModelError(
+        `systemBank.hourlyCostGbpByRole.${role} is missing: the system bank holds ${headcount} ${role} and needs their pay per hour`,
+      );
+  }
   // The rotations are read by policy `rotationalPosts` only (test systems keep the default's
   // settings with fewer pools).
   if (wf.policy !== 'rotationalPosts') return;

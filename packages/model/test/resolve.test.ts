@@ -66,6 +66,11 @@ describe('resolveSystemConfig: every model-level check runs here, before a run i
         (c) => void (c.workforce.policySettings.systemBank.headcountByRole = { registeredNurse: -1 }),
         /headcountByRole.registeredNurse must be ≥ 0/,
       ],
+      [
+        'system bank pay',
+        (c) => void delete c.workforce.policySettings.systemBank.hourlyCostGbpByRole.careWorker,
+        /hourlyCostGbpByRole.careWorker is missing: the system bank holds 5 careWorker/,
+      ],
     ];
     for (const [, change, message] of cases) {
       const config = miniIcsConfig();

@@ -106,6 +106,11 @@ const CASES: Record<string, { file?: string; line: number; fieldPath: string; pa
     fieldPath: 'acuteWards[trustA.wards].clinicalLosDays.sample[2]',
     parts: ["'two' in column 'losDays'", 'expected a number'],
   },
+  'bank-without-pay.yaml': {
+    line: 6,
+    fieldPath: 'workforce.policySettings.systemBank.headcountByRole.paramedic',
+    parts: ['3 paramedic in the system bank with no pay per hour', 'expected hourlyCostGbpByRole.paramedic'],
+  },
   'bad-sweep.yaml': {
     line: 5,
     fieldPath: 'sweep.parameters[0].values[0]',

@@ -78,7 +78,8 @@ export class Workforce implements StaffingSource {
         s.systemBank.set(role, {
           role,
           freeFrom: new Array<number>(Math.round(headcount)).fill(0),
-          hourlyCostGbp: bank.hourlyCostGbpByRole[role] ?? 0,
+          // resolve-checks.ts has checked that every role the bank holds has its pay.
+          hourlyCostGbp: bank.hourlyCostGbpByRole[role] as number,
           effectiveness: p.pools.roleEffectiveness(role),
         });
         if (bank.replacesOwnBanks && headcount > 0) s.ownBankDisabledRoles.add(role);

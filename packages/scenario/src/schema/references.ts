@@ -301,8 +301,9 @@ function checkPolicySettings(c: Checker): void {
       );
   });
   const roles = [...new Set(c.config.workforce.staffPools.map((p) => p.role))];
+  const bank = settings.systemBank;
   for (const key of ['headcountByRole', 'hourlyCostGbpByRole'] as const) {
-    for (const role of Object.keys(settings.systemBank[key])) {
+    for (const role of Object.keys(bank[key])) {
       if (!roles.includes(role))
         c.report(
           ['workforce', 'policySettings', 'systemBank', key, role],
@@ -311,6 +312,15 @@ function checkPolicySettings(c: Checker): void {
           didYouMean(role, roles),
         );
     }
+  }
+  // A bank member with no pay would cost nothing: a silent wrong cost.
+  for (const [role, headcount] of Object.entries(bank.headcountByRole)) {
+    if (headcount > 0 && bank.hourlyCostGbpByRole[role] === undefined)
+      c.report(
+        ['workforce', 'policySettings', 'systemBank', 'headcountByRole', role],
+        `${headcount} ${role} in the system bank with no pay per hour`,
+        `hourlyCostGbpByRole.${role} as well (the bank's pay for the role, GBP)`,
+      );
   }
 }
 

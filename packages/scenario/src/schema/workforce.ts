@@ -112,7 +112,7 @@ const policySettingsSchema = strictObject({
     hourlyCostGbpByRole: z
       .record(z.string(), nonNegative('GBP per hour.', 10_000))
       .default({})
-      .describe('Bank pay per hour by role, GBP.'),
+      .describe('Bank pay per hour by role, GBP; every role the bank holds (headcount above 0) needs one.'),
     replacesOwnBanks: modelDefaulted(
       z.boolean(),
       "Whether the system bank replaces the pools' own banks for the roles it holds.",
