@@ -8,6 +8,7 @@ import { SimulationError } from './errors.js';
 import type { Process } from './process.js';
 import type { GrantHandler, RequestCallbacks, RequestState } from './resource-types.js';
 import type { Simulation } from './simulation.js';
+import { siftLastDown, siftUp } from './triple-heap.js';
 import { grown } from './typed-arrays.js';
 
 export const SLOT_SPAN = 2 ** 24;
@@ -163,22 +164,7 @@ export abstract class ResourceSlots<T extends SlotRequest> {
       this.qSeq = grown(this.qSeq);
       this.qId = grown(this.qId);
     }
-    const P = this.qPriority;
-    const S = this.qSeq;
-    const I = this.qId;
-    let i = this.qSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pp = P[parent];
-      if (pp < priority || (pp === priority && S[parent] < seq)) break;
-      P[i] = pp;
-      S[i] = S[parent];
-      I[i] = I[parent];
-      i = parent;
-    }
-    P[i] = priority;
-    S[i] = seq;
-    I[i] = this.slotId[slot];
+    siftUp(this.qPriority, this.qSeq, this.qId, this.qSize++, priority, seq, this.slotId[slot]);
   }
 
   protected ringPush(slot: number, seq: number): void {
@@ -233,32 +219,10 @@ export abstract class ResourceSlots<T extends SlotRequest> {
 
   /** Pops the heap's top: its slot if live, -2 if stale (try again), -1 if the heap is empty. */
   protected popHeap(): number {
-    const P = this.qPriority;
-    const S = this.qSeq;
-    const I = this.qId;
     if (this.qSize > 0) {
-      const id = I[0];
+      const id = this.qId[0];
       const n = --this.qSize;
-      if (n > 0) {
-        const priority = P[n];
-        const seq = S[n];
-        const last = I[n];
-        let i = 0;
-        for (;;) {
-          let c = 2 * i + 1;
-          if (c >= n) break;
-          const r = c + 1;
-          if (r < n && (P[r] < P[c] || (P[r] === P[c] && S[r] < S[c]))) c = r;
-          if (priority < P[c] || (priority === P[c] && seq < S[c])) break;
-          P[i] = P[c];
-          S[i] = S[c];
-          I[i] = I[c];
-          i = c;
-        }
-        P[i] = priority;
-        S[i] = seq;
-        I[i] = last;
-      }
+      if (n > 0) siftLastDown(this.qPriority, this.qSeq, this.qId, n);
       const slot = id & SLOT_MASK;
       if (this.slotId[slot] === id && this.slotState[slot] === QUEUED) {
         this.queueLength--;
