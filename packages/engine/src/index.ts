@@ -27,15 +27,8 @@ export type { TandemInput } from './network-theory.js';
 export { jacksonArrivalRates, tandemBlockingTheory } from './network-theory.js';
 export type { ProcessBody, ProcessState, Yieldable } from './process.js';
 export { activeProcess, Interrupt, Process, timeoutMinutes } from './process.js';
-export type { Mg1Parameters, MmcParameters } from './queueing-theory.js';
-export {
-  cobhamMeanWaitsMinutes,
-  erlangB,
-  erlangC,
-  mmcMeanWaitMinutes,
-  pollaczekKhinchineMeanWaitMinutes,
-  preemptiveResumeMeanTimesInSystemMinutes,
-} from './queueing-theory.js';
+// The queueing theory is public whole: Erlang B/C, M/M/c, Pollaczek–Khinchine, priority classes.
+export * from './queueing-theory.js';
 export type { RandomStream } from './random.js';
 export { RandomStreams } from './random.js';
 export type { HandedOver, Preempted } from './resource.js';
