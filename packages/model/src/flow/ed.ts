@@ -3,7 +3,7 @@
  * clinician, assessment, the decision, boarding for a bed (in a cubicle or a corridor space), and
  * departures with their four-hour, twelve-hour and time-to-bed statistics.
  */
-import type { HandlerId, IntQueue, RandomStream } from '@carepool/engine';
+import type { IntQueue, RandomStream } from '@carepool/engine';
 import * as ENGINE from '@carepool/engine';
 import * as PATIENT from './patients.js';
 import { FlowModule } from './state.js';
@@ -36,19 +36,17 @@ export interface WardAdmissions {
 export class EmergencyDepartments extends FlowModule {
   /** Set by the orchestrator once every module exists (the acute wards). */
   wardFlow!: WardAdmissions;
-  private hEdArrival!: HandlerId;
-  private hEdSpillArrival!: HandlerId;
-  private hTreatmentEnd!: HandlerId;
-  private hDecisionEnd!: HandlerId;
-
-  /** Registers the handlers; call once, before the first event. */
-  registerHandlers(): void {
-    const sim = this.s.sim;
-    this.hEdArrival = sim.registerHandler((ed) => this.onEdArrival(ed), 'edArrival');
-    this.hEdSpillArrival = sim.registerHandler((ed) => this.onEdSpillArrival(ed), 'edSpillArrival');
-    this.hTreatmentEnd = sim.registerHandler((p) => this.onTreatmentEnd(p), 'edTreatmentEnd');
-    this.hDecisionEnd = sim.registerHandler((p) => this.onDecisionEnd(p), 'edDecisionEnd');
-  }
+  // Registered as the module is built (the handler ids are fixed for the run).
+  private readonly hEdArrival = this.s.sim.registerHandler((ed) => this.onEdArrival(ed), 'edArrival');
+  private readonly hEdSpillArrival = this.s.sim.registerHandler(
+    (ed) => this.onEdSpillArrival(ed),
+    'edSpillArrival',
+  );
+  private readonly hTreatmentEnd = this.s.sim.registerHandler(
+    (p) => this.onTreatmentEnd(p),
+    'edTreatmentEnd',
+  );
+  private readonly hDecisionEnd = this.s.sim.registerHandler((p) => this.onDecisionEnd(p), 'edDecisionEnd');
 
   scheduleNextEdArrival(ed: EdUnit): void {
     const at = ed.arrivalTimes.nextArrivalAt(this.s.sim.now, ed.arrivalStream);

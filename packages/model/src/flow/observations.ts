@@ -1,8 +1,3 @@
-/**
- * What is observed rather than simulated: the daily bed snapshot (occupancy, staffed and closed beds,
- * NCTR), hourly OPEL-style pressure, and the daily means of census levels.
- */
-import type { HandlerId } from '@carepool/engine';
 import * as ENGINE from '@carepool/engine';
 import * as PATIENT from './patients.js';
 import type { Pressure } from './pressure.js';
@@ -16,8 +11,9 @@ const { Stage } = PATIENT;
 export class Observations extends FlowModule {
   /** Set by the orchestrator once every module exists. */
   pressure!: Pressure;
-  private hSnapshot!: HandlerId;
-  private hHourly!: HandlerId;
+  // Registered as the module is built (the handler ids are fixed for the run).
+  private readonly hSnapshot = this.s.sim.registerHandler((d) => this.onSnapshot(d), 'bedSnapshot');
+  private readonly hHourly = this.s.sim.registerHandler(() => this.onHourly(), 'hourlyObservation');
 
   /** Schedules the first bed snapshot and hourly observation (each reschedules itself). */
   scheduleFirst(): void {
@@ -29,13 +25,6 @@ export class Observations extends FlowModule {
       EventPriority.observation,
     );
     sim.scheduleAt(MINUTES_PER_HOUR, this.hHourly, 0, EventPriority.observation);
-  }
-
-  /** Registers the handlers; call once, before the first event. */
-  registerHandlers(): void {
-    const sim = this.s.sim;
-    this.hSnapshot = sim.registerHandler((d) => this.onSnapshot(d), 'bedSnapshot');
-    this.hHourly = sim.registerHandler(() => this.onHourly(), 'hourlyObservation');
   }
 
   private onSnapshot(day: number): void {

@@ -4,7 +4,7 @@
  * care-home placements; each start discharges the patient waiting for it.
  */
 import * as ENGINE from '@carepool/engine';
-import { type HandlerId, MINUTES_PER_HOUR, type RandomStream } from '@carepool/engine';
+import { MINUTES_PER_HOUR, type RandomStream } from '@carepool/engine';
 import type { AuthorityUnit, HomeCareUnit, PlacementUnit, Referral } from './care-units.js';
 import { FlowModule, SOCIAL_CARE_STEP_HOUR } from './state.js';
 import { traceCarePackageStart } from './trace.js';
@@ -25,17 +25,15 @@ function arriveFromCommunity(waiting: Referral[], count: number, stream: RandomS
 export class SocialCare extends FlowModule {
   /** Set by the orchestrator once every module exists. */
   wardFlow!: AcuteWards;
-  private hSocialCare!: HandlerId;
+  // Registered as the module is built (the handler ids are fixed for the run).
+  private readonly hSocialCare = this.s.sim.registerHandler(
+    (d) => this.onSocialCareStep(d),
+    'socialCareStep',
+  );
 
   /** Schedules the first daily brokerage step (it reschedules itself). */
   scheduleFirstStep(): void {
     this.s.sim.scheduleAt(SOCIAL_CARE_STEP_HOUR * MINUTES_PER_HOUR, this.hSocialCare, 0);
-  }
-
-  /** Registers the handlers; call once, before the first event. */
-  registerHandlers(): void {
-    const sim = this.s.sim;
-    this.hSocialCare = sim.registerHandler((d) => this.onSocialCareStep(d), 'socialCareStep');
   }
 
   /** Home-care packages running and placements occupied at the start. */

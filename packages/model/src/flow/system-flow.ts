@@ -134,12 +134,8 @@ export class SystemFlow implements PressureSource {
     this.staffing = staffing;
     this.pressure.staffing = staffing;
     const sim = this.sim;
-    this.edFlow.registerHandlers();
-    this.wardFlow.registerHandlers();
     this.hDayStep = sim.registerHandler((d) => this.onDayStep(d), 'dayStep');
-    this.observations.registerHandlers();
     this.hRatioChange = sim.registerHandler(() => this.refreshStaffing(), 'nurseRatioChange');
-    this.socialCare.registerHandlers();
 
     staffing.subscribe(() => this.refreshStaffing());
     this.refreshStaffing();

@@ -3,7 +3,7 @@
  * groups with outlying after a wait, admission to a staffed bed, becoming medically fit, the wait
  * for a discharge route, the discharge window and the discharge itself.
  */
-import type { HandlerId, RandomStream } from '@carepool/engine';
+import type { RandomStream } from '@carepool/engine';
 import * as ENGINE from '@carepool/engine';
 import type { EmergencyDepartments } from './ed.js';
 import * as PATIENT from './patients.js';
@@ -19,21 +19,15 @@ const { Pathway, Source, Stage } = PATIENT;
 export class AcuteWards extends FlowModule {
   /** Set by the orchestrator once every module exists. */
   edFlow!: EmergencyDepartments;
-  private hDirectArrival!: HandlerId;
-  private hFit!: HandlerId;
-  private hDischarge!: HandlerId;
-  private hOutlie!: HandlerId;
-  private hBedReady!: HandlerId;
-
-  /** Registers the handlers; call once, before the first event. */
-  registerHandlers(): void {
-    const sim = this.s.sim;
-    this.hDirectArrival = sim.registerHandler((w) => this.onDirectArrival(w), 'directAdmission');
-    this.hFit = sim.registerHandler((p) => this.onMedicallyFit(p), 'medicallyFit');
-    this.hDischarge = sim.registerHandler((p) => this.onDischarge(p), 'discharge');
-    this.hOutlie = sim.registerHandler((p) => this.onOutlieAllowed(p), 'outlieAllowed');
-    this.hBedReady = sim.registerHandler((wg) => this.onBedReady(wg), 'bedReady');
-  }
+  // Registered as the module is built (the handler ids are fixed for the run).
+  private readonly hDirectArrival = this.s.sim.registerHandler(
+    (w) => this.onDirectArrival(w),
+    'directAdmission',
+  );
+  private readonly hFit = this.s.sim.registerHandler((p) => this.onMedicallyFit(p), 'medicallyFit');
+  private readonly hDischarge = this.s.sim.registerHandler((p) => this.onDischarge(p), 'discharge');
+  private readonly hOutlie = this.s.sim.registerHandler((p) => this.onOutlieAllowed(p), 'outlieAllowed');
+  private readonly hBedReady = this.s.sim.registerHandler((wg) => this.onBedReady(wg), 'bedReady');
 
   /** Patients in beds at the start, part-way through their stay. */
   placeInitialPatients(): void {
