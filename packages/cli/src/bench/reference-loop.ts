@@ -23,9 +23,8 @@ export interface ReferenceResult {
   meanWaitHours: number;
 }
 
-/** Runs the reference loop until `customers` have completed service. */
-// Over 80 lines on purpose: heap, queue and loop share one scope so V8 compiles them as before; a split would move every bench ratio.
-export function runReferenceLoop(customers: number, seed: number): ReferenceResult {
+/** Exponential draws in hours from SplitMix32. */
+function exponentialDraws(seed: number): (meanHours: number) => number {
   // SplitMix32: state advances by the golden-ratio increment, output is a mixed copy of it.
   let state = (seed ^ 0x5bd1e995) >>> 0;
   const uniform = (): number => {
@@ -35,8 +34,16 @@ export function runReferenceLoop(customers: number, seed: number): ReferenceResu
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (((z ^ (z >>> 16)) >>> 0) + 0.5) / 4294967296;
   };
-  const exponentialHours = (meanHours: number): number => -Math.log(uniform()) * meanHours;
+  return (meanHours: number): number => -Math.log(uniform()) * meanHours;
+}
 
+/**
+ * Pending events (time, sequence, code): a binary heap on typed arrays. Its state stays in closures,
+ * as when the loop was one function: every bench ratio divides by this loop's speed, and this shape
+ * counts the same instructions per customer as that one did (2,086 against 2,088, cachegrind), where
+ * a class with fields counted 14% fewer and would have moved every ratio.
+ */
+function eventHeap() {
   let capacity = 32;
   let times = new Float64Array(capacity);
   let sequences = new Float64Array(capacity);
@@ -96,6 +103,15 @@ export function runReferenceLoop(customers: number, seed: number): ReferenceResu
     return codes[size];
   };
 
+  /** The time of the event `popInto` just removed. */
+  const poppedTime = (): number => times[size];
+  return { schedule, popInto, poppedTime };
+}
+
+/** Runs the reference loop until `customers` have completed service. */
+export function runReferenceLoop(customers: number, seed: number): ReferenceResult {
+  const exponentialHours = exponentialDraws(seed);
+  const { schedule, popInto, poppedTime } = eventHeap();
   let ring = new Float64Array(1024);
   let head = 0;
   let queued = 0;
@@ -109,7 +125,7 @@ export function runReferenceLoop(customers: number, seed: number): ReferenceResu
   schedule(exponentialHours(1 / ARRIVALS_PER_HOUR), ARRIVAL);
   while (completed < customers) {
     const code = popInto();
-    const now = times[size];
+    const now = poppedTime();
     events++;
     if (code === ARRIVAL) {
       schedule(now + exponentialHours(1 / ARRIVALS_PER_HOUR), ARRIVAL);
