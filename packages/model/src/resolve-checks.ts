@@ -191,10 +191,13 @@ function checkWorkforce(config: ResolvedSystemConfig): void {
     if (!(headcount >= 0))
       throw new ModelError(`systemBank.headcountByRole.${role} must be ≥ 0; got ${headcount}`);
     // A bank member with no pay would cost nothing: a silent wrong cost.
-    if (headcount > 0 && !(bank.hourlyCostGbpByRole[role] >= 0))
+    const pay = bank.hourlyCostGbpByRole[role];
+    if (headcount > 0 && pay === undefined)
       throw new ModelError(
         `systemBank.hourlyCostGbpByRole.${role} is missing: the system bank holds ${headcount} ${role} and needs their pay per hour`,
       );
+    if (pay !== undefined && !(pay >= 0))
+      throw new ModelError(`systemBank.hourlyCostGbpByRole.${role} must be ≥ 0; got ${pay}`);
   }
   // The rotations are read by policy `rotationalPosts` only (test systems keep the default's
   // settings with fewer pools).

@@ -68,6 +68,32 @@ describe('systemBank policy', () => {
   });
 });
 
+describe('system bank pay', () => {
+  it('a role listed with no members needs no pay, and asking it for a fill costs 0, not a lost cost row', () => {
+    const config = miniIcsConfig();
+    config.warmupDays = 0;
+    config.durationDays = 3;
+    const bank = config.workforce.policySettings.systemBank;
+    bank.headcountByRole.registeredNurse = 0;
+    delete bank.hourlyCostGbpByRole.registeredNurse;
+    const asksForNobody: DeploymentPolicy = {
+      id: 'asks-for-nobody',
+      description: 'asks the system bank for a role it has no members of',
+      usesSystemBank: true,
+      decide: () => ({
+        moves: [],
+        systemBankFills: [
+          { role: 'registeredNurse', toOrganisationId: 'trustA', toService: 'ward', count: 1 },
+        ],
+      }),
+    };
+    const result = runSystem(config, { seed: 'pay', replication: 0, policy: asksForNobody });
+    const costs = result.metrics.filter((m) => m.metricId === 'staffing.costGbp');
+    expect(costs.map((m) => m.scope)).toContain('trustA');
+    expect(costs.every((m) => Number.isFinite(m.value))).toBe(true);
+  });
+});
+
 describe('a policy declares what it uses', () => {
   /** A policy module of one's own that re-implements a built-in: same rule, another id. */
   function reimplemented(id: PolicyId, config: SystemConfig): DeploymentPolicy {

@@ -71,6 +71,11 @@ describe('resolveSystemConfig: every model-level check runs here, before a run i
         (c) => void delete c.workforce.policySettings.systemBank.hourlyCostGbpByRole.careWorker,
         /hourlyCostGbpByRole.careWorker is missing: the system bank holds 5 careWorker/,
       ],
+      [
+        'system bank pay below 0',
+        (c) => void (c.workforce.policySettings.systemBank.hourlyCostGbpByRole.careWorker = -1),
+        /hourlyCostGbpByRole.careWorker must be ≥ 0; got -1/,
+      ],
     ];
     for (const [, change, message] of cases) {
       const config = miniIcsConfig();

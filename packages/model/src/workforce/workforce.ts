@@ -78,8 +78,9 @@ export class Workforce implements StaffingSource {
         s.systemBank.set(role, {
           role,
           freeFrom: new Array<number>(Math.round(headcount)).fill(0),
-          // resolve-checks.ts has checked that every role the bank holds has its pay.
-          hourlyCostGbp: bank.hourlyCostGbpByRole[role] as number,
+          // resolve-checks.ts requires pay for every role with members; a role listed with none
+          // is never paid, and its pay stays a number so a (zero) fill costs 0, not NaN.
+          hourlyCostGbp: headcount > 0 ? (bank.hourlyCostGbpByRole[role] as number) : 0,
           effectiveness: p.pools.roleEffectiveness(role),
         });
         if (bank.replacesOwnBanks && headcount > 0) s.ownBankDisabledRoles.add(role);
