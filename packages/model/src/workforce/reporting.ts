@@ -1,6 +1,7 @@
 /** Workforce metric rows and daily series over the reported period, by organisation and for the ICS. */
 import * as ENGINE from '@carepool/engine';
 import type { DailyRow, MetricRow } from '../contracts.js';
+import { ModelError } from '../errors.js';
 import { RunCalendar } from '../flow/calendar.js';
 import type { WorkforceMetricId } from '../metrics-workforce.js';
 import { total, type WorkforceLedger } from './ledger.js';
@@ -60,8 +61,11 @@ export class Reporting extends WorkforcePart {
       const hasPools =
         organisationIndex < 0 || this.s.pools.some((p) => p.organisationIndex === organisationIndex);
       if (!hasPools) continue;
+      // A share with nothing to divide by has no value and no row; a total is a sum of what
+      // happened, so a non-finite one is a defect to report, never a row to leave out.
       const add = (metricId: WorkforceMetricId, statistic: MetricRow['statistic'], value: number): void => {
         if (Number.isFinite(value)) rows.push({ metricId, scope, statistic, value });
+        else if (statistic === 'total') throw new ModelError(`${metricId} for ${scope} is ${value}`);
       };
       const establishment = pick(L.establishmentWteMinutes);
       add('workforce.vacancyShare', 'mean', ratio(pick(L.vacancyWteMinutes), establishment));
