@@ -18,6 +18,15 @@ describe('run calendar', () => {
     expect(new RunCalendar('2024-03-02', 1).weekdayOf(0)).toBe(5); // a Saturday
   });
 
+  it('gives the month of a day inside its tables and the next month start; a day past them is an error', () => {
+    const cal = new RunCalendar('2024-01-30', 5);
+    expect([0, 1, 2, 3, 4].map((d) => cal.monthOf(d))).toEqual([0, 0, 1, 1, 1]);
+    expect(cal.monthOf(1.9)).toBe(0);
+    expect(cal.nextMonthStart(0)).toBe(2);
+    expect(cal.nextMonthStart(2)).toBe(5);
+    expect(() => cal.monthOf(5)).toThrow(/day 5 is outside the run's 5 days/);
+  });
+
   it('a run ending on a Friday night completes: weekday-only pools look ahead past the calendar', () => {
     // Monday start, 1 + 4 days: the run ends at Saturday 00:00, and primary care's next working shift is
     // the following Monday, past the end of every table built for the run.

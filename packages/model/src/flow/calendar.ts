@@ -63,6 +63,13 @@ export class RunCalendar {
     return this.weekdayOf(day) < 5;
   }
 
+  /** Month (January = 0) of a day inside the run's tables; a day past them is an error, not a NaN. */
+  monthOf(day: number): number {
+    const month = this.month[Math.floor(day)];
+    if (month === undefined) throw new ModelError(`day ${day} is outside the run's ${this.totalDays} days`);
+    return month;
+  }
+
   /** The first day after `day` that is the 1st of a month; `totalDays` when the tables end first. */
   nextMonthStart(day: number): number {
     let d = Math.floor(day) + 1;

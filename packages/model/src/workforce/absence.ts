@@ -56,7 +56,7 @@ export class Absence extends WorkforcePart {
   surgeSicknessMultiplier(atMinutes: number): number {
     const day = atMinutes / MINUTES_PER_DAY;
     const season = this.sicknessByMonth;
-    let multiplier = season === undefined ? 1 : season[this.s.calendar.month[Math.floor(day)]];
+    let multiplier = season === undefined ? 1 : season[this.s.calendar.monthOf(day)];
     for (const surge of this.s.config.surges) {
       if (day >= surge.startDay && day < surge.startDay + surge.durationDays)
         multiplier *= surge.sicknessMultiplier;
