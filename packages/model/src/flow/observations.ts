@@ -1,3 +1,7 @@
+/**
+ * What is observed rather than simulated: the daily bed snapshot (occupancy, staffed and closed beds,
+ * NCTR), hourly OPEL-style pressure, and the daily means of census levels.
+ */
 import * as ENGINE from '@carepool/engine';
 import * as PATIENT from './patients.js';
 import type { Pressure } from './pressure.js';

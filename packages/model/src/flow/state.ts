@@ -1,7 +1,7 @@
 /**
  * The state the flow modules share: the simulation, the patients, the calendar and the units of
- * every service, built once from the configuration (build.ts). Each module keeps references to
- * the parts it works on.
+ * every service, built once from the configuration (build.ts). Each module holds it once, as `s`,
+ * and reads and changes the parts it works on through it.
  */
 import type { RandomStream, Simulation } from '@carepool/engine';
 import type { ResolvedSystemConfig } from '../resolve.js';

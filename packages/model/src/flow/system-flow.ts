@@ -85,8 +85,8 @@ export class SystemFlow implements PressureSource {
   private readonly communityFlow: CommunityNursing;
   private readonly observations: Observations;
   private readonly pressure: Pressure;
-  private hDayStep!: HandlerId;
-  private hRatioChange!: HandlerId;
+  private readonly hDayStep: HandlerId;
+  private readonly hRatioChange: HandlerId;
 
   constructor(args: SystemFlowArgs) {
     this.sim = args.sim;
@@ -127,6 +127,8 @@ export class SystemFlow implements PressureSource {
     this.socialCare.wardFlow = this.wardFlow;
     this.primaryCare.edFlow = this.edFlow;
     this.observations.pressure = this.pressure;
+    this.hDayStep = this.sim.registerHandler((d) => this.onDayStep(d), 'dayStep');
+    this.hRatioChange = this.sim.registerHandler(() => this.refreshStaffing(), 'nurseRatioChange');
   }
 
   /** Connects staffing, places the initial state and schedules the first events. Call once. */
@@ -134,8 +136,6 @@ export class SystemFlow implements PressureSource {
     this.staffing = staffing;
     this.pressure.staffing = staffing;
     const sim = this.sim;
-    this.hDayStep = sim.registerHandler((d) => this.onDayStep(d), 'dayStep');
-    this.hRatioChange = sim.registerHandler(() => this.refreshStaffing(), 'nurseRatioChange');
 
     staffing.subscribe(() => this.refreshStaffing());
     this.refreshStaffing();
