@@ -5,6 +5,7 @@
  * sequence), the value carried along (an event slot; a request id). Written once, over Float64Array
  * only: with one array type at every call site the element accesses stay monomorphic on this hot
  * path (a request id carries a generation beyond 2^31, so the value array cannot be an Int32Array).
+ * One exception, measured: the calendar's `push` keeps its own copy of `siftUp` (see calendar.ts).
  */
 
 /** Places (primary, secondary, value) at index `i` (the heap's new last place) and sifts it up. */

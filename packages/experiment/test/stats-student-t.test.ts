@@ -16,6 +16,7 @@ function expectRelative(actual: number, expected: number, tolerance: number): vo
 describe('studentTQuantile', () => {
   // Printed table values, then mpmath's (student-t-references.json says which and how).
   const table = references.quantiles.map((r) => [r.p, r.df, r.t, r.relativeTolerance] as const);
+  it('reads every reference row', () => expect([table.length, references.cdf.length]).toEqual([15, 6]));
   it.each(table)('t(%d, df %d) = %d to within %d relative, in both tails', (p, df, t, tolerance) => {
     expectRelative(studentTQuantile(p, df), t, tolerance);
     expectRelative(studentTQuantile(1 - p, df), -t, tolerance);

@@ -165,7 +165,9 @@ const policySettingsSchema = strictObject({
       'workforce.policySettings.dischargeFirst.services',
     ),
   }).describe('Policy `dischargeFirst`: flexible capacity goes first to services that unblock beds.'),
-}).describe("Settings of the built-in deployment policies; only the selected policy's block is read.");
+}).describe(
+  "Settings of the built-in deployment policies: all are checked, only the selected policy's block is used in a run.",
+);
 
 export const workforceSchema = strictObject({
   staffPools: z.array(staffPoolSchema).min(1).max(10_000).describe('The staff pools.'),

@@ -21,7 +21,10 @@ export { siloedPolicy } from './siloed.js';
 export { staffPassportPolicy } from './staff-passport.js';
 export { systemBankPolicy } from './system-bank.js';
 
-/** The built-in policy `id`, configured from `config.workforce.policySettings` (defaults filled). */
+/**
+ * The built-in policy `id`, configured from `config.workforce.policySettings` with the defaults
+ * filled; the configuration is resolved first, so one the model cannot run is a `ModelError` here.
+ */
 export function createPolicy(id: PolicyId, config: SystemConfig): DeploymentPolicy {
   return builtInPolicy(id, resolveSystemConfig(config));
 }
