@@ -4,6 +4,7 @@ export {
   type DailyRecord,
   type DifferenceRecord,
   type HistogramRecord,
+  type ReadOptions,
   ReportError,
   type ResultsFolder,
   readResultsFolder,

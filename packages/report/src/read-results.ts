@@ -92,12 +92,18 @@ function readText(dir: string, name: string): string {
   return readFileSync(file, 'utf8');
 }
 
-function readCsv(dir: string, name: string): Record<string, string>[] {
+/** The rows of a CSV file as records; with `keep`, only the records it accepts are kept while parsing. */
+function readCsv(
+  dir: string,
+  name: string,
+  keep?: (record: Record<string, string>) => boolean,
+): Record<string, string>[] {
   try {
-    return parseCsv(readText(dir, name), { columns: true, skip_empty_lines: true }) as Record<
-      string,
-      string
-    >[];
+    return parseCsv(readText(dir, name), {
+      columns: true,
+      skip_empty_lines: true,
+      on_record: keep === undefined ? undefined : (record) => (keep(record) ? record : null),
+    }) as Record<string, string>[];
   } catch (error) {
     if (error instanceof ReportError) throw error;
     throw new ReportError(`cannot read ${join(dir, name)}: ${(error as Error).message}`);
@@ -126,7 +132,16 @@ export function armLabel(folder: ResultsFolder, id: string): string {
   return id;
 }
 
-export function readResultsFolder(dir: string): ResultsFolder {
+export interface ReadOptions {
+  /**
+   * The daily series to keep (by metric id); default all. daily.csv holds every series of every
+   * arm, day by day, so a report that draws a few keeps only those: its memory then follows the
+   * series it shows, not all the runner wrote (a year of the default ICS: 50 MB of CSV).
+   */
+  dailyMetrics?: ReadonlySet<string>;
+}
+
+export function readResultsFolder(dir: string, options: ReadOptions = {}): ResultsFolder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ReportError(
       `'${dir}' is not a folder: give a results folder written by compare, sweep or run --out`,
@@ -151,7 +166,9 @@ export function readResultsFolder(dir: string): ResultsFolder {
       for (const f of fields) out[f] = num(r[f]);
       return out as T;
     });
-  const daily = readCsv(dir, 'daily.csv').map(
+  const wanted = options.dailyMetrics;
+  const keepDaily = wanted === undefined ? undefined : (r: Record<string, string>) => wanted.has(r.metric);
+  const daily = readCsv(dir, 'daily.csv', keepDaily).map(
     (r): DailyRecord => ({
       arm: arm(r),
       day: num(r.day),

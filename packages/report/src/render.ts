@@ -9,7 +9,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { answerParagraphs, periodWords, type ReportHeadline } from './answer.js';
 import { reportAssets } from './assets.js';
-import { chartData } from './chart-data.js';
+import { chartData, DAILY_CHARTS } from './chart-data.js';
 import { esc, levelText } from './format.js';
 import { headlineTable, reportScopes } from './headline-table.js';
 import { armLabel, ReportError, type ResultsFolder, readResultsFolder } from './read-results.js';
@@ -116,7 +116,8 @@ ${tornado}
 
 /** Reads the results folder, writes DIR/report.html, and returns its path. */
 export function writeReport(dir: string, options: ReportOptions): string {
-  const html = reportHtml(readResultsFolder(dir), options);
+  const dailyMetrics = new Set(DAILY_CHARTS.map((c) => c.metric));
+  const html = reportHtml(readResultsFolder(dir, { dailyMetrics }), options);
   const file = join(dir, 'report.html');
   try {
     // Beside the target, then renamed: a reader never sees half a report.

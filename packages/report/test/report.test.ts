@@ -76,6 +76,13 @@ describe('the results folder', () => {
     expect(Object.keys(rows[0])).toContain('ed.timeInDepartmentMinutes:p95 ciHigh');
   });
 
+  it('keeps only the daily series asked for, as they are in the file', () => {
+    const all = readResultsFolder(dir);
+    const some = readResultsFolder(dir, { dailyMetrics: new Set(['ed.patientsInDepartmentCount']) });
+    expect(some.daily.length).toBeGreaterThan(0);
+    expect(some.daily).toEqual(all.daily.filter((r) => r.metric === 'ed.patientsInDepartmentCount'));
+  });
+
   it('has the daily ED occupancy the report draws: its days average to the period’s time-weighted mean', () => {
     const folder = readResultsFolder(dir);
     for (const arm of ['base/siloed', 'base/systemBank']) {
